@@ -1,0 +1,183 @@
+package io.latentlab.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.Initializer;
+import ai.djl.util.Pair;
+
+/**
+ * The convolutional autoencoder of the study, for 1x28x28 images.
+ *
+ * <pre>
+ * encoder: Conv(1-&gt;8, 3x3, s2, p1) ReLU, Conv(8-&gt;16, 3x3, s2, p1) ReLU,
+ *          Conv(16-&gt;32, 3x3, s2, p0) ReLU, flatten, Linear(288-&gt;64) ReLU, Linear(64-&gt;ED)
+ * decoder: Linear(ED-&gt;64) ReLU, Linear(64-&gt;288) ReLU, reshape 32x3x3,
+ *          ConvT(32-&gt;16, 3x3, s2, p0) ReLU, ConvT(16-&gt;8, 3x3, s2, p1, op1) ReLU,
+ *          ConvT(8-&gt;1, 3x3, s2, p1, op1), sigmoid
+ * </pre>
+ *
+ * <p>The model owns an {@link NDManager} for its parameters; close the model to free them. All
+ * methods must be called on the thread that owns DJL for this model.
+ */
+public final class Autoencoder implements AutoCloseable {
+
+    /** Image side length. */
+    public static final int SIDE = 28;
+    /** Output channels of every internal convolution are padded to a multiple of this. */
+    public static final int CHANNEL_MULTIPLE = 16;
+
+    private final int encodingDim;
+    private final NDManager manager;
+    private final SequentialBlock encoder;
+    private final SequentialBlock decoder;
+    private final SequentialBlock block;
+    private final ParameterStore store;
+
+    private Autoencoder(int encodingDim, NDManager manager) {
+        if (encodingDim < 1) {
+            throw new IllegalArgumentException("encoding dimension must be >= 1, got " + encodingDim);
+        }
+        this.encodingDim = encodingDim;
+        this.manager = manager;
+        encoder = new SequentialBlock()
+                .add(conv(8, 1))
+                .add(Activation.reluBlock())
+                .add(conv(16, 1))
+                .add(Activation.reluBlock())
+                .add(conv(32, 0))
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(Linear.builder().setUnits(64).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(encodingDim).build());
+        decoder = new SequentialBlock()
+                .add(Linear.builder().setUnits(64).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(288).build())
+                .add(Activation.reluBlock())
+                .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(-1, 32, 3, 3)),
+                        "unflatten"))
+                .add(new ConvTranspose2dBlock(16, 3, 2, 0, 0, CHANNEL_MULTIPLE))
+                .add(Activation.reluBlock())
+                .add(new ConvTranspose2dBlock(8, 3, 2, 1, 1, CHANNEL_MULTIPLE))
+                .add(Activation.reluBlock())
+                .add(new ConvTranspose2dBlock(1, 3, 2, 1, 1, CHANNEL_MULTIPLE))
+                .add(Activation::sigmoid);
+        block = new SequentialBlock().add(encoder).add(decoder);
+        block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
+        block.setInitializer(Initializer.ZEROS, Parameter.Type.BIAS);
+        block.initialize(manager, DataType.FLOAT32, new Shape(1, 1, SIDE, SIDE));
+        store = new ParameterStore(manager, false);
+    }
+
+    private static Conv2d conv(int filters, int padding) {
+        return Conv2d.builder().setKernelShape(new Shape(3, 3)).setFilters(filters)
+                .optStride(new Shape(2, 2)).optPadding(new Shape(padding, padding)).build();
+    }
+
+    /**
+     * Creates a model with PyTorch-style initial weights.
+     *
+     * @param encodingDim size of the latent code (any positive int)
+     * @param seed seed of the initial weights
+     * @return a new model owning a new manager
+     */
+    public static Autoencoder create(int encodingDim, long seed) {
+        NDManager manager = NDManager.newBaseManager();
+        try {
+            Autoencoder model = new Autoencoder(encodingDim, manager);
+            PyTorchInit.apply(model.block, seed);
+            return model;
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    /** @return the encoding dimension ED */
+    public int encodingDim() {
+        return encodingDim;
+    }
+
+    /** @return the whole model (encoder then decoder) */
+    public Block block() {
+        return block;
+    }
+
+    /** @return the manager that owns the parameters */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** @return the parameter store used for forward passes */
+    public ParameterStore parameterStore() {
+        return store;
+    }
+
+    /** @return number of trainable scalars (53,153 at ED=32) */
+    public long parameterCount() {
+        return parameterCount(block);
+    }
+
+    /**
+     * Counts the scalars of all parameters of a block.
+     *
+     * @param block an initialised block
+     * @return the count
+     */
+    public static long parameterCount(Block block) {
+        long count = 0;
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            count += p.getValue().getArray().getShape().size();
+        }
+        return count;
+    }
+
+    /**
+     * Forward pass through the whole model.
+     *
+     * @param images {@code (N, 1, 28, 28)} in [0, 1]
+     * @param training whether autograd should record (inside a gradient collector)
+     * @return reconstructions {@code (N, 1, 28, 28)}, in the input's manager
+     */
+    public NDArray reconstruct(NDArray images, boolean training) {
+        return block.forward(store, new NDList(images), training).singletonOrThrow();
+    }
+
+    /**
+     * Encodes images to latent codes.
+     *
+     * @param images {@code (N, 1, 28, 28)}
+     * @return codes {@code (N, ED)}
+     */
+    public NDArray encode(NDArray images) {
+        return encoder.forward(store, new NDList(images), false).singletonOrThrow();
+    }
+
+    /**
+     * Decodes latent codes to images.
+     *
+     * @param codes {@code (N, ED)}
+     * @return images {@code (N, 1, 28, 28)}
+     */
+    public NDArray decode(NDArray codes) {
+        return decoder.forward(store, new NDList(codes), false).singletonOrThrow();
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
