@@ -1,0 +1,200 @@
+package io.latentlab.training;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.nn.Parameter;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Adam with PyTorch's semantics ({@code torch.optim.Adam}): weight decay is L2 added to the
+ * gradient ({@code g + wd*w}), bias corrections as in PyTorch ({@code eps} added after dividing
+ * {@code sqrt(v)} by {@code sqrt(1-beta2^t)}). DJL's built-in Adam folds the corrections into the
+ * learning rate, which moves {@code eps}; this class keeps the numbers comparable with the study.
+ *
+ * <p>It also zeroes each gradient after using it: DJL's gradient collector does not.
+ */
+public final class AdamOptimizer implements AutoCloseable {
+
+    private final double lr;
+    private final double weightDecay;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private final List<Parameter> parameters;
+    private final NDManager stateManager;
+    private final List<NDArray> mean = new ArrayList<>();
+    private final List<NDArray> variance = new ArrayList<>();
+    private long step;
+
+    /**
+     * Creates the optimizer with PyTorch's default betas (0.9, 0.999) and eps 1e-8.
+     *
+     * @param parameters parameters to update (their arrays must already exist)
+     * @param lr learning rate
+     * @param weightDecay L2 coefficient added to the gradient
+     */
+    public AdamOptimizer(List<Parameter> parameters, double lr, double weightDecay) {
+        this(parameters, lr, weightDecay, 0.9, 0.999, 1e-8);
+    }
+
+    /**
+     * Creates the optimizer.
+     *
+     * @param parameters parameters to update
+     * @param lr learning rate
+     * @param weightDecay L2 coefficient added to the gradient
+     * @param beta1 first-moment decay
+     * @param beta2 second-moment decay
+     * @param eps denominator term
+     */
+    public AdamOptimizer(List<Parameter> parameters, double lr, double weightDecay, double beta1,
+            double beta2, double eps) {
+        if (!(lr > 0) || !(weightDecay >= 0) || !(beta1 >= 0 && beta1 < 1)
+                || !(beta2 >= 0 && beta2 < 1) || !(eps > 0)) {
+            throw new IllegalArgumentException("invalid Adam settings: lr=" + lr + " wd="
+                    + weightDecay + " betas=(" + beta1 + ", " + beta2 + ") eps=" + eps);
+        }
+        this.lr = lr;
+        this.weightDecay = weightDecay;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+        this.parameters = List.copyOf(parameters);
+        NDArray first = this.parameters.get(0).getArray();
+        stateManager = first.getManager().newSubManager();
+        for (Parameter p : this.parameters) {
+            mean.add(stateManager.zeros(p.getArray().getShape()));
+            variance.add(stateManager.zeros(p.getArray().getShape()));
+        }
+    }
+
+    /** @return number of steps taken */
+    public long stepCount() {
+        return step;
+    }
+
+    /**
+     * Checks that every gradient is finite, without changing anything.
+     *
+     * @return the name of the first parameter with a NaN or infinite gradient, or null
+     */
+    public String firstNonFiniteGradient() {
+        try (NDManager tmp = stateManager.newSubManager()) {
+            for (Parameter p : parameters) {
+                NDArray g = own(tmp, p.getArray().getGradient());
+                float sum = g.sum().getFloat();
+                if (!Float.isFinite(sum)) {
+                    // a sum can overflow on its own; look element-wise before blaming the gradient
+                    boolean bad = g.isNaN().logicalOr(g.isInfinite()).any().getBoolean();
+                    if (bad) {
+                        return p.getName() + " " + p.getArray().getShape();
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Applies one update to every parameter from its gradient, then zeroes the gradients. */
+    public void step() {
+        step++;
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2 = 1 - Math.pow(beta2, step);
+        float stepSize = (float) (lr / bc1);
+        float sqrtBc2 = (float) Math.sqrt(bc2);
+        try (NDManager tmp = stateManager.newSubManager()) {
+            for (int i = 0; i < parameters.size(); i++) {
+                NDArray w = parameters.get(i).getArray();
+                NDArray g = own(tmp, w.getGradient());
+                NDArray grad = g;
+                if (weightDecay != 0) {
+                    grad = g.add(own(tmp, w.mul((float) weightDecay)));
+                }
+                NDArray m = mean.get(i);
+                NDArray v = variance.get(i);
+                m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
+                v.muli((float) beta2).addi(grad.square().muli((float) (1 - beta2)));
+                NDArray denom = own(tmp, v.sqrt()).divi(sqrtBc2).addi((float) eps);
+                NDArray update = own(tmp, m.div(denom)).muli(stepSize);
+                w.subi(update);
+                // fill, not g - g: subtraction would keep a NaN forever
+                g.set(new NDIndex("..."), 0);
+            }
+        }
+    }
+
+    /**
+     * Writes the optimizer state (step count and moments).
+     *
+     * @param out destination
+     * @throws IOException on write failure
+     */
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(0x41444d31); // "ADM1"
+        out.writeLong(step);
+        out.writeInt(parameters.size());
+        for (int i = 0; i < parameters.size(); i++) {
+            writeFloats(out, mean.get(i).toFloatArray());
+            writeFloats(out, variance.get(i).toFloatArray());
+        }
+    }
+
+    /**
+     * Restores state written by {@link #save}.
+     *
+     * @param in source
+     * @throws IOException if the data is not an optimizer state for these parameters
+     */
+    public void load(DataInputStream in) throws IOException {
+        if (in.readInt() != 0x41444d31) {
+            throw new IOException("not an optimizer state (wrong header)");
+        }
+        long steps = in.readLong();
+        int count = in.readInt();
+        if (count != parameters.size() || steps < 0) {
+            throw new IOException("optimizer state is for " + count + " parameters, model has "
+                    + parameters.size());
+        }
+        for (int i = 0; i < count; i++) {
+            mean.get(i).set(readFloats(in, mean.get(i)));
+            variance.get(i).set(readFloats(in, variance.get(i)));
+        }
+        step = steps;
+    }
+
+    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+        out.writeInt(values.length);
+        for (float v : values) {
+            out.writeFloat(v);
+        }
+    }
+
+    private static float[] readFloats(DataInputStream in, NDArray target) throws IOException {
+        int n = in.readInt();
+        if (n != target.size()) {
+            throw new IOException("optimizer state has " + n + " values where the model has "
+                    + target.size());
+        }
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = in.readFloat();
+        }
+        return values;
+    }
+
+    private static NDArray own(NDManager manager, NDArray array) {
+        array.attach(manager);
+        return array;
+    }
+
+    @Override
+    public void close() {
+        stateManager.close();
+    }
+}

@@ -1,0 +1,299 @@
+package io.latentlab.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NoiseTest {
+
+    private static final int N = 100_000;
+
+    @Test
+    void gaussianHasTheRequestedMeanAndSpread() {
+        float[] out = new float[N];
+        new Noise.Gaussian(0.5).apply(new float[N], 0, out, 0, 100, 1000, 42L, false);
+
+        double mean = Arrays.stream(toDoubles(out)).average().orElseThrow();
+        double var = Arrays.stream(toDoubles(out)).map(v -> (v - mean) * (v - mean)).sum() / N;
+        assertThat(mean).isCloseTo(0.0, within(0.01));
+        assertThat(Math.sqrt(var)).isCloseTo(0.5, within(0.01));
+    }
+
+    @Test
+    void uniformAddsValuesInZeroOne() {
+        float[] out = new float[N];
+        new Noise.Uniform().apply(new float[N], 0, out, 0, 1, N, 7L, false);
+
+        for (float v : out) {
+            assertThat(v).isGreaterThanOrEqualTo(0f).isLessThan(1f);
+        }
+        double mean = Arrays.stream(toDoubles(out)).average().orElseThrow();
+        assertThat(mean).isCloseTo(0.5, within(0.01));
+    }
+
+    @Test
+    void occlusionAtGivenPositionZeroesExactlyThatSquare() {
+        float[] out = new float[784];
+        new Noise.Occlusion(14, 3, 5).apply(ones(784), 0, out, 0, 28, 28, 1L, true);
+
+        for (int r = 0; r < 28; r++) {
+            for (int c = 0; c < 28; c++) {
+                boolean inside = r >= 5 && r < 19 && c >= 3 && c < 17;
+                assertThat(out[r * 28 + c]).as("(%d,%d)", r, c).isEqualTo(inside ? 0f : 1f);
+            }
+        }
+    }
+
+    @Test
+    void randomOcclusionZeroesOneContiguousSquareInsideTheImage() {
+        Set<Integer> corners = new HashSet<>();
+        for (long seed = 0; seed < 50; seed++) {
+            float[] out = new float[784];
+            Noise.occlusion(14).apply(ones(784), 0, out, 0, 28, 28, seed, false);
+
+            int zeros = 0;
+            int top = 28;
+            int left = 28;
+            int bottom = -1;
+            int right = -1;
+            for (int r = 0; r < 28; r++) {
+                for (int c = 0; c < 28; c++) {
+                    float v = out[r * 28 + c];
+                    assertThat(v).isIn(0f, 1f);
+                    if (v == 0f) {
+                        zeros++;
+                        top = Math.min(top, r);
+                        left = Math.min(left, c);
+                        bottom = Math.max(bottom, r);
+                        right = Math.max(right, c);
+                    }
+                }
+            }
+            // 196 zeros inside a 14x14 bounding box: one full square, nothing else
+            assertThat(zeros).isEqualTo(196);
+            assertThat(bottom - top + 1).isEqualTo(14);
+            assertThat(right - left + 1).isEqualTo(14);
+            assertThat(top).isBetween(0, 14);
+            assertThat(left).isBetween(0, 14);
+            corners.add(top * 100 + left);
+        }
+        assertThat(corners).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void occlusionIsClippedToTheImage() {
+        float[] out = new float[784];
+        new Noise.Occlusion(10, 25, 26).apply(ones(784), 0, out, 0, 28, 28, 0L, false);
+
+        int zeros = 0;
+        for (float v : out) {
+            zeros += v == 0f ? 1 : 0;
+        }
+        assertThat(zeros).isEqualTo(3 * 2);
+        assertThat(out[27 * 28 + 27]).isZero();
+        assertThat(out[25 * 28 + 27]).isEqualTo(1f);
+
+        float[] big = new float[6];
+        Noise.occlusion(5).apply(ones(6), 0, big, 0, 2, 3, 9L, false);
+        assertThat(big).containsOnly(0f);
+    }
+
+    @Test
+    void sameSeedSameNoiseDifferentSeedDifferentNoise() {
+        for (Noise noise : List.of(new Noise.Gaussian(0.3), new Noise.Uniform())) {
+            float[] src = ramp(784);
+            assertThat(run(noise, src, 5L)).containsExactly(run(noise, src, 5L));
+            assertThat(run(noise, src, 5L)).isNotEqualTo(run(noise, src, 6L));
+        }
+        Noise occ = Noise.occlusion(7);
+        assertThat(run(occ, ones(784), 5L)).containsExactly(run(occ, ones(784), 5L));
+    }
+
+    @Test
+    void noneCopies() {
+        float[] src = ramp(12);
+        float[] out = new float[14];
+        new Noise.None().apply(src, 0, out, 2, 3, 4, 1L, true);
+
+        assertThat(Arrays.copyOfRange(out, 2, 14)).containsExactly(src);
+        assertThat(out[0]).isZero();
+    }
+
+    @Test
+    void clipClampsAdditiveNoiseOnly() {
+        float[] half = new float[N];
+        Arrays.fill(half, 0.5f);
+
+        float[] clipped = new float[N];
+        new Noise.Gaussian(2).apply(half, 0, clipped, 0, 1, N, 3L, true);
+        float[] raw = new float[N];
+        new Noise.Gaussian(2).apply(half, 0, raw, 0, 1, N, 3L, false);
+
+        assertThat(clipped).contains(0f, 1f);
+        for (int k = 0; k < N; k++) {
+            assertThat(clipped[k]).isBetween(0f, 1f);
+            assertThat(clipped[k]).isEqualTo(Math.max(0f, Math.min(1f, raw[k])));
+        }
+        assertThat(min(raw)).isLessThan(-1f);
+        assertThat(max(raw)).isGreaterThan(2f);
+
+        float[] uniformOnOnes = new float[100];
+        new Noise.Uniform().apply(ones(100), 0, uniformOnOnes, 0, 10, 10, 3L, true);
+        assertThat(uniformOnOnes).containsOnly(1f);
+
+        // occlusion only blanks a patch: values outside it are copied untouched
+        float[] bright = new float[4];
+        Arrays.fill(bright, 1.5f);
+        float[] occluded = new float[4];
+        new Noise.Occlusion(1, 0, 0).apply(bright, 0, occluded, 0, 2, 2, 3L, true);
+        assertThat(occluded).containsExactly(0f, 1.5f, 1.5f, 1.5f);
+    }
+
+    @Test
+    void specRoundTrips() {
+        List<Noise> all = List.of(new Noise.None(), new Noise.Gaussian(0.5),
+                new Noise.Gaussian(1e-5), new Noise.Gaussian(0), new Noise.Uniform(),
+                Noise.occlusion(14), new Noise.Occlusion(8, 3, 20));
+        for (Noise noise : all) {
+            assertThat(Noise.parse(noise.spec())).isEqualTo(noise);
+        }
+        assertThat(new Noise.Gaussian(0.5).spec()).isEqualTo("gaussian:0.5");
+        assertThat(Noise.occlusion(14).spec()).isEqualTo("occlusion:14");
+        assertThat(new Noise.Occlusion(8, 3, 20).spec()).isEqualTo("occlusion:8@3,20");
+    }
+
+    @Test
+    void parseIsCaseInsensitive() {
+        assertThat(Noise.parse("NONE")).isEqualTo(new Noise.None());
+        assertThat(Noise.parse(" Gaussian:0.25 ")).isEqualTo(new Noise.Gaussian(0.25));
+        assertThat(Noise.parse("Uniform")).isEqualTo(new Noise.Uniform());
+        assertThat(Noise.parse("OCCLUSION:8@1,2")).isEqualTo(new Noise.Occlusion(8, 1, 2));
+        assertThat(Noise.parse("occlusion:8")).isEqualTo(new Noise.Occlusion(8, -1, -1));
+    }
+
+    @Test
+    void badSpecsListTheAcceptedForms() {
+        for (String bad : List.of("", "blur", "gaussian", "gaussian:", "gaussian:abc",
+                "gaussian:-1", "gaussian:NaN", "occlusion:0", "occlusion:x", "occlusion:5@1",
+                "occlusion:5@1,2,3", "occlusion:5@-3,2", "uniform:2")) {
+            assertThatThrownBy(() -> Noise.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'" + bad + "'")
+                    .hasMessageContaining("accepted forms: none, gaussian:SIGMA, uniform, "
+                            + "occlusion:SIZE, occlusion:SIZE@X,Y");
+        }
+    }
+
+    @Test
+    void constructorsValidate() {
+        assertThatThrownBy(() -> new Noise.Gaussian(-0.1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("gaussian sigma must be finite and >= 0, got -0.1");
+        assertThatThrownBy(() -> new Noise.Gaussian(Double.NaN))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Noise.Gaussian(Double.POSITIVE_INFINITY))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Noise.Occlusion(0, 1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("occlusion size must be >= 1, got 0");
+        assertThatThrownBy(() -> new Noise.Occlusion(5, -1, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("non-negative");
+        assertThatThrownBy(() -> new Noise.Occlusion(5, 2, -2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void applyChecksArrayBounds() {
+        assertThatThrownBy(() -> new Noise.None().apply(new float[10], 0, new float[12], 4,
+                3, 3, 0L, false))
+                .isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
+    void applyBatchEqualsPerImageApplyWithSeedFor() {
+        float[] px = ramp(5 * 9);
+        Dataset ds = new Dataset("toy", px, new byte[5], 3, 3).slice(1, 5);
+        int[] indices = {2, 0, 3, 2};
+        long seed = 1234L;
+
+        for (Noise noise : List.of(new Noise.Gaussian(0.2), new Noise.Uniform(),
+                Noise.occlusion(2), new Noise.None())) {
+            float[] batch = new float[indices.length * 9];
+            noise.applyBatch(ds, indices, batch, seed, true);
+
+            for (int j = 0; j < indices.length; j++) {
+                float[] single = new float[9];
+                noise.apply(ds.copyImage(indices[j]), 0, single, 0, 3, 3,
+                        Noise.seedFor(seed, indices[j]), true);
+                assertThat(Arrays.copyOfRange(batch, j * 9, j * 9 + 9))
+                        .as("%s image %d", noise, j).containsExactly(single);
+            }
+            // the same index gets the same noise wherever it sits in the batch
+            assertThat(Arrays.copyOfRange(batch, 0, 9))
+                    .containsExactly(Arrays.copyOfRange(batch, 27, 36));
+        }
+    }
+
+    @Test
+    void seedForIsDeterministicAndSpreadsIndices() {
+        assertThat(Noise.seedFor(1L, 5)).isEqualTo(Noise.seedFor(1L, 5));
+        Set<Long> seeds = new HashSet<>();
+        for (int i = 0; i < 1000; i++) {
+            seeds.add(Noise.seedFor(1L, i));
+        }
+        assertThat(seeds).hasSize(1000);
+        assertThat(Noise.seedFor(1L, 0)).isNotEqualTo(Noise.seedFor(2L, 0));
+    }
+
+    private static float[] run(Noise noise, float[] src, long seed) {
+        float[] out = new float[src.length];
+        noise.apply(src, 0, out, 0, 28, src.length / 28, seed, false);
+        return out;
+    }
+
+    private static float[] ones(int n) {
+        float[] a = new float[n];
+        Arrays.fill(a, 1f);
+        return a;
+    }
+
+    private static float[] ramp(int n) {
+        float[] a = new float[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = (i % 17) / 16f;
+        }
+        return a;
+    }
+
+    private static double[] toDoubles(float[] a) {
+        double[] d = new double[a.length];
+        for (int i = 0; i < a.length; i++) {
+            d[i] = a[i];
+        }
+        return d;
+    }
+
+    private static float min(float[] a) {
+        float m = Float.MAX_VALUE;
+        for (float v : a) {
+            m = Math.min(m, v);
+        }
+        return m;
+    }
+
+    private static float max(float[] a) {
+        float m = -Float.MAX_VALUE;
+        for (float v : a) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+}
