@@ -54,6 +54,8 @@ public final class Autoencoder implements AutoCloseable {
         encoder = new SequentialBlock()
                 .add(conv(8, 1))
                 .add(Activation.reluBlock())
+                .add(new LambdaBlock(list -> new NDList(
+                        TransposedConv2d.channelsLast(list.singletonOrThrow())), "channelsLast"))
                 .add(conv(16, 1))
                 .add(Activation.reluBlock())
                 .add(conv(32, 0))

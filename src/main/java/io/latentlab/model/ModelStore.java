@@ -41,7 +41,15 @@ public final class ModelStore {
      * @param metadata its metadata
      * @param dir the folder it came from
      */
-    public record Loaded(Autoencoder model, ModelMetadata metadata, Path dir) {}
+    public record Loaded(Autoencoder model, ModelMetadata metadata, Path dir)
+            implements AutoCloseable {
+
+        /** Closes the model. */
+        @Override
+        public void close() {
+            model.close();
+        }
+    }
 
     /**
      * Saves a model into {@code dir} (created if needed), replacing a previous checkpoint there.

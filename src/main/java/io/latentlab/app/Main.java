@@ -1,0 +1,27 @@
+package io.latentlab.app;
+
+import io.latentlab.cli.LatentLabCli;
+
+import java.io.PrintWriter;
+
+/**
+ * Entry point. With a subcommand it runs headless; without arguments it opens the desktop app
+ * (until the app exists, it prints the help).
+ */
+public final class Main {
+
+    private Main() {}
+
+    /**
+     * @param args command-line arguments
+     */
+    public static void main(String[] args) {
+        // DJL must never try to download anything: the native library ships as a dependency.
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        int code = LatentLabCli.run(new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
+        System.exit(code);
+    }
+}

@@ -1,0 +1,49 @@
+package io.latentlab.cli;
+
+import ai.djl.engine.Engine;
+import io.latentlab.model.Autoencoder;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Prints versions, engine, threads and the parameter count. */
+@Command(name = "info", description = "Versions, engine, threads and parameter count.")
+final class InfoCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--ed", paramLabel = "N", defaultValue = "32",
+            description = "Encoding dimension for the parameter count (default: ${DEFAULT-VALUE}).")
+    int ed;
+
+    @Mixin
+    DataOption data;
+
+    @Override
+    public Integer call() {
+        if (ed < 1) {
+            throw new IllegalArgumentException("--ed must be >= 1, got " + ed);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Engine engine = Engine.getEngine("PyTorch");
+        out.println("latent_lab=" + LatentLabCli.version());
+        out.println("java=" + System.getProperty("java.version"));
+        out.println("djl=" + Engine.getDjlVersion());
+        out.println("engine=" + engine.getEngineName() + " " + engine.getVersion());
+        out.println("intra_op_threads=" + EngineSettings.intraOpThreads());
+        out.println("cpus=" + Runtime.getRuntime().availableProcessors());
+        out.println("data=" + data.resolve().toAbsolutePath().normalize());
+        try (Autoencoder model = Autoencoder.create(ed, 0)) {
+            out.println("ed=" + ed);
+            out.println("params=" + model.parameterCount());
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,143 @@
+package io.latentlab.cli;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.training.EpochMetrics;
+import io.latentlab.training.Monitor;
+import io.latentlab.training.RunCheckpoint;
+import io.latentlab.training.StopReason;
+import io.latentlab.training.TrainingConfig;
+import io.latentlab.training.TrainingControl;
+import io.latentlab.training.TrainingEvent;
+import io.latentlab.training.TrainingLoop;
+import io.latentlab.training.TrainingResult;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Trains a model headless, one line per epoch. */
+@Command(name = "train", description = "Train a model; prints one line per epoch and the saved path.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--ed", defaultValue = "32", description = "Encoding dimension (default: ${DEFAULT-VALUE}).")
+    int ed;
+
+    @Option(names = "--lr", defaultValue = "1e-2", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--wd", defaultValue = "1e-5", description = "Weight decay, L2 as in PyTorch's Adam (default: ${DEFAULT-VALUE}).")
+    double wd;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--max-epochs", defaultValue = "2000", description = "Epoch limit (default: ${DEFAULT-VALUE}).")
+    int maxEpochs;
+
+    @Option(names = "--patience", defaultValue = "100", description = "Early-stopping window in epochs, 0 = off (default: ${DEFAULT-VALUE}).")
+    int patience;
+
+    @Option(names = "--tolerance", defaultValue = "1e-4", description = "Smallest improvement over the window (default: ${DEFAULT-VALUE}).")
+    double tolerance;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+
+    @Option(names = "--val-fraction", defaultValue = "0.1", description = "Held-out validation fraction (default: ${DEFAULT-VALUE}).")
+    double valFraction;
+
+    @Option(names = "--monitor", defaultValue = "validation",
+            description = "Loss for early stopping and best weights: validation, test (as the study did) or train (default: ${DEFAULT-VALUE}).")
+    String monitor;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/ed<ED>-<time>).")
+    Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Continue the run saved in DIR with its own settings (other training options are ignored).")
+    Path resume;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter pw = spec.commandLine().getOut();
+        MnistData mnist = data.load();
+        TrainingControl control = new TrainingControl();
+        Thread hook = new Thread(control::cancel, "cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        TrainingResult result;
+        RunCheckpoint checkpoint;
+        if (resume != null) {
+            checkpoint = new RunCheckpoint(resume);
+            RunCheckpoint.State state = checkpoint.load();
+            TrainingConfig config = state.config();
+            pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
+            try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
+                result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                        .resume(model, checkpoint, state);
+            }
+        } else {
+            Monitor mon;
+            try {
+                mon = Monitor.valueOf(monitor.trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--monitor must be validation, test or train, got '" + monitor + "'");
+            }
+            TrainingConfig config = new TrainingConfig(ed, lr, wd, batch, maxEpochs, patience,
+                    tolerance, seed, trainLimit, valFraction, mon, true);
+            Path dir = out != null ? out : Path.of("runs", "ed" + ed + "-"
+                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+            if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
+                throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
+                        + dir + " to continue it, or another --out)");
+            }
+            checkpoint = new RunCheckpoint(dir);
+            try (Autoencoder model = Autoencoder.create(ed, seed)) {
+                result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                        .run(model, checkpoint);
+            }
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down
+        }
+        pw.println(result.message());
+        if (result.bestEpoch() > 0) {
+            pw.println("saved=" + checkpoint.dir().toAbsolutePath().normalize());
+        }
+        pw.flush();
+        return result.reason() == StopReason.DIVERGED ? LatentLabCli.EXIT_ERROR : 0;
+    }
+
+    private static void print(PrintWriter pw, TrainingEvent event) {
+        if (event instanceof TrainingEvent.EpochEnd e) {
+            EpochMetrics m = e.metrics();
+            pw.printf(Locale.ROOT, "epoch=%d train_mse=%.6f val_mse=%.6f test_mse=%.6f seconds=%.2f%s%n",
+                    m.epoch(), m.trainMse(), m.valMse(), m.testMse(), m.seconds(), m.best() ? " best" : "");
+            pw.flush();
+        } else if (event instanceof TrainingEvent.Failed f) {
+            pw.println("failed: " + f.message());
+            pw.flush();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.latentlab.training;
+
+/**
+ * Plain, immutable events published by the training loop. They carry no DJL objects, so any
+ * thread may read them; the GUI queues them and draws them at its own pace.
+ */
+public sealed interface TrainingEvent {
+
+    /**
+     * The run started (or resumed).
+     *
+     * @param config the configuration
+     * @param firstEpoch the first epoch this run will execute (1 unless resumed)
+     * @param batchesPerEpoch number of batches in one epoch
+     * @param trainSize training samples per epoch
+     */
+    record Started(TrainingConfig config, int firstEpoch, int batchesPerEpoch, int trainSize)
+            implements TrainingEvent {}
+
+    /**
+     * One batch was trained.
+     *
+     * @param epoch 1-based epoch
+     * @param batch 1-based batch within the epoch
+     * @param batches batches per epoch
+     * @param loss the batch's MSE
+     */
+    record BatchEnd(int epoch, int batch, int batches, double loss) implements TrainingEvent {}
+
+    /**
+     * One epoch finished.
+     *
+     * @param metrics its metrics
+     */
+    record EpochEnd(EpochMetrics metrics) implements TrainingEvent {}
+
+    /**
+     * The run ended normally, by early stopping, by the epoch limit or by cancel.
+     *
+     * @param result the outcome
+     */
+    record Finished(TrainingResult result) implements TrainingEvent {}
+
+    /**
+     * The run failed (diverged or an error); best weights so far are kept if there are any.
+     *
+     * @param message a one-line explanation for the user
+     * @param result the outcome so far
+     */
+    record Failed(String message, TrainingResult result) implements TrainingEvent {}
+}
