@@ -35,8 +35,6 @@ public final class Autoencoder implements AutoCloseable {
 
     /** Image side length. */
     public static final int SIDE = 28;
-    /** Output channels of every internal convolution are padded to a multiple of this. */
-    public static final int CHANNEL_MULTIPLE = 16;
 
     private final int encodingDim;
     private final NDManager manager;
@@ -71,11 +69,11 @@ public final class Autoencoder implements AutoCloseable {
                 .add(Activation.reluBlock())
                 .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(-1, 32, 3, 3)),
                         "unflatten"))
-                .add(new ConvTranspose2dBlock(16, 3, 2, 0, 0, CHANNEL_MULTIPLE))
+                .add(new ConvTranspose2dBlock(16, 3, 2, 0, 0))
                 .add(Activation.reluBlock())
-                .add(new ConvTranspose2dBlock(8, 3, 2, 1, 1, CHANNEL_MULTIPLE))
+                .add(new ConvTranspose2dBlock(8, 3, 2, 1, 1))
                 .add(Activation.reluBlock())
-                .add(new ConvTranspose2dBlock(1, 3, 2, 1, 1, CHANNEL_MULTIPLE))
+                .add(new ConvTranspose2dBlock(1, 3, 2, 1, 1))
                 .add(Activation::sigmoid);
         block = new SequentialBlock().add(encoder).add(decoder);
         block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);

@@ -22,9 +22,9 @@ public final class ConvTranspose2dBlock extends AbstractBlock {
 
     private final int outChannels;
     private final TransposedConv2d.Axis axis;
-    private final int channelMultiple;
     private final Parameter weight;
     private final Parameter bias;
+    private int blockFactor;
     private NDArray gather;
 
     /**
@@ -35,18 +35,15 @@ public final class ConvTranspose2dBlock extends AbstractBlock {
      * @param stride stride
      * @param padding padding
      * @param outputPadding output padding
-     * @param channelMultiple pad the internal convolution's output channels to a multiple of
-     *     this (constant zeros, not parameters); 1 for none
      */
     public ConvTranspose2dBlock(int outChannels, int kernel, int stride, int padding,
-            int outputPadding, int channelMultiple) {
+            int outputPadding) {
         super(VERSION);
-        if (outChannels < 1 || channelMultiple < 1) {
-            throw new IllegalArgumentException("outChannels and channelMultiple must be >= 1");
+        if (outChannels < 1) {
+            throw new IllegalArgumentException("outChannels must be >= 1");
         }
         this.outChannels = outChannels;
         this.axis = new TransposedConv2d.Axis(kernel, stride, padding, outputPadding);
-        this.channelMultiple = channelMultiple;
         weight = addParameter(Parameter.builder().setName("weight")
                 .setType(Parameter.Type.WEIGHT).optInitializer(Initializer.ZEROS).build());
         bias = addParameter(Parameter.builder().setName("bias")
@@ -68,10 +65,16 @@ public final class ConvTranspose2dBlock extends AbstractBlock {
     @Override
     public void initialize(NDManager manager, DataType dataType, Shape... inputShapes) {
         super.initialize(manager, dataType, inputShapes);
-        // The constant gather matrix lives as long as the parameters (same manager).
-        gather = manager.create(TransposedConv2d.gatherMatrix(axis, axis),
-                new Shape((long) axis.kernel() * axis.kernel(),
-                        (long) axis.stride() * axis.stride() * axis.taps() * axis.taps()));
+        blockFactor = TransposedConv2d.blockFactor(outChannels, axis, axis,
+                TransposedConv2d.CHANNEL_MULTIPLE);
+        // constant, lives as long as the parameters (same manager)
+        gather = manager.create(TransposedConv2d.gatherMatrix(axis, axis, blockFactor),
+                TransposedConv2d.gatherShape(axis, axis, blockFactor));
+    }
+
+    /** @return the block factor of the inner convolution (see {@link TransposedConv2d}) */
+    public int blockFactor() {
+        return blockFactor;
     }
 
     @Override
@@ -80,7 +83,7 @@ public final class ConvTranspose2dBlock extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray w = store.getValue(weight, x.getDevice(), training);
         NDArray b = store.getValue(bias, x.getDevice(), training);
-        return new NDList(TransposedConv2d.apply(x, w, b, axis, axis, gather, channelMultiple));
+        return new NDList(TransposedConv2d.apply(x, w, b, axis, axis, blockFactor, gather));
     }
 
     @Override

@@ -1,8 +1,6 @@
 package io.latentlab.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -14,22 +12,30 @@ import ai.djl.nn.convolutional.Conv2d;
  * <p>DJL's PyTorch engine does not implement {@code deconvolution}. This computes exactly what
  * PyTorch's {@code ConvTranspose2d} computes (weight layout {@code (Cin, Cout, kH, kW)}, any
  * kernel, stride, padding and output padding, dilation 1, one group) with a polyphase
- * ("sub-pixel") decomposition: output pixels whose position has the same remainder modulo the
- * stride only ever meet one subset of the kernel taps, so each of the {@code sH*sW} phases is a
- * plain stride-1 convolution of the <em>input</em> with a small sub-kernel. All phases run as
- * one convolution with {@code Cout*sH*sW} output channels whose result is interleaved (pixel
- * shuffle) and cropped. Unlike zero insertion, no multiplication by inserted zeros happens.
+ * ("sub-pixel") decomposition. Cut the output into blocks of {@code B = s*f} pixels per axis
+ * (block factor {@code f >= 1}). Block {@code b} only sees input pixels
+ * {@code b*f - A .. b*f + f - 1} with {@code A = (k-1)/s}, and output pixel {@code ph} of the
+ * block meets input pixel {@code t} of that window through kernel tap
+ * {@code ph + (A - t)*s}. So the whole transposed convolution is one ordinary convolution of
+ * the input (kernel {@code f + A}, stride {@code f}) with {@code Cout*B*B} output channels,
+ * followed by a pixel shuffle and a crop. With {@code f = 1} this is the classic sub-pixel
+ * convolution; no product with an inserted zero is ever computed (zero insertion did about 4x
+ * the work).
  *
  * <p>The sub-kernels are gathered from the weight by a constant 0/1 matrix, so gradients flow to
- * the original {@code (Cin, Cout, kH, kW)} weight and the trainable parameters are exactly
- * PyTorch's.
+ * the original weight and the trainable parameters are exactly PyTorch's; there are no padding
+ * channels.
  *
- * <p>Channel padding: when {@code channelMultiple > 1} the internal convolution gets extra
- * output channels whose weights and biases are constant zeros (never trained, not parameters)
- * so its output-channel count is a multiple of {@code channelMultiple}. See the README section
- * "NaN gradients" for why the model uses 16.
+ * <p>The block factor is chosen so that the inner convolution has a multiple of 16 output
+ * channels: oneDNN's AVX-512 backward-data kernel intermittently produced non-finite input
+ * gradients for convolutions whose output-channel count is not a multiple of 16 (README, "NaN
+ * gradients"). For the model's last layer ({@code 8 -> 1}, stride 2) that means {@code f = 2}:
+ * 16 channels instead of 4, computed on a quarter of the positions.
  */
 public final class TransposedConv2d {
+
+    /** Inner convolutions get a multiple of this many output channels when possible. */
+    public static final int CHANNEL_MULTIPLE = 16;
 
     private TransposedConv2d() {}
 
@@ -55,11 +61,6 @@ public final class TransposedConv2d {
             }
         }
 
-        /** Number of taps of each phase's sub-kernel: {@code ceil(kernel / stride)}. */
-        public int taps() {
-            return (kernel + stride - 1) / stride;
-        }
-
         /**
          * Output size for an input of size {@code in}.
          *
@@ -70,52 +71,69 @@ public final class TransposedConv2d {
             return (in - 1) * stride - 2 * padding + kernel + outputPadding;
         }
 
-        /** Zero rows needed past the "full" output (only with output padding). */
-        int extra(int in) {
-            int lastPhaseRow = Math.floorDiv(padding + outputSize(in) - 1, stride);
-            return Math.max(0, lastPhaseRow - (in + taps() - 2));
+        /** Input pixels before the block's own that still reach it: {@code (k-1)/s}. */
+        int reach() {
+            return (kernel - 1) / stride;
         }
 
-        /** Symmetric padding of the phase convolution. */
-        int convPadding(int in) {
-            return taps() - 1 + extra(in);
-        }
-
-        /** First row of the interleaved phase output that belongs to the result. */
-        int cropStart(int in) {
-            return padding + extra(in) * stride;
+        /**
+         * Kernel size of the inner convolution.
+         *
+         * @param f block factor
+         * @return {@code f + reach()}
+         */
+        int innerKernel(int f) {
+            return f + reach();
         }
     }
 
     /**
-     * The 0/1 matrix that gathers the phase sub-kernels from a flattened kernel: rows index
-     * {@code kh*kW + kw}, columns index {@code ((rh*sW + rw)*Jh + th)*Jw + tw}. Tap {@code t} of
-     * phase {@code r} is kernel row {@code (J-1-t)*s + r} (flipped, because the phase
-     * convolution is a cross-correlation), or nothing when that row is past the kernel.
+     * The smallest block factor in 1..4 that gives the inner convolution a multiple of
+     * {@code multiple} output channels (4 always works for 16).
      *
-     * @param h the vertical axis
-     * @param w the horizontal axis
-     * @return the matrix in row-major order, {@code (kH*kW) x (sH*sW*Jh*Jw)}
+     * @param outChannels Cout
+     * @param h vertical geometry
+     * @param w horizontal geometry
+     * @param multiple wanted multiple, 1 for "don't care"
+     * @return the block factor
      */
-    static float[] gatherMatrix(Axis h, Axis w) {
-        int jh = h.taps();
-        int jw = w.taps();
-        int cols = h.stride() * w.stride() * jh * jw;
+    public static int blockFactor(int outChannels, Axis h, Axis w, int multiple) {
+        for (int f = 1; f <= 4; f++) {
+            long channels = (long) outChannels * h.stride() * f * w.stride() * f;
+            if (channels % multiple == 0) {
+                return f;
+            }
+        }
+        return 1;
+    }
+
+    /**
+     * The 0/1 matrix that gathers the inner kernel from a flattened transposed-conv kernel:
+     * rows index {@code a*kW + b}, columns index {@code ((ph*Bw + pw)*Kh + th)*Kw + tw}, and
+     * entry 1 means tap {@code (a, b) = (ph + (Ah - th)*sH, pw + (Aw - tw)*sW)}.
+     *
+     * @param h vertical geometry
+     * @param w horizontal geometry
+     * @param f block factor
+     * @return the matrix in row-major order, {@code (kH*kW) x (Bh*Bw*Kh*Kw)}
+     */
+    static float[] gatherMatrix(Axis h, Axis w, int f) {
+        int bh = h.stride() * f;
+        int bw = w.stride() * f;
+        int kh = h.innerKernel(f);
+        int kw = w.innerKernel(f);
+        int cols = bh * bw * kh * kw;
         float[] g = new float[h.kernel() * w.kernel() * cols];
-        for (int rh = 0; rh < h.stride(); rh++) {
-            for (int rw = 0; rw < w.stride(); rw++) {
-                for (int th = 0; th < jh; th++) {
-                    int kh = (jh - 1 - th) * h.stride() + rh;
-                    if (kh >= h.kernel()) {
-                        continue;
-                    }
-                    for (int tw = 0; tw < jw; tw++) {
-                        int kw = (jw - 1 - tw) * w.stride() + rw;
-                        if (kw >= w.kernel()) {
-                            continue;
+        for (int ph = 0; ph < bh; ph++) {
+            for (int pw = 0; pw < bw; pw++) {
+                for (int th = 0; th < kh; th++) {
+                    int a = ph + (h.reach() - th) * h.stride();
+                    for (int tw = 0; tw < kw; tw++) {
+                        int b = pw + (w.reach() - tw) * w.stride();
+                        if (a >= 0 && a < h.kernel() && b >= 0 && b < w.kernel()) {
+                            int col = ((ph * bw + pw) * kh + th) * kw + tw;
+                            g[(a * w.kernel() + b) * cols + col] = 1f;
                         }
-                        int col = ((rh * w.stride() + rw) * jh + th) * jw + tw;
-                        g[(kh * w.kernel() + kw) * cols + col] = 1f;
                     }
                 }
             }
@@ -124,113 +142,140 @@ public final class TransposedConv2d {
     }
 
     /**
-     * Rounds {@code channels} up to a multiple of {@code multiple}.
+     * Shape of the gather matrix for {@link #apply}.
      *
-     * @param channels a channel count
-     * @param multiple the multiple, 1 for none
-     * @return the padded count
+     * @param h vertical geometry
+     * @param w horizontal geometry
+     * @param f block factor
+     * @return {@code (kH*kW, Bh*Bw*Kh*Kw)}
      */
-    public static int paddedChannels(int channels, int multiple) {
-        return (channels + multiple - 1) / multiple * multiple;
+    static Shape gatherShape(Axis h, Axis w, int f) {
+        return new Shape((long) h.kernel() * w.kernel(), (long) h.stride() * f * w.stride() * f
+                * h.innerKernel(f) * w.innerKernel(f));
+    }
+
+    /**
+     * Applies the transposed convolution with the block factor that suits oneDNN
+     * ({@link #CHANNEL_MULTIPLE}).
+     *
+     * @param x input {@code (N, Cin, H, W)}
+     * @param weight weight {@code (Cin, Cout, kH, kW)}, PyTorch's layout
+     * @param bias bias {@code (Cout)}, or {@code null}
+     * @param h vertical geometry
+     * @param w horizontal geometry
+     * @return output {@code (N, Cout, h.outputSize(H), w.outputSize(W))}
+     */
+    public static NDArray apply(NDArray x, NDArray weight, NDArray bias, Axis h, Axis w) {
+        int f = blockFactor((int) weight.getShape().get(1), h, w, CHANNEL_MULTIPLE);
+        return apply(x, weight, bias, h, w, f, null);
     }
 
     /**
      * Applies the transposed convolution.
      *
-     * @param x input {@code (N, Cin, H, W)}
+     * @param x input {@code (N, Cin, H, W)}, any memory layout
      * @param weight weight {@code (Cin, Cout, kH, kW)}, PyTorch's layout
      * @param bias bias {@code (Cout)}, or {@code null}
      * @param h vertical geometry (its kernel must match the weight)
      * @param w horizontal geometry (its kernel must match the weight)
-     * @param gather the gather matrix from {@link #gatherMatrix} as an NDArray, {@code null} to
-     *     build it here
-     * @param channelMultiple pad the internal convolution's output channels to a multiple of
-     *     this (1 for none)
-     * @return output {@code (N, Cout, h.outputSize(H), w.outputSize(W))}, owned by the input's
-     *     manager
+     * @param f block factor (any value >= 1 gives the same result)
+     * @param gather the matrix from {@link #gatherMatrix} for this geometry and {@code f}, or
+     *     null to build it here
+     * @return output {@code (N, Cout, h.outputSize(H), w.outputSize(W))}, stored channels-last,
+     *     owned by the input's manager
      */
-    public static NDArray apply(
-            NDArray x, NDArray weight, NDArray bias, Axis h, Axis w, NDArray gather,
-            int channelMultiple) {
+    public static NDArray apply(NDArray x, NDArray weight, NDArray bias, Axis h, Axis w, int f,
+            NDArray gather) {
         Shape xs = x.getShape();
         Shape ws = weight.getShape();
         if (xs.dimension() != 4 || ws.dimension() != 4 || ws.get(0) != xs.get(1)
-                || ws.get(2) != h.kernel() || ws.get(3) != w.kernel()) {
-            throw new IllegalArgumentException(
-                    "transposed conv: input " + xs + " does not fit weight " + ws);
+                || ws.get(2) != h.kernel() || ws.get(3) != w.kernel() || f < 1) {
+            throw new IllegalArgumentException("transposed conv: input " + xs
+                    + " does not fit weight " + ws + " (block factor " + f + ")");
         }
         int n = (int) xs.get(0);
         int cin = (int) xs.get(1);
-        int height = (int) xs.get(2);
-        int width = (int) xs.get(3);
         int cout = (int) ws.get(1);
-        int sh = h.stride();
-        int sw = w.stride();
-        int jh = h.taps();
-        int jw = w.taps();
-        int phases = cout * sh * sw;
-        int padded = paddedChannels(phases, channelMultiple);
-        int outH = h.outputSize(height);
-        int outW = w.outputSize(width);
+        int outH = h.outputSize((int) xs.get(2));
+        int outW = w.outputSize((int) xs.get(3));
         if (outH < 1 || outW < 1) {
             throw new IllegalArgumentException(
                     "transposed conv: empty output for input " + xs + " and " + h + ", " + w);
         }
+        int bh = h.stride() * f;
+        int bw = w.stride() * f;
+        int kh = h.innerKernel(f);
+        int kw = w.innerKernel(f);
+        int channels = bh * bw * cout;
         // Temporaries derived from the weight go to the input's (per-batch) manager, never to
         // the long-lived parameter manager, so nothing accumulates across batches.
         NDManager m = x.getManager();
-        NDArray g = gather;
-        if (g == null) {
-            g = m.create(gatherMatrix(h, w), new Shape(
-                    (long) h.kernel() * w.kernel(), (long) sh * sw * jh * jw));
-        }
-        // Combined channel c = (rh*sW + rw)*Cout + co: phase-major, so that in channels-last
-        // memory each output pixel's Cout values stay contiguous through the pixel shuffle.
-        NDArray kernel = own(m, weight.reshape(cin * cout, h.kernel() * w.kernel()));
-        kernel = kernel.matMul(g)
-                .reshape(cin, cout, sh, sw, jh, jw)
+        NDArray g = gather != null ? gather : m.create(gatherMatrix(h, w, f), gatherShape(h, w, f));
+        // inner channel (ph*Bw + pw)*Cout + co: block-position-major, so each output pixel's
+        // Cout values stay contiguous through the channels-last pixel shuffle
+        NDArray kernel = own(m, weight.reshape(cin * cout, h.kernel() * w.kernel()))
+                .matMul(g)
+                .reshape(cin, cout, bh, bw, kh, kw)
                 .transpose(2, 3, 1, 0, 4, 5)
-                .reshape(phases, cin, jh, jw);
-        NDArray phaseBias = null;
-        if (bias != null) {
-            phaseBias = own(m, bias.reshape(1, cout)).broadcast((long) sh * sw, cout)
-                    .reshape(phases);
+                .reshape(channels, cin, kh, kw);
+        NDArray innerBias = bias == null ? null
+                : own(m, bias.reshape(1, cout)).broadcast((long) bh * bw, cout).reshape(channels);
+
+        Window rows = new Window(h, (int) xs.get(2), outH, f);
+        Window cols = new Window(w, (int) xs.get(3), outW, f);
+        NDArray in = channelsLast(x);
+        if (rows.sliceFrom > 0 || rows.sliceTo < xs.get(2) || cols.sliceFrom > 0
+                || cols.sliceTo < xs.get(3)) {
+            in = in.get(new NDIndex(":, :, {}:{}, {}:{}", rows.sliceFrom, rows.sliceTo,
+                    cols.sliceFrom, cols.sliceTo));
         }
-        if (padded > phases) {
-            kernel = NDArrays.concat(new NDList(kernel,
-                    m.zeros(new Shape(padded - phases, cin, jh, jw))), 0);
-            if (phaseBias != null) {
-                phaseBias = NDArrays.concat(new NDList(phaseBias,
-                        m.zeros(new Shape(padded - phases))), 0);
-            }
+        if (rows.padBefore + rows.padAfter + cols.padBefore + cols.padAfter > 0) {
+            in = in.pad(new Shape(cols.padBefore, cols.padAfter, rows.padBefore, rows.padAfter), 0);
         }
-        int padH = h.convPadding(height);
-        int padW = w.convPadding(width);
-        NDArray z = Conv2d.conv2d(channelsLast(x), kernel, phaseBias, new Shape(1, 1),
-                new Shape(padH, padW), new Shape(1, 1), 1).singletonOrThrow();
-        long qh = z.getShape().get(2);
-        long qw = z.getShape().get(3);
-        // z is channels-last, so (N, Qh, Qw, C) is its memory order: shuffle there
-        NDArray zp = z.transpose(0, 2, 3, 1);
-        if (padded > phases) {
-            zp = zp.get(new NDIndex(":, :, :, :{}", phases));
-        }
-        NDArray full = zp.reshape(n, qh, qw, sh, sw, cout)
+        NDArray z = Conv2d.conv2d(in, kernel, innerBias, new Shape(f, f), new Shape(0, 0),
+                new Shape(1, 1), 1).singletonOrThrow();
+        // z is channels-last, so (N, blocksH, blocksW, C) is its memory order: shuffle there
+        NDArray full = z.transpose(0, 2, 3, 1)
+                .reshape(n, rows.blocks, cols.blocks, bh, bw, cout)
                 .transpose(0, 1, 3, 2, 4, 5)
-                .reshape(n, qh * sh, qw * sw, cout)
-                .transpose(0, 3, 1, 2);
-        int top = h.cropStart(height);
-        int left = w.cropStart(width);
-        if (top == 0 && left == 0 && qh * sh == outH && qw * sw == outW) {
-            return full;
+                .reshape(n, (long) rows.blocks * bh, (long) cols.blocks * bw, cout);
+        if (rows.crop > 0 || cols.crop > 0 || (long) rows.blocks * bh != outH
+                || (long) cols.blocks * bw != outW) {
+            full = full.get(new NDIndex(":, {}:{}, {}:{}, :", rows.crop, rows.crop + outH,
+                    cols.crop, cols.crop + outW));
         }
-        return full.get(new NDIndex(":, :, {}:{}, {}:{}", top, top + outH, left, left + outW));
+        return full.transpose(0, 3, 1, 2);
+    }
+
+    /** Which input rows feed the blocks that cover the output, along one axis. */
+    private static final class Window {
+        final int blocks;
+        final int sliceFrom;
+        final int sliceTo;
+        final int padBefore;
+        final int padAfter;
+        final int crop;
+
+        Window(Axis a, int in, int out, int f) {
+            int b = a.stride() * f;
+            // output pixel o sits at o + padding in the uncropped ("full") output
+            int first = a.padding() / b;
+            int last = (a.padding() + out - 1) / b;
+            blocks = last - first + 1;
+            int start = first * f - a.reach();
+            int need = (blocks - 1) * f + a.innerKernel(f);
+            sliceFrom = Math.max(0, start);
+            sliceTo = Math.min(in, start + need);
+            padBefore = Math.max(0, -start);
+            padAfter = Math.max(0, start + need - in);
+            crop = a.padding() - first * b;
+        }
     }
 
     /**
      * Returns {@code x} (N, C, H, W) with channels-last memory (a view if it already is).
-     * PyTorch then runs the convolution in oneDNN's NHWC kernels, which avoid converting
-     * layouts on every call and were up to 2x faster here for these small channel counts.
+     * PyTorch then runs convolutions in oneDNN's NHWC kernels, which avoid converting layouts
+     * on every call and were up to 2x faster here for these small channel counts.
      *
      * @param x an NCHW array
      * @return the same values, logically NCHW, stored as NHWC, owned by x's manager

@@ -93,7 +93,7 @@ class TransposedConv2dTest {
     }
 
     private static void check(SplittableRandom r, int n, int cin, int cout, int h, int wd,
-            TransposedConv2d.Axis ah, TransposedConv2d.Axis aw, int multiple) {
+            TransposedConv2d.Axis ah, TransposedConv2d.Axis aw, int f) {
         float[] x = random(r, n * cin * h * wd);
         float[] w = random(r, cin * cout * ah.kernel() * aw.kernel());
         float[] b = random(r, cout);
@@ -104,8 +104,8 @@ class TransposedConv2dTest {
         }
         float[] gy = random(r, n * cout * outH * outW);
         Reference ref = new Reference(x, w, b, gy, n, cin, cout, h, wd, ah, aw);
-        String geometry = String.format("n=%d cin=%d cout=%d in=%dx%d %s %s multiple=%d",
-                n, cin, cout, h, wd, ah, aw, multiple);
+        String geometry = String.format("n=%d cin=%d cout=%d in=%dx%d %s %s f=%d",
+                n, cin, cout, h, wd, ah, aw, f);
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray xa = m.create(x, new Shape(n, cin, h, wd));
             NDArray wa = m.create(w, new Shape(cin, cout, ah.kernel(), aw.kernel()));
@@ -116,7 +116,7 @@ class TransposedConv2dTest {
             ba.setRequiresGradient(true);
             float[] y;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray out = TransposedConv2d.apply(xa, wa, ba, ah, aw, null, multiple);
+                NDArray out = TransposedConv2d.apply(xa, wa, ba, ah, aw, f, null);
                 assertThat(out.getShape()).as(geometry)
                         .isEqualTo(new Shape(n, cout, outH, outW));
                 y = out.toFloatArray();
@@ -133,11 +133,11 @@ class TransposedConv2dTest {
     void matchesDirectDefinitionForTheModelsLayers() {
         SplittableRandom r = new SplittableRandom(1);
         check(r, 2, 32, 16, 3, 3, new TransposedConv2d.Axis(3, 2, 0, 0),
-                new TransposedConv2d.Axis(3, 2, 0, 0), 16);
+                new TransposedConv2d.Axis(3, 2, 0, 0), 1);
         check(r, 2, 16, 8, 7, 7, new TransposedConv2d.Axis(3, 2, 1, 1),
-                new TransposedConv2d.Axis(3, 2, 1, 1), 16);
+                new TransposedConv2d.Axis(3, 2, 1, 1), 1);
         check(r, 2, 8, 1, 14, 14, new TransposedConv2d.Axis(3, 2, 1, 1),
-                new TransposedConv2d.Axis(3, 2, 1, 1), 16);
+                new TransposedConv2d.Axis(3, 2, 1, 1), 2);
     }
 
     @Test
@@ -153,7 +153,7 @@ class TransposedConv2dTest {
                 continue;
             }
             check(r, 1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(3), h, w, ah, aw,
-                    r.nextBoolean() ? 1 : 16);
+                    1 + r.nextInt(4));
             checked++;
         }
     }
@@ -167,17 +167,45 @@ class TransposedConv2dTest {
     }
 
     @Test
-    void gatherMatrixPicksEachKernelTapExactlyOnce() {
+    void acceptsChannelsLastInput() {
+        SplittableRandom r = new SplittableRandom(5);
         TransposedConv2d.Axis a = new TransposedConv2d.Axis(3, 2, 1, 1);
-        float[] g = TransposedConv2d.gatherMatrix(a, a);
-        int cols = 2 * 2 * 2 * 2;
-        assertThat(g).hasSize(9 * cols);
-        for (int row = 0; row < 9; row++) {
-            float sum = 0;
-            for (int c = 0; c < cols; c++) {
-                sum += g[row * cols + c];
+        float[] x = random(r, 2 * 3 * 4 * 4);
+        float[] w = random(r, 3 * 2 * 9);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray xa = m.create(x, new Shape(2, 3, 4, 4));
+            NDArray wa = m.create(w, new Shape(3, 2, 3, 3));
+            float[] plain = TransposedConv2d.apply(xa, wa, null, a, a).toFloatArray();
+            float[] fromChannelsLast = TransposedConv2d.apply(
+                    TransposedConv2d.channelsLast(xa), wa, null, a, a).toFloatArray();
+            assertThat(fromChannelsLast).containsExactly(plain);
+        }
+    }
+
+    @Test
+    void blockFactorGivesMultiplesOfSixteenChannels() {
+        TransposedConv2d.Axis a = new TransposedConv2d.Axis(3, 2, 1, 1);
+        assertThat(TransposedConv2d.blockFactor(16, a, a, 16)).isEqualTo(1); // 64 channels
+        assertThat(TransposedConv2d.blockFactor(8, a, a, 16)).isEqualTo(1); // 32
+        assertThat(TransposedConv2d.blockFactor(1, a, a, 16)).isEqualTo(2); // 16, not 4
+        TransposedConv2d.Axis s1 = new TransposedConv2d.Axis(3, 1, 1, 0);
+        assertThat(TransposedConv2d.blockFactor(3, s1, s1, 16)).isEqualTo(4); // 48
+    }
+
+    @Test
+    void gatherMatrixPicksEachKernelTapOncePerBlockPosition() {
+        TransposedConv2d.Axis a = new TransposedConv2d.Axis(3, 2, 1, 1);
+        for (int f = 1; f <= 3; f++) {
+            float[] g = TransposedConv2d.gatherMatrix(a, a, f);
+            int cols = (int) TransposedConv2d.gatherShape(a, a, f).get(1);
+            for (int row = 0; row < 9; row++) {
+                float sum = 0;
+                for (int c = 0; c < cols; c++) {
+                    sum += g[row * cols + c];
+                }
+                // a tap reaches each of the f*f output pixels per block that share its phase
+                assertThat(sum).as("f=%d tap %d", f, row).isEqualTo((float) (f * f));
             }
-            assertThat(sum).as("tap %d", row).isEqualTo(1f);
         }
     }
 
