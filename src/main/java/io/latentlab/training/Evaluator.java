@@ -57,7 +57,7 @@ public final class Evaluator {
                 sum += y.sub(x).square().sum().getFloat();
             }
         }
-        return sum / (n * images.getShape().size(1, 4));
+        return sum / images.getShape().size();
     }
 
     /**

@@ -91,6 +91,10 @@ public final class TrainingLoop {
                     + " but the settings say ED=" + config.encodingDim());
         }
         long startNanos = System.nanoTime();
+        if (resume != null) {
+            // before collecting parameters: loading replaces the parameter arrays
+            ModelStore.loadParameters(model, resume.lastParams(), checkpoint.dir());
+        }
         List<Parameter> params = new ArrayList<>();
         for (Pair<String, Parameter> p : model.block().getParameters()) {
             params.add(p.getValue());
@@ -110,7 +114,6 @@ public final class TrainingLoop {
                         config.weightDecay())) {
             StopReason replayed = null;
             if (resume != null) {
-                ModelStore.loadParameters(model, resume.lastParams(), checkpoint.dir());
                 try {
                     adam.load(new DataInputStream(new ByteArrayInputStream(resume.optimizer())));
                 } catch (IOException e) {

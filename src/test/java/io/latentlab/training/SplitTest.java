@@ -1,0 +1,38 @@
+package io.latentlab.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+
+class SplitTest {
+
+    @Test
+    void validationAndTrainingAreDisjointAndCoverTheKeptSet() {
+        Split s = Split.of(1000, 0, 0.1, 7);
+        assertThat(s.validation()).hasSize(100);
+        assertThat(s.train()).hasSize(900);
+        int[] all = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.validation()))
+                .sorted().toArray();
+        assertThat(all).isEqualTo(IntStream.range(0, 1000).toArray());
+    }
+
+    @Test
+    void sameSeedSameSplitOtherSeedOtherSplit() {
+        assertThat(Split.of(500, 0, 0.2, 3).validation())
+                .isEqualTo(Split.of(500, 0, 0.2, 3).validation());
+        assertThat(Split.of(500, 0, 0.2, 3).validation())
+                .isNotEqualTo(Split.of(500, 0, 0.2, 4).validation());
+    }
+
+    @Test
+    void limitKeepsARandomSubset() {
+        Split s = Split.of(60_000, 3000, 0.1, 1);
+        assertThat(s.train().length + s.validation().length).isEqualTo(3000);
+        assertThat(s.validation()).hasSize(300);
+        // a random subset, not the first 3000 digits
+        assertThat(s.train()[s.train().length - 1]).isGreaterThan(3000);
+    }
+}
