@@ -1,0 +1,101 @@
+package io.latentlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+
+    /** Output, error and exit code of one CLI call. */
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = LatentLabCli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void infoPrintsTheParameterCount() {
+        Result r = run("info", "--ed", "4");
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("params=49541").contains("engine=PyTorch 2.7.1")
+                .contains("djl=0.36.0");
+        assertThat(run("info").out()).contains("params=53153");
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitCode2() {
+        Result r = run("info", "--ed", "abc");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).startsWith("error: ").contains("'abc'").doesNotContain("\n");
+        Result unknown = run("train", "--bogus");
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).contains("--bogus").doesNotContain("\n");
+    }
+
+    @Test
+    void invalidValuesAreNamedWithoutStackTrace(@TempDir Path tmp) {
+        Result r = run("train", "--batch", "0", "--out", tmp.resolve("x").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: batch size must be between 1 and 60000, got 0");
+        Result noise = run("evaluate", "--model", tmp.toString(), "--noise", "pink");
+        assertThat(noise.code()).isEqualTo(2);
+        assertThat(noise.err()).contains("pink").doesNotContain("at io.latentlab");
+    }
+
+    @Test
+    void missingModelAndCorruptDataNameTheFile(@TempDir Path tmp) throws Exception {
+        Result r = run("evaluate", "--model", tmp.resolve("none").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).contains("none").contains("no such checkpoint folder")
+                .doesNotContain("\n");
+
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        for (String f : new String[] {"train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz",
+            "t10k-images-idx3-ubyte.gz", "t10k-labels-idx1-ubyte.gz"}) {
+            Files.copy(Path.of("assets/mnist", f), data.resolve(f));
+        }
+        byte[] labels = Files.readAllBytes(data.resolve("t10k-labels-idx1-ubyte.gz"));
+        Files.write(data.resolve("t10k-labels-idx1-ubyte.gz"),
+                java.util.Arrays.copyOf(labels, labels.length / 2));
+        Result bad = run("info", "--data", data.toString());
+        assertThat(bad.code()).isZero(); // info does not read the data
+        Result train = run("train", "--data", data.toString(), "--out", tmp.resolve("r").toString());
+        assertThat(train.code()).isEqualTo(2);
+        assertThat(train.err().strip()).contains("t10k-labels-idx1-ubyte.gz").doesNotContain("\n");
+    }
+
+    @Test
+    void trainThenEvaluate(@TempDir Path tmp) {
+        Path out = tmp.resolve("run");
+        Result t = run("train", "--ed", "4", "--train-limit", "1000", "--max-epochs", "2",
+                "--batch", "250", "--out", out.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).containsPattern(
+                "epoch=1 train_mse=0\\.\\d{6} val_mse=0\\.\\d{6} test_mse=0\\.\\d{6} seconds=\\d+\\.\\d{2}");
+        assertThat(t.out()).contains("epoch=2 ").contains("saved=" + out.toAbsolutePath());
+        assertThat(Files.exists(out.resolve("model.params"))).isTrue();
+
+        Result again = run("train", "--out", out.toString());
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err()).contains("already holds a run");
+
+        Result e = run("evaluate", "--model", out.toString(), "--limit", "200");
+        assertThat(e.code()).as(e.err()).isZero();
+        assertThat(e.out().strip()).matches("test_mse=0\\.\\d{6} n=200");
+        Result noisy = run("evaluate", "--model", out.toString(), "--limit", "200",
+                "--noise", "gaussian:1", "--seed", "3");
+        double clean = Double.parseDouble(e.out().strip().split("[= ]")[1]);
+        double withNoise = Double.parseDouble(noisy.out().strip().split("[= ]")[1]);
+        assertThat(withNoise).isGreaterThan(clean);
+    }
+}
