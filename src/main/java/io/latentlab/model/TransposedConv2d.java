@@ -13,14 +13,15 @@ import ai.djl.nn.convolutional.Conv2d;
  * PyTorch's {@code ConvTranspose2d} computes (weight layout {@code (Cin, Cout, kH, kW)}, any
  * kernel, stride, padding and output padding, dilation 1, one group) with a polyphase
  * ("sub-pixel") decomposition. Cut the output into blocks of {@code B = s*f} pixels per axis
- * (block factor {@code f >= 1}). Block {@code b} only sees input pixels
- * {@code b*f - A .. b*f + f - 1} with {@code A = (k-1)/s}, and output pixel {@code ph} of the
- * block meets input pixel {@code t} of that window through kernel tap
- * {@code ph + (A - t)*s}. So the whole transposed convolution is one ordinary convolution of
- * the input (kernel {@code f + A}, stride {@code f}) with {@code Cout*B*B} output channels,
- * followed by a pixel shuffle and a crop. With {@code f = 1} this is the classic sub-pixel
- * convolution; no product with an inserted zero is ever computed (zero insertion did about 4x
- * the work).
+ * (block factor {@code f >= 1}), counted in output coordinates. Block {@code b} only sees the
+ * input window {@code b*f + lo .. b*f + hi} with {@code lo = -floor((k-1-p)/s)} and
+ * {@code hi = f - 1 + floor((s-1+p)/s)}, and output pixel {@code ph} of the block meets window
+ * pixel {@code t} through kernel tap {@code ph + p - (lo + t)*s}. So the whole transposed
+ * convolution is one ordinary convolution of the input (kernel {@code hi - lo + 1}, stride
+ * {@code f}) with {@code Cout*B*B} output channels, followed by a pixel shuffle (and a crop
+ * only when the output size is not a multiple of {@code B}). With {@code f = 1} this is the
+ * classic sub-pixel convolution; no product with an inserted zero is ever computed (zero
+ * insertion did about 4x the work).
  *
  * <p>The sub-kernels are gathered from the weight by a constant 0/1 matrix, so gradients flow to
  * the original weight and the trainable parameters are exactly PyTorch's; there are no padding
@@ -71,19 +72,30 @@ public final class TransposedConv2d {
             return (in - 1) * stride - 2 * padding + kernel + outputPadding;
         }
 
-        /** Input pixels before the block's own that still reach it: {@code (k-1)/s}. */
-        int reach() {
-            return (kernel - 1) / stride;
+        /** First window pixel relative to {@code b*f}: {@code -floor((k-1-p)/s)}. */
+        int windowStart() {
+            return -Math.floorDiv(kernel - 1 - padding, stride);
         }
 
         /**
          * Kernel size of the inner convolution.
          *
          * @param f block factor
-         * @return {@code f + reach()}
+         * @return window length {@code hi - lo + 1}
          */
         int innerKernel(int f) {
-            return f + reach();
+            return f - 1 + Math.floorDiv(stride - 1 + padding, stride) - windowStart() + 1;
+        }
+
+        /**
+         * Kernel tap that joins block pixel {@code ph} and window pixel {@code t}.
+         *
+         * @param ph position in the output block
+         * @param t position in the input window
+         * @return the tap index, possibly outside {@code [0, kernel)} (no tap)
+         */
+        int tap(int ph, int t) {
+            return ph + padding - (windowStart() + t) * stride;
         }
     }
 
@@ -110,7 +122,7 @@ public final class TransposedConv2d {
     /**
      * The 0/1 matrix that gathers the inner kernel from a flattened transposed-conv kernel:
      * rows index {@code a*kW + b}, columns index {@code ((ph*Bw + pw)*Kh + th)*Kw + tw}, and
-     * entry 1 means tap {@code (a, b) = (ph + (Ah - th)*sH, pw + (Aw - tw)*sW)}.
+     * entry 1 means tap {@code (a, b) = (h.tap(ph, th), w.tap(pw, tw))}.
      *
      * @param h vertical geometry
      * @param w horizontal geometry
@@ -127,9 +139,9 @@ public final class TransposedConv2d {
         for (int ph = 0; ph < bh; ph++) {
             for (int pw = 0; pw < bw; pw++) {
                 for (int th = 0; th < kh; th++) {
-                    int a = ph + (h.reach() - th) * h.stride();
+                    int a = h.tap(ph, th);
                     for (int tw = 0; tw < kw; tw++) {
-                        int b = pw + (w.reach() - tw) * w.stride();
+                        int b = w.tap(pw, tw);
                         if (a >= 0 && a < h.kernel() && b >= 0 && b < w.kernel()) {
                             int col = ((ph * bw + pw) * kh + th) * kw + tw;
                             g[(a * w.kernel() + b) * cols + col] = 1f;
@@ -239,10 +251,8 @@ public final class TransposedConv2d {
                 .reshape(n, rows.blocks, cols.blocks, bh, bw, cout)
                 .transpose(0, 1, 3, 2, 4, 5)
                 .reshape(n, (long) rows.blocks * bh, (long) cols.blocks * bw, cout);
-        if (rows.crop > 0 || cols.crop > 0 || (long) rows.blocks * bh != outH
-                || (long) cols.blocks * bw != outW) {
-            full = full.get(new NDIndex(":, {}:{}, {}:{}, :", rows.crop, rows.crop + outH,
-                    cols.crop, cols.crop + outW));
+        if ((long) rows.blocks * bh != outH || (long) cols.blocks * bw != outW) {
+            full = full.get(new NDIndex(":, :{}, :{}, :", outH, outW));
         }
         return full.transpose(0, 3, 1, 2);
     }
@@ -254,21 +264,16 @@ public final class TransposedConv2d {
         final int sliceTo;
         final int padBefore;
         final int padAfter;
-        final int crop;
 
         Window(Axis a, int in, int out, int f) {
             int b = a.stride() * f;
-            // output pixel o sits at o + padding in the uncropped ("full") output
-            int first = a.padding() / b;
-            int last = (a.padding() + out - 1) / b;
-            blocks = last - first + 1;
-            int start = first * f - a.reach();
+            blocks = (out + b - 1) / b;
+            int start = a.windowStart();
             int need = (blocks - 1) * f + a.innerKernel(f);
             sliceFrom = Math.max(0, start);
             sliceTo = Math.min(in, start + need);
             padBefore = Math.max(0, -start);
             padAfter = Math.max(0, start + need - in);
-            crop = a.padding() - first * b;
         }
     }
 
