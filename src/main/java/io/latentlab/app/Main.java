@@ -5,8 +5,9 @@ import io.latentlab.cli.LatentLabCli;
 import java.io.PrintWriter;
 
 /**
- * Entry point. With a subcommand it runs headless; without arguments it opens the desktop app
- * (until the app exists, it prints the help).
+ * Entry point. With a subcommand it runs headless; without arguments it opens the desktop app.
+ * This class does not extend {@code Application}, so the jar also starts with JavaFX on the
+ * class path.
  */
 public final class Main {
 
@@ -19,6 +20,10 @@ public final class Main {
         // DJL must never try to download anything: the native library ships as a dependency.
         if (System.getProperty("ai.djl.offline") == null) {
             System.setProperty("ai.djl.offline", "true");
+        }
+        if (args.length == 0) {
+            javafx.application.Application.launch(LatentLabApp.class);
+            return;
         }
         int code = LatentLabCli.run(new PrintWriter(System.out, true),
                 new PrintWriter(System.err, true), args);

@@ -1,0 +1,106 @@
+package io.latentlab.model;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one thread that owns DJL in the desktop app: engine, models, training and NDArrays are
+ * only touched from here, so NDArrays never cross threads. Tasks return plain Java values
+ * ({@code float[]}, records).
+ *
+ * <p>A long task (training) calls {@link #runQueued()} between batches, so short tasks
+ * (a reconstruction while a slider moves) still run within one batch's time.
+ */
+public final class DjlThread implements AutoCloseable {
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    /** Starts the thread (a daemon, so a stuck task never keeps the app alive). */
+    public DjlThread() {
+        thread = new Thread(this::loop, "djl");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                Runnable r = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (r != null) {
+                    r.run();
+                }
+            } catch (InterruptedException e) {
+                if (closed) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs a task on the DJL thread.
+     *
+     * @param task the work
+     * @param <T> result type
+     * @return its future; failures complete it exceptionally
+     */
+    public <T> CompletableFuture<T> submit(Callable<T> task) {
+        CompletableFuture<T> future = new CompletableFuture<>();
+        if (closed) {
+            future.completeExceptionally(new IllegalStateException("DJL thread is closed"));
+            return future;
+        }
+        queue.add(() -> {
+            if (future.isCancelled()) {
+                return;
+            }
+            try {
+                future.complete(task.call());
+            } catch (Throwable e) {
+                future.completeExceptionally(e);
+            }
+        });
+        return future;
+    }
+
+    /**
+     * Runs the tasks queued so far. Only for the DJL thread itself, inside a long task, at a
+     * point where it holds no gradient collector.
+     *
+     * @throws IllegalStateException if called from another thread
+     */
+    public void runQueued() {
+        if (!isCurrent()) {
+            throw new IllegalStateException("runQueued() must be called on the DJL thread");
+        }
+        for (int n = queue.size(); n > 0; n--) {
+            Runnable r = queue.poll();
+            if (r == null) {
+                return;
+            }
+            r.run();
+        }
+    }
+
+    /** @return whether the caller is the DJL thread */
+    public boolean isCurrent() {
+        return Thread.currentThread() == thread;
+    }
+
+    /** Stops the thread after the running task; queued tasks are dropped. */
+    @Override
+    public void close() {
+        closed = true;
+        thread.interrupt();
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
