@@ -74,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run saved in DIR with its own settings (other training options are ignored).")
+            description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored).")
     Path resume;
 
     @Override
@@ -90,10 +90,15 @@ final class TrainCommand implements Callable<Integer> {
             checkpoint = new RunCheckpoint(resume);
             RunCheckpoint.State state = checkpoint.load();
             TrainingConfig config = state.config();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--max-epochs")) {
+                config = config.withMaxEpochs(maxEpochs);
+            }
             pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
+            RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
+                    state.history(), state.lastParams(), state.optimizer(), state.bestParams());
             try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
                 result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
-                        .resume(model, checkpoint, state);
+                        .resume(model, checkpoint, resumed);
             }
         } else {
             Monitor mon;

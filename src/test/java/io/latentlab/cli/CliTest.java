@@ -89,6 +89,10 @@ class CliTest {
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a run");
 
+        Result more = run("train", "--resume", out.toString(), "--max-epochs", "3");
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.out()).contains("resuming").contains("epoch=3 ").doesNotContain("epoch=2 ");
+
         Result e = run("evaluate", "--model", out.toString(), "--limit", "200");
         assertThat(e.code()).as(e.err()).isZero();
         assertThat(e.out().strip()).matches("test_mse=0\\.\\d{6} n=200");
