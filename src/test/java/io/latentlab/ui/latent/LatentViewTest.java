@@ -1,0 +1,136 @@
+package io.latentlab.ui.latent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.model.DjlThread;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.ui.AppContext;
+import io.latentlab.ui.latent.LatentViewModel.Projection;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The view headless: canvas, hover thumbnail, click to Reconstruct. */
+@ExtendWith(ApplicationExtension.class)
+class LatentViewTest {
+
+    private AppContext ctx;
+    private LatentView view;
+    private Autoencoder model;
+    private final AtomicInteger shown = new AtomicInteger();
+
+    @Start
+    void start(Stage stage) throws Exception {
+        ctx = new AppContext(new DjlThread(), Platform::runLater,
+                Preferences.userRoot().node("latent-lab-tests"));
+        ctx.setShowReconstructAction(shown::incrementAndGet);
+        view = new LatentView(ctx);
+        stage.setScene(new Scene(view, 900, 650));
+        stage.show();
+        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        ctx.dataProperty().set(new MnistData(full.train().slice(0, 1000),
+                full.test().slice(0, 2000), full.dir(), full.checksum()));
+        model = ctx.djl().submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
+        ctx.activeModelProperty().set(new AppContext.ActiveModel("test", null,
+                ModelMetadata.of(4), model));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ctx.djl().submit(() -> {
+            model.close();
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        ctx.close();
+    }
+
+    @Test
+    void hoverShowsTheDigitAndClickOpensIt(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> view.viewModel().projectionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#latent-canvas").tryQuery()).isPresent();
+        assertThat(robot.lookup("#latent-hint").queryAs(Label.class).isVisible()).isFalse();
+        assertThat(robot.lookup("#latent-pc1").queryAs(Label.class).getText()).startsWith("PC1 ");
+
+        Projection p = view.viewModel().projectionProperty().get();
+        int target = isolatedPoint(p);
+        assertThat(target).as("a point with no neighbour within 8 px").isNotNegative();
+        Point2D local = WaitForAsyncUtils.asyncFx(() -> view.screenPositionOf(target))
+                .get(10, TimeUnit.SECONDS);
+        Point2D screen = WaitForAsyncUtils.asyncFx(() -> view.canvas().localToScreen(local))
+                .get(10, TimeUnit.SECONDS);
+
+        robot.moveTo(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node hover = robot.lookup("#latent-hover").query();
+        assertThat(hover.isVisible()).isTrue();
+        assertThat(robot.lookup("#latent-hover-label").queryAs(Label.class).getText())
+                .isEqualTo("Label " + p.labels()[target] + " \u00b7 test #" + target);
+
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(ctx.requestedTestDigitProperty().get()).isEqualTo(target);
+        assertThat(shown.get()).isEqualTo(1);
+    }
+
+    @Test
+    void clickingEmptySpaceDecodesAPoint(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> view.viewModel().projectionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        // the top-left corner is outside the fitted data (a 5% margin at zoom 1)
+        Point2D corner = view.canvas().localToScreen(3, 3);
+        robot.clickOn(corner);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> view.viewModel().decodedProperty().get() != null);
+        assertThat(view.viewModel().decodedProperty().get()).hasSize(784);
+        assertThat(ctx.requestedTestDigitProperty().get()).isEqualTo(-1);
+        robot.type(javafx.scene.input.KeyCode.DIGIT0);
+    }
+
+    /** A point inside the canvas whose nearest neighbour on screen is at least 8 px away. */
+    private int isolatedPoint(Projection p) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            double w = view.canvas().getWidth();
+            double h = view.canvas().getHeight();
+            Point2D[] s = new Point2D[p.n()];
+            for (int i = 0; i < p.n(); i++) {
+                s[i] = view.screenPositionOf(i);
+            }
+            for (int i = 0; i < p.n(); i++) {
+                if (s[i].getX() < 20 || s[i].getY() < 20 || s[i].getX() > w - 20
+                        || s[i].getY() > h - 20) {
+                    continue;
+                }
+                boolean alone = true;
+                for (int j = 0; j < p.n() && alone; j++) {
+                    alone = j == i || s[i].distance(s[j]) >= 8;
+                }
+                if (alone) {
+                    return i;
+                }
+            }
+            return -1;
+        }).get(30, TimeUnit.SECONDS);
+    }
+}
