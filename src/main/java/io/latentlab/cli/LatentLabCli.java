@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
         description = "Latent Lab: a convolutional autoencoder on MNIST. Without a subcommand "
                 + "the desktop app opens.",
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, GridSearchCommand.class, NoiseTableCommand.class,
+            LatentMetricsCommand.class})
 public final class LatentLabCli implements Callable<Integer> {
 
     /** Exit code for bad arguments, bad files and failed runs. */

@@ -1,0 +1,115 @@
+package io.latentlab.cli;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.study.GridSearch;
+import io.latentlab.study.GridSearchReport;
+import io.latentlab.training.TrainingControl;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** LR x WD grid search with k-fold cross-validation. */
+@Command(name = "grid-search",
+        description = "Grid search over learning rate and weight decay with k-fold "
+                + "cross-validation; prints progress and a table, writes a CSV.")
+final class GridSearchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--ed", defaultValue = "32", description = "Encoding dimension (default: ${DEFAULT-VALUE}).")
+    int ed;
+
+    @Option(names = "--lr", split = ",", defaultValue = "1e-2,1e-3,1e-4",
+            description = "Learning rates, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Double> lr;
+
+    @Option(names = "--wd", split = ",", defaultValue = "1e-3,1e-4,1e-5",
+            description = "Weight decays, comma-separated (default: ${DEFAULT-VALUE}).")
+    List<Double> wd;
+
+    @Option(names = "--folds", defaultValue = "3", description = "Cross-validation folds (default: ${DEFAULT-VALUE}).")
+    int folds;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs per fit, no early stopping (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of subset, folds, weights and shuffling (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")
+    int trainLimit;
+
+    @Option(names = "--max-loss", defaultValue = "0.1", description = "Discard a setting whose final validation MSE on any fold is above this (default: ${DEFAULT-VALUE}).")
+    double maxLoss;
+
+    @Option(names = "--oscillation", defaultValue = "0.25",
+            description = "Discard a setting whose validation MSE rises, summed over the last half of the epochs, by more than this fraction of that half's starting value (default: ${DEFAULT-VALUE}).")
+    double oscillation;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.csv",
+            description = "Summary CSV; the per-epoch curves go to FILE-curves.csv.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        GridSearch.Options options = new GridSearch.Options(ed, lr, wd, folds, epochs, batch,
+                seed, trainLimit, maxLoss, oscillation);
+        PrintWriter pw = spec.commandLine().getOut();
+        MnistData mnist = data.load();
+        TrainingControl control = new TrainingControl();
+        Thread hook = new Thread(control::cancel, "cancel-on-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        GridSearch.Result result;
+        try {
+            result = GridSearch.run(mnist, options, p -> {
+                pw.printf(Locale.ROOT, "fit %d/%d %s fold=%d epoch=%d/%d elapsed=%s eta=%s%n",
+                        p.fit(), p.fits(), p.label(), p.fold() + 1, p.epoch(), p.epochs(),
+                        duration(p.seconds()), duration(p.etaSeconds()));
+                pw.flush();
+            }, control);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+        GridSearchReport.write(result, out);
+        pw.print(GridSearchReport.table(result));
+        pw.println("saved=" + out.toAbsolutePath().normalize());
+        pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
+        pw.flush();
+        return 0;
+    }
+
+    /** e.g. 0s, 42s, 3m05s, 2h07m. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
+        long s = Math.round(seconds);
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+    }
+}

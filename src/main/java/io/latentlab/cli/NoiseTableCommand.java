@@ -1,0 +1,96 @@
+package io.latentlab.cli;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.ModelStore;
+import io.latentlab.study.NoiseTable;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Noise robustness table of one or more saved models. */
+@Command(name = "noise-table",
+        description = "MSE of reconstructions of noisy test digits against the clean digits, "
+                + "per model and noise kind; prints a Markdown table.")
+final class NoiseTableCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Checkpoint folder (repeatable).")
+    List<Path> models;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test digits, 0 = all (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--clip", description = "Clamp the noisy input to [0, 1].")
+    boolean clip;
+
+    @Option(names = "--sigma-max", defaultValue = "2", description = "Largest sigma of the MSE-vs-sigma series (default: ${DEFAULT-VALUE}).")
+    double sigmaMax;
+
+    @Option(names = "--sigma-step", defaultValue = "0.1", description = "Sigma step of the series, 0 = no series (default: ${DEFAULT-VALUE}).")
+    double sigmaStep;
+
+    @Option(names = "--out", paramLabel = "FILE.csv",
+            description = "Write the table as CSV, and the series to FILE-sigma.csv.")
+    Path out;
+
+    @Override
+    public Integer call() throws Exception {
+        if (limit < 0) {
+            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
+        }
+        double[] sigmas = NoiseTable.sigmaGrid(sigmaMax, sigmaStep);
+        MnistData mnist = data.load();
+        List<ModelStore.Loaded> loaded = new ArrayList<>();
+        try {
+            List<NoiseTable.Entry> entries = new ArrayList<>();
+            Set<String> names = new HashSet<>();
+            for (Path dir : models) {
+                ModelStore.Loaded l = ModelStore.load(dir);
+                loaded.add(l);
+                Path file = dir.toAbsolutePath().normalize().getFileName();
+                String name = (file == null ? dir.toString() : file.toString())
+                        + " (ED=" + l.model().encodingDim() + ")";
+                // two folders with the same name: fall back to the path as given
+                entries.add(new NoiseTable.Entry(names.add(name) ? name : dir.toString(),
+                        l.model()));
+            }
+            NoiseTable table = NoiseTable.compute(entries, mnist.test(), limit, seed, clip, sigmas);
+            PrintWriter pw = spec.commandLine().getOut();
+            pw.printf("n=%d seed=%d clip=%s%n", table.count(), seed, clip);
+            pw.print(table.markdown());
+            if (out != null) {
+                table.write(out);
+                pw.println("saved=" + out.toAbsolutePath().normalize());
+                if (sigmas.length > 0) {
+                    pw.println("sigma_series=" + NoiseTable.sigmaPath(out).toAbsolutePath().normalize());
+                }
+            }
+            pw.flush();
+        } finally {
+            for (ModelStore.Loaded l : loaded) {
+                l.close();
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,424 @@
+package io.latentlab.study;
+
+import io.latentlab.data.Dataset;
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.training.EpochMetrics;
+import io.latentlab.training.Monitor;
+import io.latentlab.training.Split;
+import io.latentlab.training.StopReason;
+import io.latentlab.training.TrainingConfig;
+import io.latentlab.training.TrainingControl;
+import io.latentlab.training.TrainingEvent;
+import io.latentlab.training.TrainingLoop;
+import io.latentlab.training.TrainingResult;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Grid search over learning rate and weight decay with k-fold cross-validation, as the study
+ * did: every (LR, WD) pair is trained from scratch on each fold for a fixed number of epochs
+ * (no early stopping) and its training and validation MSE are recorded every epoch.
+ *
+ * <p><b>Discard rule.</b> A setting is discarded if on any fold
+ * <ol>
+ *   <li>a training or validation loss is not finite (the fit diverged), or</li>
+ *   <li>the final validation MSE is above {@link Options#maxLoss} (default 0.1), or</li>
+ *   <li>the validation curve oscillates strongly: over the last half of the epochs (epochs
+ *       {@code floor(E/2)+1..E}), the sum of its upward moves {@code max(0, v[t] - v[t-1])}
+ *       exceeds {@link Options#oscillation} (default 0.25, i.e. 25%) of the validation MSE at
+ *       the start of that half.</li>
+ * </ol>
+ *
+ * <p><b>Ranking.</b> Kept settings are sorted by mean final validation MSE over the folds.
+ * Settings within 1% ({@link #NEAR_TIE}) of the first of a group of such near-ties form that
+ * group, which is ordered by the smaller mean |validation - training| gap of the final epoch.
+ * The first setting is the winner.
+ *
+ * <p>Training runs on the calling thread, which must own DJL.
+ */
+public final class GridSearch {
+
+    /** Relative difference of mean validation MSE below which two settings count as tied. */
+    public static final double NEAR_TIE = 0.01;
+
+    private GridSearch() {}
+
+    /**
+     * Everything that defines a grid search.
+     *
+     * @param encodingDim ED of the models
+     * @param learningRates LRs to try
+     * @param weightDecays WDs to try
+     * @param folds k of k-fold cross-validation, at least 2
+     * @param epochs epochs per fit
+     * @param batchSize batch size
+     * @param seed seed of the subset, the folds, initial weights and shuffling
+     * @param trainLimit use a seeded random subset of this many training digits (0 = all)
+     * @param maxLoss discard when a final validation MSE is above this
+     * @param oscillation discard when upward moves over the last half exceed this fraction of
+     *     the half's starting value
+     */
+    public record Options(int encodingDim, List<Double> learningRates, List<Double> weightDecays,
+            int folds, int epochs, int batchSize, long seed, int trainLimit, double maxLoss,
+            double oscillation) {
+
+        /** Validates and copies the lists; messages name the option. */
+        public Options {
+            learningRates = List.copyOf(learningRates);
+            weightDecays = List.copyOf(weightDecays);
+            require(!learningRates.isEmpty(), "--lr needs at least one learning rate");
+            require(!weightDecays.isEmpty(), "--wd needs at least one weight decay");
+            for (double lr : learningRates) {
+                require(lr > 0 && lr <= 10, "learning rates must be in (0, 10], got " + lr);
+            }
+            for (double wd : weightDecays) {
+                require(wd >= 0 && wd <= 1, "weight decays must be in [0, 1], got " + wd);
+            }
+            require(encodingDim >= 1 && encodingDim <= 4096,
+                    "encoding dimension must be between 1 and 4096, got " + encodingDim);
+            require(folds >= 2, "folds must be at least 2, got " + folds);
+            require(epochs >= 1, "epochs must be at least 1, got " + epochs);
+            require(batchSize >= 1, "batch size must be at least 1, got " + batchSize);
+            require(trainLimit >= 0, "training subset size must be >= 0 (0 = all), got " + trainLimit);
+            require(maxLoss > 0, "max loss must be > 0, got " + maxLoss);
+            require(oscillation > 0, "oscillation threshold must be > 0, got " + oscillation);
+        }
+
+        /**
+         * The study's grid: LR {1e-2, 1e-3, 1e-4} x WD {1e-3, 1e-4, 1e-5}, 3 folds, 20 epochs,
+         * batch 1000, seed 42, all digits, thresholds 0.1 and 25%.
+         *
+         * @param encodingDim ED
+         * @return the defaults
+         */
+        public static Options defaults(int encodingDim) {
+            return new Options(encodingDim, List.of(1e-2, 1e-3, 1e-4), List.of(1e-3, 1e-4, 1e-5),
+                    3, 20, 1000, 42, 0, 0.1, 0.25);
+        }
+
+        /** @return the number of fits, settings times folds */
+        public int fits() {
+            return learningRates.size() * weightDecays.size() * folds;
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    /**
+     * The per-epoch losses of one fit.
+     *
+     * @param fold 0-based fold index
+     * @param train mean training batch loss per epoch
+     * @param validation MSE on the fold's validation digits per epoch (NaN after a divergence)
+     */
+    public record FoldCurve(int fold, double[] train, double[] validation) {
+
+        /** Copies the arrays. */
+        public FoldCurve {
+            if (train.length != validation.length || train.length == 0) {
+                throw new IllegalArgumentException("curves need the same, non-zero length");
+            }
+            train = train.clone();
+            validation = validation.clone();
+        }
+
+        /** @return the last training loss */
+        public double finalTrain() {
+            return train[train.length - 1];
+        }
+
+        /** @return the last validation loss */
+        public double finalValidation() {
+            return validation[validation.length - 1];
+        }
+    }
+
+    /**
+     * The outcome of one (LR, WD) setting.
+     *
+     * @param lr learning rate
+     * @param wd weight decay
+     * @param folds one curve per fold
+     * @param meanValMse mean final validation MSE over the folds
+     * @param meanGap mean |final validation - final training| MSE over the folds
+     * @param discarded whether the discard rule removed it
+     * @param reason why it was discarded, or null
+     */
+    public record SettingResult(double lr, double wd, List<FoldCurve> folds, double meanValMse,
+            double meanGap, boolean discarded, String reason) {
+
+        /** Copies the list. */
+        public SettingResult {
+            folds = List.copyOf(folds);
+        }
+
+        /** @return e.g. {@code lr=0.01 wd=1e-05} */
+        public String label() {
+            return "lr=" + num(lr) + " wd=" + num(wd);
+        }
+    }
+
+    /**
+     * The outcome of a grid search.
+     *
+     * @param options the settings
+     * @param settings every setting, in grid order (LR outer, WD inner)
+     * @param ranking the kept settings, best first
+     * @param winner the best kept setting, or null when all were discarded
+     * @param why one line explaining the choice
+     */
+    public record Result(Options options, List<SettingResult> settings,
+            List<SettingResult> ranking, SettingResult winner, String why) {
+
+        /** Copies the lists. */
+        public Result {
+            settings = List.copyOf(settings);
+            ranking = List.copyOf(ranking);
+        }
+
+        /**
+         * @param s a setting of this result
+         * @return its 1-based rank, or 0 when discarded
+         */
+        public int rank(SettingResult s) {
+            return ranking.indexOf(s) + 1;
+        }
+    }
+
+    /**
+     * Progress of a grid search, reported after every epoch.
+     *
+     * @param fit 1-based index of the current fit
+     * @param fits total fits
+     * @param epoch epoch just finished within the fit
+     * @param epochs epochs per fit
+     * @param lr learning rate of the fit
+     * @param wd weight decay of the fit
+     * @param fold 0-based fold of the fit
+     * @param seconds wall time since the search started
+     */
+    public record Progress(int fit, int fits, int epoch, int epochs, double lr, double wd,
+            int fold, double seconds) {
+
+        /** @return estimated seconds left, from the mean time per finished epoch */
+        public double etaSeconds() {
+            long done = (long) (fit - 1) * epochs + epoch;
+            long total = (long) fits * epochs;
+            return done == 0 ? Double.NaN : seconds / done * (total - done);
+        }
+
+        /** @return e.g. {@code lr=0.01 wd=0.0001} */
+        public String label() {
+            return "lr=" + num(lr) + " wd=" + num(wd);
+        }
+    }
+
+    /** Receives {@link Progress} on the training thread; must return quickly. */
+    @FunctionalInterface
+    public interface Listener {
+        /** @param progress where the search stands */
+        void onProgress(Progress progress);
+    }
+
+    /**
+     * Runs the whole grid.
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param listener progress, or null
+     * @param control cancel (and pause), or null
+     * @return the outcome
+     * @throws CancellationException if cancelled
+     * @throws IOException never in practice (no checkpoints are written)
+     */
+    public static Result run(MnistData data, Options options, Listener listener,
+            TrainingControl control) throws IOException {
+        Listener progress = listener == null ? p -> { } : listener;
+        TrainingControl ctl = control == null ? new TrainingControl() : control;
+        int[] pool = Split.of(data.train().size(), options.trainLimit(), 0, options.seed()).train();
+        Folds folds = Folds.of(pool.length, options.folds(), options.seed());
+        long start = System.nanoTime();
+        int fits = options.fits();
+        int fit = 0;
+        List<SettingResult> results = new ArrayList<>();
+        for (double lr : options.learningRates()) {
+            for (double wd : options.weightDecays()) {
+                List<FoldCurve> curves = new ArrayList<>();
+                for (int f = 0; f < folds.count(); f++) {
+                    fit++;
+                    final int fitIndex = fit;
+                    final int fold = f;
+                    // The trick: TrainingLoop splits only its *training* set. With
+                    // valFraction 0 it trains on all of it (the fold's training digits), and
+                    // with evaluateTest it reports the MSE of its *test* set every epoch, which
+                    // here is the fold's validation digits: EpochMetrics.testMse is the fold's
+                    // validation MSE. Monitor.TRAIN and patience 0 keep early stopping out.
+                    Dataset train = data.train().subset(select(pool, folds.training(f)));
+                    Dataset val = data.train().subset(select(pool, folds.validation(f)));
+                    MnistData foldData = new MnistData(train, val, data.dir(), data.checksum());
+                    TrainingConfig config = new TrainingConfig(options.encodingDim(), lr, wd,
+                            options.batchSize(), options.epochs(), 0, 0, options.seed(), 0, 0,
+                            Monitor.TRAIN, true);
+                    TrainingResult r;
+                    try (Autoencoder model = Autoencoder.create(options.encodingDim(),
+                            options.seed())) {
+                        r = new TrainingLoop(config, foldData, e -> {
+                            if (e instanceof TrainingEvent.EpochEnd end) {
+                                progress.onProgress(new Progress(fitIndex, fits,
+                                        end.metrics().epoch(), options.epochs(), lr, wd, fold,
+                                        (System.nanoTime() - start) / 1e9));
+                            }
+                        }, ctl).run(model, null);
+                    }
+                    if (r.reason() == StopReason.CANCELLED) {
+                        throw new CancellationException("grid search cancelled at fit " + fit
+                                + " of " + fits);
+                    }
+                    curves.add(curve(f, r.history(), options.epochs()));
+                }
+                results.add(evaluate(lr, wd, curves, options.maxLoss(), options.oscillation()));
+            }
+        }
+        return rank(options, results);
+    }
+
+    private static int[] select(int[] pool, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < positions.length; i++) {
+            out[i] = pool[positions[i]];
+        }
+        return out;
+    }
+
+    /** Epochs a diverged fit did not reach are NaN, so the non-finite rule discards it. */
+    private static FoldCurve curve(int fold, List<EpochMetrics> history, int epochs) {
+        double[] train = new double[epochs];
+        double[] val = new double[epochs];
+        Arrays.fill(train, Double.NaN);
+        Arrays.fill(val, Double.NaN);
+        for (int i = 0; i < Math.min(epochs, history.size()); i++) {
+            train[i] = history.get(i).trainMse();
+            val[i] = history.get(i).testMse();
+        }
+        return new FoldCurve(fold, train, val);
+    }
+
+    /**
+     * Applies the discard rule to one setting's curves and computes its means.
+     *
+     * @param lr learning rate
+     * @param wd weight decay
+     * @param curves one curve per fold
+     * @param maxLoss highest acceptable final validation MSE
+     * @param oscillation highest acceptable sum of upward moves, as a fraction
+     * @return the setting's result
+     */
+    public static SettingResult evaluate(double lr, double wd, List<FoldCurve> curves,
+            double maxLoss, double oscillation) {
+        if (curves.isEmpty()) {
+            throw new IllegalArgumentException("a setting needs at least one fold");
+        }
+        double valSum = 0;
+        double gapSum = 0;
+        String reason = null;
+        for (FoldCurve c : curves) {
+            valSum += c.finalValidation();
+            gapSum += Math.abs(c.finalValidation() - c.finalTrain());
+            if (reason == null) {
+                reason = discardReason(c, maxLoss, oscillation);
+            }
+        }
+        int k = curves.size();
+        return new SettingResult(lr, wd, curves, valSum / k, gapSum / k, reason != null, reason);
+    }
+
+    private static String discardReason(FoldCurve c, double maxLoss, double oscillation) {
+        String fold = "fold " + (c.fold() + 1);
+        double[] v = c.validation();
+        for (int t = 0; t < v.length; t++) {
+            if (!Double.isFinite(v[t]) || !Double.isFinite(c.train()[t])) {
+                return "non-finite loss on " + fold + " at epoch " + (t + 1);
+            }
+        }
+        if (c.finalValidation() > maxLoss) {
+            return String.format(Locale.ROOT, "final validation MSE %.4f > %s on %s",
+                    c.finalValidation(), num(maxLoss), fold);
+        }
+        int half = v.length / 2;
+        double rise = 0;
+        for (int t = half + 1; t < v.length; t++) {
+            rise += Math.max(0, v[t] - v[t - 1]);
+        }
+        if (rise > oscillation * v[half]) {
+            return String.format(Locale.ROOT, "oscillates on %s: validation MSE rose by %.4f "
+                    + "in total over epochs %d-%d (> %s%% of %.4f)", fold, rise, half + 1,
+                    v.length, num(oscillation * 100), v[half]);
+        }
+        return null;
+    }
+
+    /**
+     * Ranks the kept settings and picks the winner.
+     *
+     * @param options the grid's settings (for the record)
+     * @param results every setting, discarded ones included
+     * @return the outcome
+     */
+    public static Result rank(Options options, List<SettingResult> results) {
+        List<SettingResult> kept = new ArrayList<>(results.stream()
+                .filter(s -> !s.discarded()).sorted(Comparator.comparingDouble(
+                        SettingResult::meanValMse)).toList());
+        List<SettingResult> ranking = new ArrayList<>();
+        for (int i = 0; i < kept.size(); ) {
+            double lead = kept.get(i).meanValMse();
+            int j = i;
+            while (j < kept.size() && kept.get(j).meanValMse() <= lead * (1 + NEAR_TIE)) {
+                j++;
+            }
+            List<SettingResult> group = new ArrayList<>(kept.subList(i, j));
+            group.sort(Comparator.comparingDouble(SettingResult::meanGap));
+            ranking.addAll(group);
+            i = j;
+        }
+        SettingResult winner = ranking.isEmpty() ? null : ranking.get(0);
+        return new Result(options, results, ranking, winner, why(winner, ranking, results));
+    }
+
+    private static String why(SettingResult winner, List<SettingResult> ranking,
+            List<SettingResult> all) {
+        if (winner == null) {
+            return "no setting kept: all " + all.size() + " were discarded";
+        }
+        String base = String.format(Locale.ROOT, "%s has the lowest mean validation MSE %.6f "
+                + "over %d folds", winner.label(), winner.meanValMse(), winner.folds().size());
+        SettingResult best = ranking.stream().min(Comparator.comparingDouble(
+                SettingResult::meanValMse)).orElseThrow();
+        if (best != winner) {
+            base = String.format(Locale.ROOT, "%s is within %s%% of the lowest mean validation "
+                    + "MSE (%.6f vs %.6f, %s) and has the smaller train/validation gap "
+                    + "(%.6f vs %.6f)", winner.label(), num(NEAR_TIE * 100), winner.meanValMse(),
+                    best.meanValMse(), best.label(), winner.meanGap(), best.meanGap());
+        }
+        long dropped = all.stream().filter(SettingResult::discarded).count();
+        return base + "; " + ranking.size() + " kept, " + dropped + " discarded";
+    }
+
+    /** Plain decimal without trailing zeros, e.g. 0.00001 or 0.01 or 25. */
+    static String num(double v) {
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}

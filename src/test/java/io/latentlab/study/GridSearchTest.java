@@ -1,0 +1,174 @@
+package io.latentlab.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.training.TrainingControl;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GridSearchTest {
+
+    private static MnistData mnist;
+
+    @BeforeAll
+    static void load() throws Exception {
+        mnist = MnistData.load(Path.of("assets/mnist"));
+    }
+
+    private static GridSearch.FoldCurve curve(int fold, double... val) {
+        double[] train = new double[val.length];
+        for (int i = 0; i < val.length; i++) {
+            train[i] = val[i] * 0.9;
+        }
+        return new GridSearch.FoldCurve(fold, train, val);
+    }
+
+    private static GridSearch.SettingResult setting(double lr, GridSearch.FoldCurve... folds) {
+        return GridSearch.evaluate(lr, 1e-4, List.of(folds), 0.1, 0.25);
+    }
+
+    @Test
+    void discardsAFinalValidationLossAboveTheThreshold() {
+        GridSearch.SettingResult s = setting(1e-2, curve(0, 0.2, 0.05, 0.04),
+                curve(1, 0.2, 0.15, 0.12));
+        assertThat(s.discarded()).isTrue();
+        assertThat(s.reason()).isEqualTo("final validation MSE 0.1200 > 0.1 on fold 2");
+        assertThat(s.meanValMse()).isCloseTo(0.08, within(1e-12));
+        // gaps: 0.04 * 0.1 and 0.12 * 0.1
+        assertThat(s.meanGap()).isCloseTo(0.008, within(1e-12));
+    }
+
+    @Test
+    void discardsAStronglyOscillatingValidationCurve() {
+        // last half starts at epoch 6 (0.040); rises 0.010 + 0.006 = 0.016 > 25% of 0.040
+        GridSearch.SettingResult bad = setting(1e-2, curve(0, 0.09, 0.08, 0.07, 0.06, 0.05,
+                0.040, 0.050, 0.040, 0.046, 0.040));
+        assertThat(bad.discarded()).isTrue();
+        assertThat(bad.reason()).startsWith("oscillates on fold 1: validation MSE rose by 0.0160")
+                .contains("epochs 6-10").contains("> 25% of 0.0400");
+        // rises 0.002 + 0.003 = 0.005 <= 0.010: kept
+        GridSearch.SettingResult ok = setting(1e-2, curve(0, 0.09, 0.08, 0.07, 0.06, 0.05,
+                0.040, 0.042, 0.040, 0.043, 0.039));
+        assertThat(ok.discarded()).isFalse();
+        assertThat(ok.reason()).isNull();
+        // the same curve with a stricter threshold (10%: 0.004) is discarded
+        assertThat(GridSearch.evaluate(1e-2, 0, List.of(ok.folds().get(0)), 0.1, 0.1)
+                .discarded()).isTrue();
+    }
+
+    @Test
+    void discardsNonFiniteLosses() {
+        GridSearch.SettingResult s = setting(1, curve(0, 0.05, Double.NaN, Double.NaN));
+        assertThat(s.discarded()).isTrue();
+        assertThat(s.reason()).isEqualTo("non-finite loss on fold 1 at epoch 2");
+    }
+
+    @Test
+    void keptSettingsAreRankedByMeanValidationMse() {
+        GridSearch.SettingResult a = setting(1e-2, curve(0, 0.05, 0.03), curve(1, 0.05, 0.03));
+        GridSearch.SettingResult b = setting(1e-3, curve(0, 0.05, 0.01), curve(1, 0.05, 0.03));
+        GridSearch.SettingResult c = setting(1e-4, curve(0, 0.05, 0.025), curve(1, 0.05, 0.025));
+        GridSearch.SettingResult d = setting(1e-5, curve(0, 0.5, 0.5), curve(1, 0.05, 0.01));
+        GridSearch.Result r = GridSearch.rank(GridSearch.Options.defaults(2), List.of(a, b, c, d));
+        assertThat(r.ranking()).containsExactly(b, c, a);
+        assertThat(r.winner()).isSameAs(b);
+        assertThat(r.rank(d)).isZero();
+        assertThat(r.why()).isEqualTo("lr=0.001 wd=0.0001 has the lowest mean validation MSE "
+                + "0.020000 over 2 folds; 3 kept, 1 discarded");
+        String table = GridSearchReport.table(r);
+        assertThat(table.lines().count()).isEqualTo(6);
+        assertThat(table).contains("winner: lr=0.001 wd=0.0001");
+    }
+
+    @Test
+    void nearTiesAreBrokenByTheSmallerGap() {
+        GridSearch.FoldCurve wide = new GridSearch.FoldCurve(0, new double[] {0.015},
+                new double[] {0.0200});
+        GridSearch.FoldCurve narrow = new GridSearch.FoldCurve(0, new double[] {0.0200},
+                new double[] {0.0201});
+        GridSearch.SettingResult a = GridSearch.evaluate(1e-2, 0, List.of(wide), 0.1, 0.25);
+        GridSearch.SettingResult b = GridSearch.evaluate(1e-3, 0, List.of(narrow), 0.1, 0.25);
+        GridSearch.SettingResult c = GridSearch.evaluate(1e-4, 0, List.of(
+                new GridSearch.FoldCurve(0, new double[] {0.03}, new double[] {0.03})), 0.1, 0.25);
+        GridSearch.Result r = GridSearch.rank(GridSearch.Options.defaults(2), List.of(a, c, b));
+        // 0.0201 is within 1% of 0.0200; gaps 0.005 vs 0.0001
+        assertThat(r.ranking()).containsExactly(b, a, c);
+        assertThat(r.why()).startsWith("lr=0.001 wd=0 is within 1% of the lowest mean "
+                + "validation MSE (0.020100 vs 0.020000, lr=0.01 wd=0) and has the smaller "
+                + "train/validation gap (0.000100 vs 0.005000)");
+    }
+
+    @Test
+    void allDiscardedMeansNoWinner() {
+        GridSearch.Result r = GridSearch.rank(GridSearch.Options.defaults(2),
+                List.of(setting(1, curve(0, 0.5))));
+        assertThat(r.winner()).isNull();
+        assertThat(r.why()).isEqualTo("no setting kept: all 1 were discarded");
+    }
+
+    @Test
+    void optionsAreValidated() {
+        assertThatThrownBy(() -> new GridSearch.Options(2, List.of(-1.0), List.of(0.0), 2, 1,
+                100, 1, 0, 0.1, 0.25)).hasMessageContaining("learning rates must be in (0, 10]");
+        assertThatThrownBy(() -> new GridSearch.Options(2, List.of(1e-2), List.of(0.0), 1, 1,
+                100, 1, 0, 0.1, 0.25)).hasMessageContaining("folds");
+        assertThat(GridSearch.Options.defaults(32).fits()).isEqualTo(27);
+    }
+
+    @Test
+    void tinyRealGridRunsEndToEnd(@TempDir Path tmp) throws Exception {
+        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
+                100, 3, 400, 1.0, 0.25);
+        List<GridSearch.Progress> events = new ArrayList<>();
+        GridSearch.Result r = GridSearch.run(mnist, o, events::add, null);
+        assertThat(events).extracting(GridSearch.Progress::fit).containsExactly(1, 2, 3, 4);
+        assertThat(events.get(3).fits()).isEqualTo(4);
+        assertThat(events.get(3).etaSeconds()).isZero();
+        assertThat(r.settings()).hasSize(2);
+        for (GridSearch.SettingResult s : r.settings()) {
+            assertThat(s.folds()).hasSize(2);
+            for (GridSearch.FoldCurve c : s.folds()) {
+                assertThat(c.finalTrain()).isFinite().isPositive().isLessThan(1);
+                assertThat(c.finalValidation()).isFinite().isPositive().isLessThan(1);
+            }
+            // the two folds validate on different digits
+            assertThat(s.folds().get(0).finalValidation())
+                    .isNotEqualTo(s.folds().get(1).finalValidation());
+            assertThat(s.discarded()).isFalse();
+        }
+        assertThat(r.winner()).isNotNull();
+
+        Path csv = tmp.resolve("grid.csv");
+        GridSearchReport.write(r, csv);
+        List<String> lines = Files.readAllLines(csv);
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo(GridSearchReport.SUMMARY_HEADER);
+        assertThat(lines.get(1)).startsWith("0.01,0.0001,1,");
+        List<String> curves = Files.readAllLines(tmp.resolve("grid-curves.csv"));
+        assertThat(curves).hasSize(5);
+        assertThat(curves.get(4)).startsWith("0.001,0.0001,2,1,");
+        assertThat(Double.parseDouble(curves.get(4).split(",")[5]))
+                .isEqualTo(r.settings().get(1).folds().get(1).finalValidation());
+    }
+
+    @Test
+    void cancelStopsTheSearch() {
+        TrainingControl control = new TrainingControl();
+        control.cancel();
+        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2), List.of(1e-4), 2, 1,
+                100, 3, 100, 0.1, 0.25);
+        assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control))
+                .isInstanceOf(CancellationException.class).hasMessageContaining("fit 1 of 2");
+    }
+}

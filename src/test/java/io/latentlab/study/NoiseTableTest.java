@@ -1,0 +1,79 @@
+package io.latentlab.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentlab.data.Dataset;
+import io.latentlab.data.MnistData;
+import io.latentlab.data.Noise;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.model.ModelStore;
+import io.latentlab.training.Evaluator;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NoiseTableTest {
+
+    @Test
+    void sigmaGridHitsTheTableValuesExactly() {
+        double[] g = NoiseTable.sigmaGrid(2, 0.1);
+        assertThat(g).hasSize(21);
+        assertThat(g[0]).isZero();
+        assertThat(g[3]).isEqualTo(0.3);
+        assertThat(g[20]).isEqualTo(2.0);
+        assertThat(NoiseTable.sigmaGrid(1, 0.5)).containsExactly(0, 0.5, 1);
+        assertThat(NoiseTable.sigmaGrid(2, 0)).isEmpty();
+    }
+
+    @Test
+    void tableOfAnUntrainedModel(@TempDir Path tmp) throws Exception {
+        Dataset test = MnistData.load(Path.of("assets/mnist")).test();
+        try (Autoencoder fresh = Autoencoder.create(2, 5)) {
+            ModelStore.save(tmp.resolve("ed2"), fresh, ModelMetadata.of(2));
+        }
+        double[] sigmas = {0, 0.1, 2};
+        try (ModelStore.Loaded l = ModelStore.load(tmp.resolve("ed2"))) {
+            List<NoiseTable.Entry> entries = List.of(new NoiseTable.Entry("ed2", l.model()));
+            NoiseTable t = NoiseTable.compute(entries, test, 200, 7, false, sigmas);
+            NoiseTable again = NoiseTable.compute(entries, test, 200, 7, false, sigmas);
+            NoiseTable otherSeed = NoiseTable.compute(entries, test, 200, 8, false, sigmas);
+
+            assertThat(t.count()).isEqualTo(200);
+            assertThat(t.noises()).extracting(Noise::spec).containsExactly("none",
+                    "gaussian:0.1", "gaussian:0.3", "gaussian:0.5", "gaussian:1.0",
+                    "gaussian:2.0", "occlusion:14", "uniform");
+            for (int r = 0; r < 8; r++) {
+                assertThat(t.mse()[r][0]).isFinite().isPositive();
+                assertThat(again.mse()[r][0]).isEqualTo(t.mse()[r][0]);
+            }
+            assertThat(otherSeed.mse()[5][0]).isNotEqualTo(t.mse()[5][0]);
+            // no noise: the plain reconstruction error of the first 200 digits
+            try (var m = l.model().manager().newSubManager()) {
+                double clean = Evaluator.mse(l.model(),
+                        Evaluator.toNDArray(m, test.slice(0, 200), null), 1000);
+                assertThat(t.mse()[0][0]).isCloseTo(clean, org.assertj.core.data.Offset.offset(1e-6));
+            }
+            // the series uses the same noisy digits as the table
+            assertThat(t.sigmaMse()[0][0]).isEqualTo(t.mse()[0][0]);
+            assertThat(t.sigmaMse()[1][0]).isEqualTo(t.mse()[1][0]);
+            assertThat(t.sigmaMse()[2][0]).isEqualTo(t.mse()[5][0]);
+
+            String md = t.markdown();
+            assertThat(md.lines().count()).isEqualTo(10);
+            assertThat(md.lines().findFirst().orElseThrow()).isEqualTo("| noise | ed2 |");
+            assertThat(md).contains("| occlusion:14 | ");
+
+            Path csv = tmp.resolve("noise.csv");
+            t.write(csv);
+            assertThat(Files.readAllLines(csv)).hasSize(9).first().isEqualTo("noise,ed2");
+            assertThat(Files.readAllLines(tmp.resolve("noise-sigma.csv")))
+                    .containsExactly("sigma,ed2", "0," + t.mse()[0][0], "0.1," + t.mse()[1][0],
+                            "2," + t.mse()[5][0]);
+        }
+    }
+}
