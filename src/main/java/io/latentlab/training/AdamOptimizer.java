@@ -1,6 +1,7 @@
 package io.latentlab.training;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
@@ -15,7 +16,8 @@ import java.util.List;
  * Adam with PyTorch's semantics ({@code torch.optim.Adam}): weight decay is L2 added to the
  * gradient ({@code g + wd*w}), bias corrections as in PyTorch ({@code eps} added after dividing
  * {@code sqrt(v)} by {@code sqrt(1-beta2^t)}). DJL's built-in Adam folds the corrections into the
- * learning rate, which moves {@code eps}; this class keeps the numbers comparable with the study.
+ * learning rate, which moves {@code eps}; this class rescales {@code eps} to compensate and
+ * uses the engine's fused update kernel, so the numbers match PyTorch's.
  *
  * <p>It also zeroes each gradient after using it: DJL's gradient collector does not.
  */
@@ -106,23 +108,19 @@ public final class AdamOptimizer implements AutoCloseable {
         step++;
         double bc1 = 1 - Math.pow(beta1, step);
         double bc2 = 1 - Math.pow(beta2, step);
-        float stepSize = (float) (lr / bc1);
-        float sqrtBc2 = (float) Math.sqrt(bc2);
+        // PyTorch: w -= lr/bc1 * m / (sqrt(v)/sqrt(bc2) + eps). Multiplying through by sqrt(bc2)
+        // gives the fused native update's form w -= a * m / (sqrt(v) + e) with
+        // a = lr*sqrt(bc2)/bc1 and e = eps*sqrt(bc2): the same numbers in one call per parameter.
+        float scaledLr = (float) (lr * Math.sqrt(bc2) / bc1);
+        float scaledEps = (float) (eps * Math.sqrt(bc2));
         try (NDManager tmp = stateManager.newSubManager()) {
             for (int i = 0; i < parameters.size(); i++) {
                 NDArray w = parameters.get(i).getArray();
                 NDArray g = own(tmp, w.getGradient());
-                NDArray grad = g;
-                if (weightDecay != 0) {
-                    grad = g.add(own(tmp, w.mul((float) weightDecay)));
-                }
-                NDArray m = mean.get(i);
-                NDArray v = variance.get(i);
-                m.muli((float) beta1).addi(grad.mul((float) (1 - beta1)));
-                v.muli((float) beta2).addi(grad.square().muli((float) (1 - beta2)));
-                NDArray denom = own(tmp, v.sqrt()).divi(sqrtBc2).addi((float) eps);
-                NDArray update = own(tmp, m.div(denom)).muli(stepSize);
-                w.subi(update);
+                w.getNDArrayInternal().adamUpdate(
+                        new NDList(w, g, mean.get(i), variance.get(i)), new NDList(w),
+                        (float) lr, scaledLr, (float) weightDecay, 1f, -1f,
+                        (float) beta1, (float) beta2, scaledEps, false, false);
                 // fill, not g - g: subtraction would keep a NaN forever
                 g.set(new NDIndex("..."), 0);
             }
