@@ -4,27 +4,66 @@ import io.latentlab.data.MnistData;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.shell.MainWindow;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The desktop application. */
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop application: restores window geometry, theme and last model from
+ * {@link AppContext#prefs()}, loads MNIST and discovers checkpoints in {@code ./models} and
+ * {@code ./runs}, and remembers the settings again on exit.
+ */
 public final class LatentLabApp extends Application {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LatentLabApp.class);
+    static final String PREF_X = "window.x";
+    static final String PREF_Y = "window.y";
+    static final String PREF_W = "window.width";
+    static final String PREF_H = "window.height";
+    static final String PREF_MAXIMIZED = "window.maximized";
+    static final String PREF_DARK = "theme.dark";
+    static final String PREF_MODEL = "model.last";
+
     private AppContext ctx;
+    private Stage stage;
+    private MainWindow window;
 
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
         ctx = AppContext.forApp();
-        MainWindow window = new MainWindow(ctx);
+        window = new MainWindow(ctx);
+        Preferences p = ctx.prefs();
         stage.setTitle(ctx.text("app.title"));
-        stage.setScene(new Scene(window, 1200, 800));
+        stage.setScene(new Scene(window, p.getDouble(PREF_W, 1200), p.getDouble(PREF_H, 800)));
+        double x = p.getDouble(PREF_X, Double.NaN);
+        double y = p.getDouble(PREF_Y, Double.NaN);
+        // a window remembered on a screen that is gone would open out of reach
+        if (!Double.isNaN(x) && !Double.isNaN(y)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(p.getBoolean(PREF_MAXIMIZED, false));
+        window.darkThemeProperty().set(p.getBoolean(PREF_DARK, false));
         stage.show();
         loadData(ctx);
+        String last = p.get(PREF_MODEL, null);
+        window.discoverModels(List.of(Path.of("models"), Path.of("runs")),
+                last == null ? null : Path.of(last));
     }
 
     /**
@@ -57,9 +96,34 @@ public final class LatentLabApp extends Application {
         }));
     }
 
+    /** Remembers window geometry, theme and the active model. */
+    private void savePrefs() {
+        Preferences p = ctx.prefs();
+        p.putBoolean(PREF_MAXIMIZED, stage.isMaximized());
+        if (!stage.isMaximized() && !stage.isIconified()) {
+            p.putDouble(PREF_X, stage.getX());
+            p.putDouble(PREF_Y, stage.getY());
+            p.putDouble(PREF_W, stage.getScene().getWidth());
+            p.putDouble(PREF_H, stage.getScene().getHeight());
+        }
+        p.putBoolean(PREF_DARK, window.darkThemeProperty().get());
+        AppContext.ActiveModel model = ctx.activeModelProperty().get();
+        if (model != null && model.dir() != null) {
+            p.put(PREF_MODEL, model.dir().toAbsolutePath().toString());
+        }
+        try {
+            p.flush();
+        } catch (BackingStoreException e) {
+            LOG.warn("could not save preferences: {}", e.getMessage());
+        }
+    }
+
     @Override
     public void stop() {
         if (ctx != null) {
+            if (stage != null && window != null) {
+                savePrefs();
+            }
             ctx.close();
         }
     }

@@ -1,5 +1,8 @@
 package io.latentlab.model;
 
+import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
+
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +31,7 @@ public final class DjlThread implements AutoCloseable {
     }
 
     private void loop() {
+        prepareCurrentThread();
         while (!closed) {
             try {
                 Runnable r = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -84,6 +88,19 @@ public final class DjlThread implements AutoCloseable {
                 return;
             }
             r.run();
+        }
+    }
+
+    /**
+     * Makes the calling thread fit for DJL work: PyTorch's grad mode is per thread and starts
+     * enabled, and DJL switches it off only on the thread that loaded the engine (a gradient
+     * collector restores the previous mode when it closes). Left on, every inference records
+     * an autograd graph and in-place parameter updates fail with "a leaf Variable that
+     * requires grad is being used in an in-place operation".
+     */
+    public static void prepareCurrentThread() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setGradMode(false);
         }
     }
 

@@ -10,6 +10,7 @@ import ai.djl.util.Pair;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.CheckpointException;
+import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelStore;
 
 import java.io.ByteArrayInputStream;
@@ -91,6 +92,7 @@ public final class TrainingLoop {
                     + " but the settings say ED=" + config.encodingDim());
         }
         long startNanos = System.nanoTime();
+        DjlThread.prepareCurrentThread();
         if (resume != null) {
             // before collecting parameters: loading replaces the parameter arrays
             ModelStore.loadParameters(model, resume.lastParams(), checkpoint.dir());

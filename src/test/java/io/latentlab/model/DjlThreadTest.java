@@ -56,6 +56,14 @@ class DjlThreadTest {
     }
 
     @Test
+    void gradModeIsOffOnTheDjlThread() throws Exception {
+        try (DjlThread djl = new DjlThread()) {
+            assertThat(djl.submit(ai.djl.pytorch.jni.JniUtils::isGradMode).get(5, TimeUnit.SECONDS))
+                    .isFalse();
+        }
+    }
+
+    @Test
     void failuresCompleteTheFutureAndRunQueuedIsDjlOnly() {
         try (DjlThread djl = new DjlThread()) {
             CompletableFuture<Object> f = djl.submit(() -> {

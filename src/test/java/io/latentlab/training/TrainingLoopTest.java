@@ -89,6 +89,24 @@ class TrainingLoopTest {
     }
 
     @Test
+    void trainsOnAFreshThreadWhoseGradModeIsOn() throws Exception {
+        // PyTorch's grad mode is per thread and on by default on threads DJL did not start on
+        java.util.concurrent.atomic.AtomicReference<Object> outcome =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread t = new Thread(() -> {
+            try {
+                ai.djl.pytorch.jni.JniUtils.setGradMode(true);
+                outcome.set(train(config(600, 300, 1), null, null, null).reason());
+            } catch (Throwable e) {
+                outcome.set(e);
+            }
+        });
+        t.start();
+        t.join();
+        assertThat(outcome.get()).isEqualTo(StopReason.MAX_EPOCHS);
+    }
+
+    @Test
     void cancelStopsBetweenBatches() throws Exception {
         TrainingControl control = new TrainingControl();
         List<TrainingEvent> events = new ArrayList<>();

@@ -1,0 +1,170 @@
+package io.latentlab.ui.reconstruction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.model.DjlThread;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.ui.AppContext;
+import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Reconstruct view headless on Monocle, with a real DJL thread and an untrained model. */
+@ExtendWith(ApplicationExtension.class)
+class ReconstructViewTest {
+
+    private static MnistData data;
+
+    private AppContext ctx;
+    private Autoencoder model;
+    private ReconstructView view;
+
+    @BeforeAll
+    static void loadData() throws Exception {
+        data = MnistData.load(Path.of("assets/mnist"));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        DjlThread djl = new DjlThread();
+        model = djl.submit(() -> {
+            Autoencoder m = Autoencoder.create(4, 1);
+            // an untrained model's output barely depends on its input (MSE equal to 6
+            // decimals for any sigma); larger weights make the input visible in the output
+            for (var p : m.block().getParameters().values()) {
+                ai.djl.ndarray.NDArray a = p.getArray();
+                a.setRequiresGradient(false); // inference only; in-place needs a non-grad leaf
+                a.muli(2f);
+            }
+            return m;
+        }).get(30, TimeUnit.SECONDS);
+        ctx = new AppContext(djl, Platform::runLater,
+                Preferences.userRoot().node("latent-lab-tests"));
+        ctx.dataProperty().set(data);
+        ctx.activeModelProperty().set(new ActiveModel("test", null, ModelMetadata.of(4), model));
+        view = new ReconstructView(ctx);
+        // stays inside Monocle's 1280x800 headless screen
+        stage.setScene(new Scene(view, 1240, 780));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        ctx.djl().submit(() -> {
+            model.close();
+            return null;
+        }).get(30, TimeUnit.SECONDS);
+        ctx.close();
+    }
+
+    private static void waitFor(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String mseText(FxRobot robot) {
+        return robot.lookup("#mse-label").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void showsTheFourPanelsAndAnMse(FxRobot robot) throws Exception {
+        for (String id : new String[] {"#panel-original", "#panel-noisy",
+                "#panel-reconstruction", "#panel-difference"}) {
+            assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
+            assertThat(robot.lookup(id).query().isVisible()).as(id).isTrue();
+        }
+        waitFor(() -> mseText(robot).matches("MSE \\d\\.\\d{6}"));
+        assertThat(robot.lookup("#no-model-hint").query().isVisible()).isFalse();
+        assertThat(view.viewModel().testIndexProperty().get()).isZero();
+    }
+
+    @Test
+    void drawingOnTheCanvasReconstructsTheStroke(FxRobot robot) throws Exception {
+        robot.clickOn("Draw");
+        Canvas canvas = robot.lookup("#draw-canvas").queryAs(Canvas.class);
+        ReconstructViewModel vm = view.viewModel();
+        robot.moveTo(canvas).moveBy(-10, -90).press(MouseButton.PRIMARY);
+        for (int i = 0; i < 9; i++) {
+            robot.moveBy(2, 20);
+        }
+        robot.release(MouseButton.PRIMARY);
+        waitFor(() -> {
+            float[] in = vm.originalProperty().get();
+            if (vm.sourceProperty().get() != Source.DRAWING || in == null) {
+                return false;
+            }
+            for (float v : in) {
+                if (v > 0.5f) {
+                    return vm.isIdle() && vm.reconstructionProperty().get() != null;
+                }
+            }
+            return false;
+        });
+        assertThat(vm.strokes()).hasSize(1);
+        assertThat(ctx.reconstructInputProperty().get()).containsExactly(vm.noisyProperty().get());
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.Z)
+                .release(javafx.scene.input.KeyCode.Z, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(() -> vm.strokes().isEmpty());
+    }
+
+    @Test
+    void movingTheSigmaSliderChangesTheMse(FxRobot robot) throws Exception {
+        ReconstructViewModel vm = view.viewModel();
+        robot.interact(() -> vm.noiseKindProperty().set(NoiseKind.GAUSSIAN));
+        waitFor(() -> vm.isIdle() && mseText(robot).matches("MSE \\d\\.\\d{6}"));
+        String before = mseText(robot);
+        double sigmaBefore = vm.sigmaProperty().get();
+
+        Slider slider = robot.lookup("#sigma-slider").queryAs(Slider.class);
+        robot.drag(slider.lookup(".thumb"), MouseButton.PRIMARY).moveBy(60, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.sigmaProperty().get()).isGreaterThan(sigmaBefore);
+        waitFor(() -> vm.isIdle() && !mseText(robot).equals(before));
+        assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
+    }
+
+    @Test
+    void unreadableFileShowsAnErrorAndTheViewKeepsWorking(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        File broken = Files.write(dir.resolve("broken.png"), new byte[] {1, 2, 3, 4}).toFile();
+        boolean[] ok = {true};
+        robot.interact(() -> ok[0] = view.importFile(broken));
+        assertThat(ok[0]).isFalse();
+        Label error = robot.lookup("#reconstruct-error").queryAs(Label.class);
+        assertThat(error.getText()).contains("broken.png");
+        assertThat(error.isVisible()).isTrue();
+
+        robot.interact(() -> view.viewModel().next());
+        waitFor(() -> view.viewModel().testIndexProperty().get() == 1
+                && view.viewModel().isIdle());
+        assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
+    }
+}
