@@ -64,6 +64,10 @@ public final class LatentLabApp extends Application {
         String last = p.get(PREF_MODEL, null);
         window.discoverModels(List.of(Path.of("models"), Path.of("runs")),
                 last == null ? null : Path.of(last));
+        String shots = System.getProperty("latentlab.screenshots");
+        if (shots != null) {
+            new ScreenshotTour(ctx, window, Path.of(shots)).start();
+        }
     }
 
     /**

@@ -245,7 +245,7 @@ public final class LatentView extends BorderPane {
     }
 
     /** @return the view model (tests) */
-    LatentViewModel viewModel() {
+    public LatentViewModel viewModel() {
         return vm;
     }
 

@@ -75,6 +75,8 @@ public final class MainWindow extends BorderPane {
     private final ResourceBundle s;
     private final TabPane tabs = new TabPane();
     private final TrainView trainView;
+    private final ReconstructView reconstructView;
+    private final LatentView latentView;
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ComboBox<ActiveModel> modelBox = new ComboBox<>();
 
@@ -87,8 +89,10 @@ public final class MainWindow extends BorderPane {
         setId("main-window");
         trainView = new TrainView(ctx);
         Tab train = tab(ctx.text("tab.train"), trainView);
-        Tab reconstruct = tab(ctx.text("tab.reconstruct"), new ReconstructView(ctx));
-        Tab latent = tab(ctx.text("tab.latent"), new LatentView(ctx));
+        reconstructView = new ReconstructView(ctx);
+        latentView = new LatentView(ctx);
+        Tab reconstruct = tab(ctx.text("tab.reconstruct"), reconstructView);
+        Tab latent = tab(ctx.text("tab.latent"), latentView);
         Tab study = tab(ctx.text("tab.study"), new StudyView(ctx));
         tabs.getTabs().addAll(train, reconstruct, latent, study);
         ctx.setShowReconstructAction(() -> tabs.getSelectionModel().select(reconstruct));
@@ -437,6 +441,16 @@ public final class MainWindow extends BorderPane {
     /** @return the Train view */
     public TrainView trainView() {
         return trainView;
+    }
+
+    /** @return the Reconstruct view */
+    public ReconstructView reconstructView() {
+        return reconstructView;
+    }
+
+    /** @return the Latent space view */
+    public LatentView latentView() {
+        return latentView;
     }
 
     /** @return whether the dark theme is on */

@@ -1,0 +1,139 @@
+package io.latentlab.app;
+
+import io.latentlab.ui.AppContext;
+import io.latentlab.ui.reconstruction.ReconstructViewModel;
+import io.latentlab.ui.shell.MainWindow;
+import io.latentlab.ui.training.TrainViewModel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.function.BooleanSupplier;
+
+import javafx.animation.PauseTransition;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javafx.util.Duration;
+
+import javax.imageio.ImageIO;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drives the running app through each view and saves a PNG of the window for each, for the
+ * README. Started with {@code -Dlatentlab.screenshots=DIR} (see {@code tools/screenshots.sh},
+ * which runs it under a virtual display); the app quits when done.
+ */
+final class ScreenshotTour {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScreenshotTour.class);
+
+    private final AppContext ctx;
+    private final MainWindow window;
+    private final Path dir;
+    private final Deque<Runnable> steps = new ArrayDeque<>();
+
+    ScreenshotTour(AppContext ctx, MainWindow window, Path dir) {
+        this.ctx = ctx;
+        this.window = window;
+        this.dir = dir;
+    }
+
+    void start() {
+        // reconstruct and latent first: a finished training run becomes the active model
+        waitFor(() -> ctx.dataProperty().get() != null && ctx.activeModelProperty().get() != null,
+                120);
+        steps.add(() -> {
+            window.tabs().getSelectionModel().select(1);
+            ReconstructViewModel vm = window.reconstructView().viewModel();
+            vm.showTestDigit(3);
+            vm.noiseKindProperty().set(ReconstructViewModel.NoiseKind.GAUSSIAN);
+            vm.sigmaProperty().set(0.5);
+            next();
+        });
+        pause(3);
+        shot("reconstruct.png");
+        steps.add(() -> {
+            window.tabs().getSelectionModel().select(2);
+            next();
+        });
+        pause(2);
+        waitFor(() -> !window.latentView().viewModel().busyProperty().get()
+                && window.latentView().viewModel().projectionProperty().get() != null, 120);
+        pause(1);
+        shot("latent.png");
+        steps.add(() -> {
+            window.tabs().getSelectionModel().select(0);
+            TrainViewModel vm = window.trainView().viewModel();
+            vm.valueProperty(TrainViewModel.Field.ED).set("8");
+            vm.valueProperty(TrainViewModel.Field.TRAIN_LIMIT).set("5000");
+            vm.valueProperty(TrainViewModel.Field.BATCH).set("250");
+            vm.valueProperty(TrainViewModel.Field.MAX_EPOCHS).set("6");
+            vm.start();
+            next();
+        });
+        pause(2);
+        waitFor(() -> !window.trainView().viewModel().stateProperty().get().active(), 300);
+        pause(1);
+        shot("train.png");
+        steps.add(() -> {
+            window.darkThemeProperty().set(true);
+            window.tabs().getSelectionModel().select(1);
+            next();
+        });
+        pause(2);
+        shot("reconstruct-dark.png");
+        steps.add(Platform::exit);
+        next();
+    }
+
+    private void next() {
+        Runnable r = steps.poll();
+        if (r != null) {
+            r.run();
+        }
+    }
+
+    private void pause(double seconds) {
+        steps.add(() -> {
+            PauseTransition p = new PauseTransition(Duration.seconds(seconds));
+            p.setOnFinished(e -> next());
+            p.play();
+        });
+    }
+
+    private void waitFor(BooleanSupplier condition, double timeoutSeconds) {
+        steps.add(() -> poll(condition, System.nanoTime() + (long) (timeoutSeconds * 1e9)));
+    }
+
+    private void poll(BooleanSupplier condition, long deadline) {
+        if (condition.getAsBoolean() || System.nanoTime() > deadline) {
+            next();
+            return;
+        }
+        PauseTransition p = new PauseTransition(Duration.millis(250));
+        p.setOnFinished(e -> poll(condition, deadline));
+        p.play();
+    }
+
+    private void shot(String name) {
+        steps.add(() -> {
+            Scene scene = window.getScene();
+            WritableImage image = scene.snapshot(null);
+            try {
+                Files.createDirectories(dir);
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png",
+                        dir.resolve(name).toFile());
+                LOG.warn("screenshot {}", dir.resolve(name));
+            } catch (IOException e) {
+                LOG.error("could not write {}", name, e);
+            }
+            next();
+        });
+    }
+}
