@@ -43,7 +43,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * canvas (10,000 points redraw in a few milliseconds, which a chart could not do), with zoom,
  * pan, a class legend, hover thumbnails, click-to-reconstruct and a decoder "walk".
  */
-public final class LatentView extends BorderPane {
+public final class LatentView extends BorderPane implements io.latentlab.ui.CsvExportable {
 
     /** One colour per digit class (the familiar "tab10" palette). */
     static final Color[] PALETTE = {
@@ -528,5 +528,26 @@ public final class LatentView extends BorderPane {
             }
         }
         return img;
+    }
+
+    @Override
+    public String csvFileName() {
+        return "latent-pca.csv";
+    }
+
+    @Override
+    public boolean hasCsvData() {
+        return vm.projectionProperty().get() != null;
+    }
+
+    @Override
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        LatentViewModel.Projection p = vm.projectionProperty().get();
+        StringBuilder sb = new StringBuilder("test_index,label,pc1,pc2\n");
+        for (int i = 0; i < p.n(); i++) {
+            sb.append(i).append(',').append(p.labels()[i]).append(',').append(p.x(i))
+                    .append(',').append(p.y(i)).append('\n');
+        }
+        io.latentlab.model.AtomicFiles.writeString(file, sb.toString());
     }
 }

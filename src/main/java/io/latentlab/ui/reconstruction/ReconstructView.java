@@ -72,7 +72,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
  * <p>Keys: Left/Right previous/next test digit, R random digit, Ctrl+Z undo a stroke,
  * Delete clear the drawing.
  */
-public final class ReconstructView extends BorderPane {
+public final class ReconstructView extends BorderPane implements io.latentlab.ui.CsvExportable {
 
     /** Displayed size of each 28x28 panel (6x, integer so pixels stay square). */
     static final double PANEL = 168;
@@ -692,5 +692,34 @@ public final class ReconstructView extends BorderPane {
         Button b = new Button(null, icon(ikon));
         b.setTooltip(new Tooltip(tooltip));
         return b;
+    }
+
+    @Override
+    public String csvFileName() {
+        return "reconstruction.csv";
+    }
+
+    @Override
+    public boolean hasCsvData() {
+        return vm.originalProperty().get() != null;
+    }
+
+    @Override
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        float[] original = vm.originalProperty().get();
+        float[] noisy = vm.noisyProperty().get();
+        float[] rec = vm.reconstructionProperty().get();
+        float[] cmp = vm.compareReconstructionProperty().get();
+        StringBuilder sb = new StringBuilder("row,col,original,noisy,reconstruction,compare\n");
+        for (int i = 0; i < original.length; i++) {
+            sb.append(i / 28).append(',').append(i % 28).append(',').append(original[i])
+                    .append(',').append(value(noisy, i)).append(',').append(value(rec, i))
+                    .append(',').append(value(cmp, i)).append('\n');
+        }
+        io.latentlab.model.AtomicFiles.writeString(file, sb.toString());
+    }
+
+    private static String value(float[] a, int i) {
+        return a == null ? "" : Float.toString(a[i]);
     }
 }

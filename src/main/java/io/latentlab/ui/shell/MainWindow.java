@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.ModelStore;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.latent.LatentView;
 import io.latentlab.ui.reconstruction.ReconstructView;
@@ -14,6 +15,7 @@ import io.latentlab.ui.training.TrainViewModel;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,11 +124,17 @@ public final class MainWindow extends BorderPane {
         MenuItem dataset = item("action.openDataset", new FontIcon(MaterialDesignD.DATABASE),
                 new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN,
                         KeyCombination.SHIFT_DOWN), this::chooseDataset);
+        MenuItem save = item("action.saveModel", new FontIcon(MaterialDesignC.CONTENT_SAVE),
+                new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN), this::chooseSaveModel);
+        save.disableProperty().bind(ctx.activeModelProperty().isNull());
         MenuItem export = item("action.exportView", new FontIcon(MaterialDesignF.FILE_IMAGE),
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::exportView);
+        MenuItem csv = item("action.exportCsv", new FontIcon(MaterialDesignF.FILE_DELIMITED),
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+                        KeyCombination.SHIFT_DOWN), this::exportCsv);
         MenuItem quit = item("action.quit", new FontIcon(MaterialDesignE.EXIT_TO_APP),
                 new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
-        Menu file = new Menu(s.getString("menu.file"), null, open, dataset, export,
+        Menu file = new Menu(s.getString("menu.file"), null, open, save, dataset, export, csv,
                 new javafx.scene.control.SeparatorMenuItem(), quit);
 
         ToggleGroup themes = new ToggleGroup();
@@ -384,6 +392,75 @@ public final class MainWindow extends BorderPane {
                 showError(s.getString("error.export"), message(e));
             }
         }
+    }
+
+    private void exportCsv() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected == null || !(selected.getContent() instanceof CsvExportable view)
+                || !view.hasCsvData()) {
+            showError(s.getString("error.exportCsv"), s.getString("error.noCsvData"));
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                s.getString("file.csv"), "*.csv"));
+        chooser.setInitialFileName(view.csvFileName());
+        File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            try {
+                view.writeCsv(file.toPath());
+            } catch (IOException | RuntimeException e) {
+                showError(s.getString("error.exportCsv"), message(e));
+            }
+        }
+    }
+
+    private void chooseSaveModel() {
+        ActiveModel model = ctx.activeModelProperty().get();
+        if (model == null) {
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(s.getString("action.saveModel"));
+        File dir = chooser.showDialog(window());
+        if (dir != null) {
+            saveModel(model, dir.toPath());
+        }
+    }
+
+    /**
+     * Saves a model as a checkpoint folder (its parameters, metadata and, when it has one, its
+     * training history) on the DJL thread. Errors are shown; nothing already in the folder is
+     * half-overwritten (every file is replaced atomically).
+     *
+     * @param model the model
+     * @param dir destination folder
+     * @return completes when saved (after the UI was updated), or failed
+     */
+    public CompletableFuture<Path> saveModel(ActiveModel model, Path dir) {
+        CompletableFuture<Path> done = new CompletableFuture<>();
+        ctx.djl().submit(() -> {
+            ModelStore.save(dir, model.model(), model.metadata());
+            Path history = model.dir() == null ? null
+                    : model.dir().resolve(io.latentlab.training.RunCheckpoint.HISTORY);
+            if (history != null && Files.isRegularFile(history)
+                    && !history.toAbsolutePath().normalize().equals(dir.resolve(
+                            io.latentlab.training.RunCheckpoint.HISTORY).toAbsolutePath().normalize())) {
+                io.latentlab.model.AtomicFiles.write(
+                        dir.resolve(io.latentlab.training.RunCheckpoint.HISTORY),
+                        out -> Files.copy(history, out));
+            }
+            return dir;
+        }).whenComplete((saved, err) -> ctx.fx().execute(() -> {
+            if (err != null) {
+                showError(s.getString("error.saveModel"), message(unwrap(err)));
+                done.completeExceptionally(unwrap(err));
+            } else {
+                ctx.jobs().finish(String.format(s.getString("status.modelSaved"), saved));
+                done.complete(saved);
+            }
+        }));
+        return done;
     }
 
     private void showAbout() {

@@ -67,7 +67,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * a reconstruction strip of eight test digits. State lives in {@link TrainViewModel}; a
  * {@link Timeline} drains its event queue at {@value #DRAIN_HZ} Hz.
  */
-public final class TrainView extends BorderPane {
+public final class TrainView extends BorderPane implements io.latentlab.ui.CsvExportable {
 
     private static final int DRAIN_HZ = 15;
     private static final int STRIP_SIZE = 56;
@@ -492,5 +492,20 @@ public final class TrainView extends BorderPane {
     /** @return the loss chart */
     public LineChart<Number, Number> chart() {
         return chart;
+    }
+
+    @Override
+    public String csvFileName() {
+        return "history.csv";
+    }
+
+    @Override
+    public boolean hasCsvData() {
+        return !vm.epochs().isEmpty();
+    }
+
+    @Override
+    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+        vm.exportHistory(file);
     }
 }

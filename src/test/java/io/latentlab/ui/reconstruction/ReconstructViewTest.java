@@ -167,4 +167,28 @@ class ReconstructViewTest {
                 && view.viewModel().isIdle());
         assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
     }
+
+    @Test
+    void exportsTheShownImagesAsCsv(FxRobot robot, @TempDir Path dir) throws Exception {
+        ReconstructViewModel vm = view.viewModel();
+        waitFor(() -> vm.reconstructionProperty().get() != null);
+        assertThat(view.hasCsvData()).isTrue();
+        Path file = dir.resolve("r.csv");
+        robot.interact(() -> {
+            try {
+                view.writeCsv(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.util.List<String> lines = Files.readAllLines(file);
+        assertThat(lines).hasSize(785);
+        assertThat(lines.get(0)).isEqualTo("row,col,original,noisy,reconstruction,compare");
+        float[] original = vm.originalProperty().get();
+        String[] last = lines.get(784).split(",", -1);
+        assertThat(last[0]).isEqualTo("27");
+        assertThat(last[1]).isEqualTo("27");
+        assertThat(Float.parseFloat(last[2])).isEqualTo(original[783]);
+        assertThat(Float.parseFloat(last[4])).isBetween(0f, 1f);
+    }
 }

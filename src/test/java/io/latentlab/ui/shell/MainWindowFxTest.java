@@ -154,4 +154,29 @@ class MainWindowFxTest {
         assertThat(fx(() -> window.getScene().getStylesheets()))
                 .noneMatch(s -> s.endsWith("dark.css"));
     }
+
+    @Test
+    void saveModelWritesALoadableCheckpointWithItsHistory() throws Exception {
+        Path source = tmp.resolve("src");
+        saveModel(source, 4);
+        Files.writeString(source.resolve("history.csv"), "epoch,train_mse\n1,0.1\n");
+        AppContext.ActiveModel opened = window.openModel(source).get(60, TimeUnit.SECONDS);
+        float[] expected = ctx.djl().submit(() -> opened.model().block().getParameters().get(0)
+                .getValue().getArray().toFloatArray()).get(10, TimeUnit.SECONDS);
+
+        Path copy = tmp.resolve("copy");
+        AtomicReference<CompletableFuture<Path>> saved = new AtomicReference<>();
+        Platform.runLater(() -> saved.set(window.saveModel(opened, copy)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(saved.get().get(60, TimeUnit.SECONDS)).isEqualTo(copy);
+        assertThat(Files.readString(copy.resolve("history.csv"))).contains("1,0.1");
+        float[] reloaded = ctx.djl().submit(() -> {
+            try (ModelStore.Loaded l = ModelStore.load(copy)) {
+                assertThat(l.metadata().encodingDim()).isEqualTo(4);
+                return l.model().block().getParameters().get(0).getValue().getArray()
+                        .toFloatArray();
+            }
+        }).get(60, TimeUnit.SECONDS);
+        assertThat(reloaded).containsExactly(expected);
+    }
 }
