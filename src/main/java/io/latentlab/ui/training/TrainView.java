@@ -33,7 +33,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -57,6 +56,8 @@ import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
+import org.controlsfx.control.Notifications;
+import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -120,7 +121,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         Button csv = button("exportCsv", new FontIcon(MaterialDesignF.FILE_DELIMITED), this::exportCsv);
         csv.disableProperty().bind(Bindings.isEmpty(vm.epochs()));
 
-        CheckBox log = new CheckBox(s.getString("chart.log"));
+        ToggleSwitch log = new ToggleSwitch(s.getString("chart.log"));
         log.setId("train-log");
         log.setTooltip(new Tooltip(s.getString("chart.log.tip")));
         log.selectedProperty().bindBidirectional(vm.logScaleProperty());
@@ -334,6 +335,18 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         });
         vm.context().dataProperty().addListener((o, a, d) -> showOriginals(d));
         showOriginals(vm.context().dataProperty().get());
+        vm.stateProperty().addListener((o, a, state) -> {
+            // a quiet, non-modal note when a run ends by itself or is stopped
+            if (getScene() != null && getScene().getWindow() != null
+                    && (state == TrainViewModel.State.FINISHED
+                    || state == TrainViewModel.State.CANCELLED)) {
+                Notifications.create().owner(getScene().getWindow())
+                        .title(s.getString("notify.title"))
+                        .text(vm.messageProperty().get())
+                        .hideAfter(javafx.util.Duration.seconds(6))
+                        .showInformation();
+            }
+        });
         vm.errorProperty().addListener((o, a, msg) -> {
             if (msg != null && getScene() != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, msg);
