@@ -11,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The headless command line: {@code info}, {@code train}, {@code evaluate}, {@code bench}. */
+/** The headless command line: training, evaluation, benchmark and the study's tools. */
 @Command(name = "latent-lab", mixinStandardHelpOptions = true,
         versionProvider = LatentLabCli.Version.class,
         description = "Latent Lab: a convolutional autoencoder on MNIST. Without a subcommand "
