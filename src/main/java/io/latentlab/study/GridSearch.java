@@ -244,6 +244,25 @@ public final class GridSearch {
      */
     public static Result run(MnistData data, Options options, Listener listener,
             TrainingControl control) throws IOException {
+        return run(data, options, listener, control, null);
+    }
+
+    /**
+     * Runs the whole grid, calling a hook after every training batch (outside any gradient
+     * collector), e.g. to let a thread that owns DJL run other queued tasks.
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param listener progress, or null
+     * @param control cancel (and pause), or null
+     * @param betweenBatches called on the training thread after every batch, or null
+     * @return the outcome
+     * @throws CancellationException if cancelled
+     * @throws IOException never in practice (no checkpoints are written)
+     */
+    public static Result run(MnistData data, Options options, Listener listener,
+            TrainingControl control, Runnable betweenBatches) throws IOException {
+        Runnable hook = betweenBatches == null ? () -> { } : betweenBatches;
         Listener progress = listener == null ? p -> { } : listener;
         TrainingControl ctl = control == null ? new TrainingControl() : control;
         int[] pool = Split.of(data.train().size(), options.trainLimit(), 0, options.seed()).train();
@@ -278,6 +297,9 @@ public final class GridSearch {
                                 progress.onProgress(new Progress(fitIndex, fits,
                                         end.metrics().epoch(), options.epochs(), lr, wd, fold,
                                         (System.nanoTime() - start) / 1e9));
+                                hook.run();
+                            } else if (e instanceof TrainingEvent.BatchEnd) {
+                                hook.run();
                             }
                         }, ctl).run(model, null);
                     }

@@ -94,6 +94,38 @@ public record NoiseTable(List<String> models, List<Noise> noises, double[][] mse
      */
     public static NoiseTable compute(List<Entry> entries, Dataset test, int limit, long seed,
             boolean clip, double[] sigmas) {
+        return compute(entries, test, limit, seed, clip, sigmas, null);
+    }
+
+    /** Receives progress after every evaluation (one model under one noise). */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Called on the computing thread between evaluations, outside any NDArray scope. It
+         * may run other queued DJL work, and may throw (e.g. a
+         * {@link java.util.concurrent.CancellationException}) to abort the computation.
+         *
+         * @param done evaluations finished
+         * @param total evaluations in all
+         */
+        void onStep(int done, int total);
+    }
+
+    /**
+     * Evaluates every model under every noise, reporting progress. Call on the DJL thread.
+     *
+     * @param entries the models
+     * @param test clean test digits
+     * @param limit the first this many digits (0 = all)
+     * @param seed noise seed
+     * @param clip clamp the noisy input to [0, 1]
+     * @param sigmas sigma grid of the series (may be empty)
+     * @param progress called after every evaluation, or null
+     * @return the table
+     */
+    public static NoiseTable compute(List<Entry> entries, Dataset test, int limit, long seed,
+            boolean clip, double[] sigmas, Progress progress) {
+        Progress step = progress == null ? (d, t) -> { } : progress;
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("need at least one model");
         }
@@ -104,16 +136,20 @@ public record NoiseTable(List<String> models, List<Noise> noises, double[][] mse
         double[][] mse = new double[noises.size()][entries.size()];
         double[][] series = new double[sigmas.length][entries.size()];
         List<String> labels = new ArrayList<>();
+        int total = entries.size() * (noises.size() + sigmas.length);
+        int done = 0;
         for (int m = 0; m < entries.size(); m++) {
             Autoencoder model = entries.get(m).model();
             labels.add(entries.get(m).label());
             for (int r = 0; r < noises.size(); r++) {
                 mse[r][m] = Evaluator.noisyMse(model, test, noises.get(r), clip, limit, seed,
                         BATCH);
+                step.onStep(++done, total);
             }
             for (int i = 0; i < sigmas.length; i++) {
                 series[i][m] = Evaluator.noisyMse(model, test, new Noise.Gaussian(sigmas[i]),
                         clip, limit, seed, BATCH);
+                step.onStep(++done, total);
             }
         }
         int count = limit == 0 ? test.size() : Math.min(limit, test.size());

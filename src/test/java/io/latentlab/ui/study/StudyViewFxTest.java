@@ -1,0 +1,134 @@
+package io.latentlab.ui.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.DjlThread;
+import io.latentlab.study.GridSearch;
+import io.latentlab.ui.AppContext;
+import io.latentlab.ui.study.StudyViewModel.Field;
+import io.latentlab.ui.study.StudyViewModel.HeatCell;
+import io.latentlab.ui.study.StudyViewModel.State;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Study view headless: its sections render, and a tiny grid search fills the heat map. */
+@ExtendWith(ApplicationExtension.class)
+class StudyViewFxTest {
+
+    private static MnistData data;
+
+    private AppContext ctx;
+    private StudyView view;
+
+    @BeforeAll
+    static void loadData() throws Exception {
+        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        data = new MnistData(full.train().slice(0, 300), full.test().slice(0, 200), full.dir(),
+                full.checksum());
+    }
+
+    @Start
+    void start(Stage stage) {
+        ctx = new AppContext(new DjlThread(), Platform::runLater,
+                Preferences.userRoot().node("latent-lab-tests"));
+        view = new StudyView(ctx);
+        stage.setScene(new Scene(view, 1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        ctx.close();
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void rendersItsSections(FxRobot robot) throws Exception {
+        assertThat(view.getId()).isEqualTo("study-view");
+        assertThat(fx(() -> view.tabs().getTabs().stream().map(Tab::getText).toList()))
+                .containsExactly("Grid search", "Encoding dimension", "Noise robustness",
+                        "Latent metrics");
+        assertThat(robot.lookup("#study-heatmap").tryQuery()).isPresent();
+        assertThat(robot.lookup("#study-grid-table").tryQuery()).isPresent();
+        assertThat(robot.lookup("#study-grid-run").queryAs(Button.class).isDisabled()).isTrue();
+        assertThat(view.hasCsvData()).isFalse();
+
+        robot.clickOn("Encoding dimension");
+        assertThat(robot.lookup("#study-ed-few").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#study-ed-chart").tryQuery()).isPresent();
+        robot.clickOn("Noise robustness");
+        assertThat(robot.lookup("#study-noise-models").tryQuery()).isPresent();
+        assertThat(robot.lookup("#study-noise-run").queryAs(Button.class).isDisabled()).isTrue();
+        robot.clickOn("Latent metrics");
+        assertThat(robot.lookup("#study-metrics-table").tryQuery()).isPresent();
+        assertThat(fx(() -> view.csvFileName())).isEqualTo("grid-search.csv");
+    }
+
+    @Test
+    void tinyGridSearchFillsTheHeatMapAndACellShowsItsCurves(FxRobot robot) throws Exception {
+        StudyViewModel vm = view.viewModel();
+        robot.interact(() -> {
+            ctx.dataProperty().set(data);
+            vm.valueProperty(Field.ED).set("2");
+            vm.valueProperty(Field.LRS).set("1e-2, 1e-3");
+            vm.valueProperty(Field.WDS).set("1e-4");
+            vm.valueProperty(Field.FOLDS).set("2");
+            vm.valueProperty(Field.EPOCHS).set("1");
+            vm.valueProperty(Field.BATCH).set("100");
+            vm.valueProperty(Field.TRAIN_LIMIT).set("0");
+            vm.valueProperty(Field.MAX_LOSS).set("10");
+        });
+        assertThat(robot.lookup("#study-grid-run").queryAs(Button.class).isDisabled()).isFalse();
+        robot.clickOn("#study-grid-run");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
+                () -> fx(() -> vm.gridStateProperty().get()) == State.FINISHED);
+
+        List<Label> cells = fx(() -> view.heatMap().getChildren().stream()
+                .filter(n -> n.getUserData() instanceof HeatCell).map(n -> (Label) n).toList());
+        assertThat(cells).hasSize(2);
+        for (Label c : cells) {
+            assertThat(c.getText()).matches("\\d+\\.\\d{6}");
+            assertThat(c.getTooltip().getText()).contains("mean val MSE");
+        }
+        assertThat(fx(() -> view.hasCsvData())).isTrue();
+        assertThat(robot.lookup("#study-winner").queryAs(Label.class).getText())
+                .startsWith("Winner: lr=");
+
+        // click the cell that is not the winner: its curves replace the winner's
+        Label other = cells.stream().filter(c -> !((HeatCell) c.getUserData()).best())
+                .findFirst().orElseThrow();
+        GridSearch.SettingResult setting = ((HeatCell) other.getUserData()).setting();
+        robot.clickOn((Node) other);
+        assertThat(fx(() -> vm.selectedSettingProperty().get())).isSameAs(setting);
+        assertThat(robot.lookup("#study-curves-title").queryAs(Label.class).getText())
+                .contains(setting.label());
+        assertThat(fx(() -> view.curvesChart().getData().size())).isEqualTo(4);
+        assertThat(fx(() -> view.curvesChart().getData().get(1).getData().size())).isEqualTo(1);
+        assertThat(fx(() -> ctx.jobs().runningProperty().get())).isFalse();
+    }
+}
