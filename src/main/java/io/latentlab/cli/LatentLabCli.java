@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "the desktop app opens.",
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class,
             BenchCommand.class, GridSearchCommand.class, NoiseTableCommand.class,
-            LatentMetricsCommand.class})
+            LatentMetricsCommand.class, ReportCommand.class})
 public final class LatentLabCli implements Callable<Integer> {
 
     /** Exit code for bad arguments, bad files and failed runs. */

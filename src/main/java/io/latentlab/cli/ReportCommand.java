@@ -1,0 +1,115 @@
+package io.latentlab.cli;
+
+import io.latentlab.analysis.LatentMetrics;
+import io.latentlab.data.MnistData;
+import io.latentlab.model.ModelStore;
+import io.latentlab.report.ReportWriter;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes a report (figures, tables, index.md) of one or more saved models. */
+@Command(name = "report",
+        description = "Write a study report of saved models into a folder: loss curves, "
+                + "latent scatter plots, reconstruction grids, MSE per ED, noise table and "
+                + "MSE-vs-sigma, latent metrics, optionally a grid search; index.md links all.")
+final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOption data;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR",
+            description = "Output folder (created).")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Checkpoint folder (repeatable; default: every folder in ./models "
+                    + "with a model.properties).")
+    List<Path> models;
+
+    @Option(names = "--models-dir", defaultValue = "models", paramLabel = "DIR",
+            description = "Folder searched for checkpoints when no --model is given "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--limit", defaultValue = "0",
+            description = "Only the first N test digits, 0 = all (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--seed", defaultValue = "0",
+            description = "Noise and subset seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--clip", description = "Clamp the noisy input to [0, 1].")
+    boolean clip;
+
+    @Option(names = "--grid", paramLabel = "FILE.csv",
+            description = "A grid-search summary CSV to include.")
+    Path grid;
+
+    @Option(names = "--digits", defaultValue = "8",
+            description = "Test digits per reconstruction grid (default: ${DEFAULT-VALUE}).")
+    int digits;
+
+    @Option(names = "--knn-train", defaultValue = "" + LatentMetrics.DEFAULT_REFERENCE,
+            description = "Random training digits used as kNN reference, 0 = all "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int knnTrain;
+
+    @Override
+    public Integer call() throws Exception {
+        // Java2D only: never try to open a display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+        ReportWriter.Options opts = new ReportWriter.Options(limit, seed, clip, grid, digits,
+                knnTrain);
+        List<Path> dirs = models != null && !models.isEmpty() ? models
+                : discover(modelsDir);
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("no models: give --model DIR or put checkpoint "
+                    + "folders (with " + ModelStore.META + ") in "
+                    + modelsDir.toAbsolutePath().normalize());
+        }
+        MnistData mnist = data.load();
+        PrintWriter pw = spec.commandLine().getOut();
+        ReportWriter.Report report = ReportWriter.write(out, dirs, mnist, opts, line -> {
+            pw.println(line);
+            pw.flush();
+        });
+        pw.println("saved=" + report.index().toAbsolutePath().normalize());
+        pw.flush();
+        return 0;
+    }
+
+    /**
+     * The checkpoint folders directly inside {@code root}, sorted by name.
+     *
+     * @param root folder to search
+     * @return folders holding a {@code model.properties}; empty if {@code root} does not exist
+     * @throws IOException if listing fails
+     */
+    static List<Path> discover(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(p -> Files.isRegularFile(p.resolve(ModelStore.META))).sorted()
+                    .toList();
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package io.latentlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.model.ModelStore;
+import io.latentlab.study.GridSearchReport;
+import io.latentlab.training.EpochMetrics;
+import io.latentlab.training.RunCheckpoint;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportWriterTest {
+
+    private static MnistData data;
+
+    @BeforeAll
+    static void loadData() throws Exception {
+        data = MnistData.load(MnistData.defaultDir());
+    }
+
+    /**
+     * Two untrained models, ed2 with stored metrics and a 3-epoch history, ed4 bare.
+     *
+     * @return their folders (ed4 first, so the report has to sort them)
+     */
+    static List<Path> tinyModels(Path tmp) throws Exception {
+        Path ed2 = tmp.resolve("models/ed2");
+        Path ed4 = tmp.resolve("models/ed4");
+        try (Autoencoder a = Autoencoder.create(2, 3); Autoencoder b = Autoencoder.create(4, 5)) {
+            ModelStore.save(ed2, a, ModelMetadata.of(2).with("test_mse", "0.0612")
+                    .with("val_mse", "0.0634").with("epochs", 3).with("best_epoch", 3)
+                    .with("early_stopped", false).with("training_seconds", "1.5"));
+            ModelStore.save(ed4, b, ModelMetadata.of(4));
+        }
+        Files.writeString(ed2.resolve(RunCheckpoint.HISTORY), RunCheckpoint.historyCsv(List.of(
+                new EpochMetrics(1, 0.11, 0.10, 0.105, 0.5, true),
+                new EpochMetrics(2, 0.08, 0.075, 0.077, 0.5, true),
+                new EpochMetrics(3, 0.06, 0.063, 0.061, 0.5, true))));
+        return List.of(ed4, ed2);
+    }
+
+    static Set<String> names(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).collect(Collectors.toCollection(
+                    TreeSet::new));
+        }
+    }
+
+    @Test
+    void writesEveryFigureAndTableAndIndexLinksThemAll(@TempDir Path tmp) throws Exception {
+        List<Path> models = tinyModels(tmp);
+        Path grid = tmp.resolve("grid.csv");
+        Files.writeString(grid, GridSearchReport.SUMMARY_HEADER + "\n"
+                + "0.01,0.0001,1,0.05,0.06,0.01,0.061,0.011,false,,1\n"
+                + "0.01,0.0001,2,0.05,0.062,0.012,0.061,0.011,false,,1\n"
+                + "1,0.0001,1,NaN,NaN,NaN,NaN,NaN,true,diverged,0\n"
+                + "1,0.0001,2,NaN,NaN,NaN,NaN,NaN,true,diverged,0\n");
+        Path out = tmp.resolve("report");
+        List<String> progress = new ArrayList<>();
+        ReportWriter.Report report = ReportWriter.write(out, models, data,
+                new ReportWriter.Options(200, 7, false, grid, 4, 300), progress::add);
+
+        Set<String> expected = new TreeSet<>(List.of("loss-ed2.png", "latent-ed2.png",
+                "latent-ed4.png", "recon-ed2.png", "recon-ed4.png", "mse-vs-ed.png",
+                "mse-per-ed.csv", "mse-per-ed.md", "noise-table.csv", "noise-table-sigma.csv",
+                "noise-table.md", "mse-vs-sigma.png", "latent-metrics.csv", "latent-metrics.md",
+                "grid-search.csv", "grid-search.md", "index.md"));
+        assertThat(names(out)).isEqualTo(expected);
+        assertThat(report.files()).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(report.index()).isEqualTo(out.resolve("index.md"));
+
+        // every link in the index points to a file that exists, and every file is linked
+        String index = Files.readString(out.resolve("index.md"));
+        Matcher m = Pattern.compile("\\]\\(([^)]+)\\)").matcher(index);
+        Set<String> linked = new TreeSet<>();
+        while (m.find()) {
+            linked.add(m.group(1));
+            assertThat(out.resolve(m.group(1))).as("link target %s", m.group(1)).exists();
+        }
+        Set<String> others = new TreeSet<>(expected);
+        others.remove("index.md");
+        assertThat(linked).isEqualTo(others);
+        for (String png : List.of("loss-ed2.png", "latent-ed4.png", "recon-ed2.png",
+                "mse-vs-sigma.png")) {
+            assertThat(index).contains("![").contains("(" + png + ")");
+            BufferedImage img = ImageIO.read(out.resolve(png).toFile());
+            assertThat(img).as(png).isNotNull();
+        }
+        assertThat(index).contains("the first 200 test digits (--limit 200)").contains("seed: 7");
+
+        // recon grid: 16 rows (input and output for 8 noises) of 4 digits scaled x3
+        BufferedImage recon = ImageIO.read(out.resolve("recon-ed4.png").toFile());
+        assertThat(recon.getHeight()).isGreaterThan(16 * 84);
+        assertThat(recon.getWidth()).isGreaterThan(4 * 84).isLessThan(5 * 84 + 300);
+
+        // tables: one row per model (sorted by ED) or per noise
+        List<String> mse = Files.readAllLines(out.resolve("mse-per-ed.csv"));
+        assertThat(mse).hasSize(3);
+        assertThat(mse.get(0)).startsWith("model,ed,test_mse_stored,val_mse_stored");
+        assertThat(mse.get(1)).startsWith("ed2,2,0.0612,0.0634,3,3,false,1.5,0.").endsWith(",200");
+        assertThat(mse.get(2)).startsWith("ed4,4,,,,,,,0.").endsWith(",200");
+        List<String> noise = Files.readAllLines(out.resolve("noise-table.csv"));
+        assertThat(noise).hasSize(9);
+        assertThat(noise.get(0)).isEqualTo("noise,ed2 (ED=2),ed4 (ED=4)");
+        assertThat(noise.get(1)).startsWith("none,");
+        // the "none" row is the measured clean MSE of the first table
+        double none = Double.parseDouble(noise.get(1).split(",")[1]);
+        assertThat(Double.parseDouble(mse.get(1).split(",")[8])).isCloseTo(none,
+                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(Files.readAllLines(out.resolve("noise-table-sigma.csv"))).hasSize(22);
+        List<String> metrics = Files.readAllLines(out.resolve("latent-metrics.csv"));
+        assertThat(metrics).hasSize(3);
+        assertThat(metrics.get(1)).matches("ed2,2,0\\.\\d{4},0\\.\\d{4},-?\\d\\.\\d{4},"
+                + "-?\\d\\.\\d{4},[01]\\.\\d{4},200,300");
+        assertThat(Files.readString(out.resolve("grid-search.md")))
+                .contains("| 0.01 | 0.0001 | 0.061 | 0.011 | 1 | kept |")
+                .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: diverged |")
+                .contains("Winner: lr=0.01 wd=0.0001");
+        assertThat(Files.readAllBytes(out.resolve("grid-search.csv")))
+                .isEqualTo(Files.readAllBytes(grid));
+
+        assertThat(progress).contains("noise table: model 1/2 (ed2)",
+                "noise table: model 2/2 (ed4)", "latent metrics: model 2/2 (ed4)")
+                .last().asString().startsWith("index: ");
+        try (Stream<Path> s = Files.list(out)) {
+            assertThat(s.filter(p -> p.getFileName().toString().endsWith(".tmp"))).isEmpty();
+        }
+    }
+
+    @Test
+    void noHistoryNoGridAndSameFolderNamesGiveDistinctFiles(@TempDir Path tmp)
+            throws Exception {
+        Path a = tmp.resolve("a/ed3");
+        Path b = tmp.resolve("b/ed3");
+        try (Autoencoder m = Autoencoder.create(3, 1)) {
+            ModelStore.save(a, m, ModelMetadata.of(3));
+            ModelStore.save(b, m, ModelMetadata.of(3));
+        }
+        Path out = tmp.resolve("r");
+        ReportWriter.write(out, List.of(a, b), data,
+                new ReportWriter.Options(100, 0, true, null, 2, 100), line -> { });
+        assertThat(names(out)).contains("latent-ed3.png", "latent-ed3-2.png", "recon-ed3-2.png")
+                .doesNotContain("loss-ed3.png", "grid-search.md");
+        assertThat(Files.readString(out.resolve("index.md"))).contains("clamped to [0, 1]")
+                .contains("No `history.csv`");
+    }
+
+    @Test
+    void optionsAreValidated(@TempDir Path tmp) {
+        assertThatThrownBy(() -> new ReportWriter.Options(-1, 0, false, null, 8, 0))
+                .hasMessageContaining("--limit");
+        assertThatThrownBy(() -> new ReportWriter.Options(0, 0, false, null, 0, 0))
+                .hasMessageContaining("--digits");
+        assertThatThrownBy(() -> ReportWriter.write(tmp, List.of(), data,
+                ReportWriter.Options.defaults(), line -> { }))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
