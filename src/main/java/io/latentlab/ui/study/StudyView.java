@@ -83,6 +83,9 @@ public final class StudyView extends BorderPane implements CsvExportable {
     private static final String ERROR_STYLE = "-fx-text-fill: #d32f2f; -fx-font-size: 0.9em;";
 
     private final StudyViewModel vm;
+    private final AppContext ctx;
+    private final javafx.beans.property.BooleanProperty reportRunning =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private final ResourceBundle s;
     private final TabPane tabs = new TabPane();
     private final Tab gridTab;
@@ -111,6 +114,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
      */
     public StudyView(StudyViewModel vm) {
         this.vm = vm;
+        this.ctx = vm.context();
         this.s = vm.strings();
         setId("study-view");
 
@@ -186,10 +190,71 @@ public final class StudyView extends BorderPane implements CsvExportable {
         Label msg = new Label();
         msg.setId("study-status");
         msg.textProperty().bind(vm.messageProperty());
-        HBox row = new HBox(8, bar, text, msg);
+        Button report = button("study-report", "report",
+                new FontIcon(MaterialDesignF.FILE_DOCUMENT_OUTLINE), this::chooseReport);
+        report.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(ctx.models())
+                .or(ctx.dataProperty().isNull()).or(reportRunning));
+        javafx.scene.layout.Region grow = new javafx.scene.layout.Region();
+        HBox.setHgrow(grow, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(8, bar, text, msg, grow, report);
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 8, 4, 8));
         return row;
+    }
+
+    private void chooseReport() {
+        javafx.stage.DirectoryChooser chooser = new javafx.stage.DirectoryChooser();
+        chooser.setTitle(s.getString("action.report"));
+        java.io.File dir = chooser.showDialog(getScene() == null ? null : getScene().getWindow());
+        if (dir != null) {
+            writeReport(dir.toPath());
+        }
+    }
+
+    /**
+     * Writes the study report (every figure and table, see {@code latent-lab report}) for all
+     * saved models into {@code dir}, on the DJL thread, with progress in the status bar.
+     *
+     * @param dir output folder
+     * @return the index page once written (completes after the UI was updated)
+     */
+    public java.util.concurrent.CompletableFuture<java.nio.file.Path> writeReport(
+            java.nio.file.Path dir) {
+        java.util.List<java.nio.file.Path> models = ctx.models().stream()
+                .map(io.latentlab.ui.AppContext.ActiveModel::dir)
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        io.latentlab.data.MnistData data = ctx.dataProperty().get();
+        java.util.concurrent.CompletableFuture<java.nio.file.Path> done =
+                new java.util.concurrent.CompletableFuture<>();
+        if (models.isEmpty() || data == null) {
+            done.completeExceptionally(new IllegalStateException(s.getString("report.none")));
+            return done;
+        }
+        reportRunning.set(true);
+        ctx.jobs().start(s.getString("report.job"), null);
+        io.latentlab.model.DjlThread djl = ctx.djl();
+        djl.submit(() -> io.latentlab.report.ReportWriter.write(dir, models, data,
+                io.latentlab.report.ReportWriter.Options.defaults(), line -> {
+                    ctx.fx().execute(() -> ctx.jobs().update(-1, line));
+                    djl.runQueued();
+                }).index())
+                .whenComplete((index, err) -> ctx.fx().execute(() -> {
+                    reportRunning.set(false);
+                    if (err != null) {
+                        Throwable cause = err.getCause() != null ? err.getCause() : err;
+                        ctx.jobs().finish(s.getString("report.failed"));
+                        javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                                javafx.scene.control.Alert.AlertType.ERROR,
+                                String.valueOf(cause.getMessage()));
+                        alert.setHeaderText(s.getString("report.failed"));
+                        alert.show();
+                        done.completeExceptionally(cause);
+                    } else {
+                        ctx.jobs().finish(String.format(s.getString("report.done"), index));
+                        done.complete(index);
+                    }
+                }));
+        return done;
     }
 
     // ---- grid search -------------------------------------------------------------------

@@ -131,4 +131,31 @@ class StudyViewFxTest {
         assertThat(fx(() -> view.curvesChart().getData().get(1).getData().size())).isEqualTo(1);
         assertThat(fx(() -> ctx.jobs().runningProperty().get())).isFalse();
     }
+
+    @Test
+    void reportButtonWritesTheReportForTheSavedModels(@org.junit.jupiter.api.io.TempDir Path tmp)
+            throws Exception {
+        Path modelDir = tmp.resolve("ed2");
+        AppContext.ActiveModel model = ctx.djl().submit(() -> {
+            io.latentlab.model.Autoencoder m = io.latentlab.model.Autoencoder.create(2, 1);
+            io.latentlab.model.ModelStore.save(modelDir, m,
+                    io.latentlab.model.ModelMetadata.of(2));
+            return new AppContext.ActiveModel("ed2", modelDir,
+                    io.latentlab.model.ModelStore.readMetadata(modelDir), m);
+        }).get(60, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>>
+                written = new java.util.concurrent.atomic.AtomicReference<>();
+        Path out = tmp.resolve("report");
+        fx(() -> {
+            ctx.dataProperty().set(data);
+            ctx.models().add(model);
+            written.set(view.writeReport(out));
+            return null;
+        });
+        Path index = written.get().get(120, TimeUnit.SECONDS);
+        assertThat(index).isEqualTo(out.resolve("index.md"));
+        assertThat(java.nio.file.Files.readString(index)).contains("noise-table.csv");
+        assertThat(out.resolve("recon-ed2.png")).exists();
+        assertThat(fx(() -> ctx.jobs().nameProperty().get())).contains("index.md");
+    }
 }
