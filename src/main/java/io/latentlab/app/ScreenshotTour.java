@@ -45,6 +45,8 @@ final class ScreenshotTour {
     }
 
     void start() {
+        // remembered settings of an earlier tour must not change the pictures
+        window.darkThemeProperty().set(false);
         // reconstruct and latent first: a finished training run becomes the active model
         waitFor(() -> ctx.dataProperty().get() != null && ctx.activeModelProperty().get() != null,
                 120);
@@ -67,6 +69,16 @@ final class ScreenshotTour {
                 && window.latentView().viewModel().projectionProperty().get() != null, 120);
         pause(1);
         shot("latent.png");
+        steps.add(() -> {
+            window.tabs().getSelectionModel().select(3);
+            window.studyView().tabs().getSelectionModel().select(2);
+            window.studyView().viewModel().runNoise();
+            next();
+        });
+        pause(1);
+        waitFor(() -> !window.studyView().viewModel().busyProperty().get(), 300);
+        pause(1);
+        shot("study.png");
         steps.add(() -> {
             window.tabs().getSelectionModel().select(0);
             TrainViewModel vm = window.trainView().viewModel();

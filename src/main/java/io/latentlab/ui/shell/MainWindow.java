@@ -79,6 +79,7 @@ public final class MainWindow extends BorderPane {
     private final TrainView trainView;
     private final ReconstructView reconstructView;
     private final LatentView latentView;
+    private final StudyView studyView;
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ComboBox<ActiveModel> modelBox = new ComboBox<>();
 
@@ -95,7 +96,8 @@ public final class MainWindow extends BorderPane {
         latentView = new LatentView(ctx);
         Tab reconstruct = tab(ctx.text("tab.reconstruct"), reconstructView);
         Tab latent = tab(ctx.text("tab.latent"), latentView);
-        Tab study = tab(ctx.text("tab.study"), new StudyView(ctx));
+        studyView = new StudyView(ctx);
+        Tab study = tab(ctx.text("tab.study"), studyView);
         tabs.getTabs().addAll(train, reconstruct, latent, study);
         ctx.setShowReconstructAction(() -> tabs.getSelectionModel().select(reconstruct));
         setCenter(tabs);
@@ -528,6 +530,11 @@ public final class MainWindow extends BorderPane {
     /** @return the Latent space view */
     public LatentView latentView() {
         return latentView;
+    }
+
+    /** @return the Study view */
+    public StudyView studyView() {
+        return studyView;
     }
 
     /** @return whether the dark theme is on */

@@ -542,6 +542,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
         list.setPrefHeight(160);
         list.setPrefWidth(260);
         boolean[] syncing = {false};
+        boolean[] userChose = {false};
         Runnable pushDown = () -> {
             syncing[0] = true;
             try {
@@ -556,12 +557,14 @@ public final class StudyView extends BorderPane implements CsvExportable {
         list.getCheckModel().getCheckedItems().addListener(
                 (ListChangeListener<ActiveModel>) c -> {
                     if (!syncing[0]) {
+                        userChose[0] = true;
                         target.setAll(List.copyOf(list.getCheckModel().getCheckedItems()));
                     }
                 });
-        // default choice while the user has not chosen: ED=4 and ED=32, else the first two
+        // default choice until the user chooses: ED=4 and ED=32, else the first two (models
+        // arrive one by one while they are discovered)
         vm.context().models().addListener((ListChangeListener<ActiveModel>) c -> {
-            if (target.isEmpty()) {
+            if (!userChose[0] || target.isEmpty()) {
                 target.setAll(StudyViewModel.defaultSelection(vm.context().models()));
             }
             pushDown.run();
@@ -638,12 +641,16 @@ public final class StudyView extends BorderPane implements CsvExportable {
             return;
         }
         TableColumn<List<String>, String> noise = new TableColumn<>(s.getString("col.noise"));
+        noise.setPrefWidth(160);
+        noise.setMaxWidth(220);
         noise.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(0)));
         noise.setSortable(false);
         noiseTable.getColumns().add(noise);
         for (int m = 0; m < t.models().size(); m++) {
             final int col = m + 1;
             TableColumn<List<String>, String> c = new TableColumn<>(t.models().get(m));
+            c.setPrefWidth(180);
+            c.setMinWidth(120);
             c.setSortable(false);
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
             c.setCellFactory(x -> new TableCell<>() {
