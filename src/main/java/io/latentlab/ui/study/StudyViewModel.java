@@ -10,6 +10,7 @@ import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.training.TrainingControl;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FormFields;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.JobStatus;
 
@@ -161,8 +162,7 @@ public final class StudyViewModel {
     private final AppContext ctx;
     private final Executor fx;
     private final ResourceBundle strings;
-    private final Map<Field, StringProperty> values = new EnumMap<>(Field.class);
-    private final Map<Field, StringProperty> errors = new EnumMap<>(Field.class);
+    private final FormFields<Field> fields;
     private final StringProperty formError = new SimpleStringProperty(this, "formError", "");
     private final ReadOnlyObjectWrapper<GridSearch.Options> options =
             new ReadOnlyObjectWrapper<>(this, "options");
@@ -229,12 +229,7 @@ public final class StudyViewModel {
         initial.put(Field.SEED, "42");
         initial.put(Field.MAX_LOSS, "0.1");
         initial.put(Field.OSCILLATION, "0.25");
-        for (Field f : Field.values()) {
-            StringProperty p = new SimpleStringProperty(this, f.name(), initial.get(f));
-            p.addListener((o, a, b) -> validate());
-            values.put(f, p);
-            errors.put(f, new SimpleStringProperty(this, f.name() + "Error", ""));
-        }
+        fields = new FormFields<>(Field.class, this, initial, this::validate);
         ctx.dataProperty().addListener((o, a, b) -> validate());
         busy = Bindings.createBooleanBinding(() -> gridState.get().active()
                 || noiseState.get().active() || metricsState.get().active(),
@@ -266,7 +261,7 @@ public final class StudyViewModel {
      * @return its text as typed
      */
     public StringProperty valueProperty(Field f) {
-        return values.get(f);
+        return fields.value(f);
     }
 
     /**
@@ -274,7 +269,7 @@ public final class StudyViewModel {
      * @return why its value is invalid, or ""
      */
     public StringProperty errorProperty(Field f) {
-        return errors.get(f);
+        return fields.error(f);
     }
 
     /** @return an error involving several fields, or "" */
@@ -311,7 +306,7 @@ public final class StudyViewModel {
         boolean ok = true;
         Map<Field, Object> parsed = new EnumMap<>(Field.class);
         for (Field f : Field.values()) {
-            String s = values.get(f).get() == null ? "" : values.get(f).get().trim();
+            String s = fields.text(f);
             String err = "";
             try {
                 Object v = switch (f) {
@@ -329,7 +324,7 @@ public final class StudyViewModel {
                     default -> "error.notInteger";
                 });
             }
-            errors.get(f).set(err);
+            fields.error(f).set(err);
             ok &= err.isEmpty();
         }
         formError.set("");
@@ -339,11 +334,11 @@ public final class StudyViewModel {
             if (data != null) {
                 int pool = limit == 0 ? data.train().size() : limit;
                 if (limit > data.train().size()) {
-                    errors.get(Field.TRAIN_LIMIT).set(String.format(text("error.trainLimit"),
+                    fields.error(Field.TRAIN_LIMIT).set(String.format(text("error.trainLimit"),
                             data.train().size()));
                     ok = false;
                 } else if ((Integer) parsed.get(Field.FOLDS) > pool) {
-                    errors.get(Field.FOLDS).set(String.format(text("error.folds"), pool));
+                    fields.error(Field.FOLDS).set(String.format(text("error.folds"), pool));
                     ok = false;
                 }
             }

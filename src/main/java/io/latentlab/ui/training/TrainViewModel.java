@@ -18,6 +18,7 @@ import io.latentlab.training.TrainingListener;
 import io.latentlab.training.TrainingLoop;
 import io.latentlab.training.TrainingResult;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FormFields;
 import io.latentlab.ui.JobStatus;
 
 import java.io.IOException;
@@ -128,8 +129,7 @@ public final class TrainViewModel {
     private final AppContext ctx;
     private final Executor fx;
     private final ResourceBundle strings;
-    private final Map<Field, StringProperty> values = new EnumMap<>(Field.class);
-    private final Map<Field, StringProperty> errors = new EnumMap<>(Field.class);
+    private final FormFields<Field> fields;
     private final StringProperty formError = new SimpleStringProperty(this, "formError", "");
     private final ReadOnlyObjectWrapper<TrainingConfig> config =
             new ReadOnlyObjectWrapper<>(this, "config");
@@ -171,12 +171,7 @@ public final class TrainViewModel {
                 Field.PATIENCE, fmt(d.patience()), Field.TOLERANCE, fmt(d.tolerance()),
                 Field.VAL_FRACTION, fmt(d.valFraction()), Field.SEED, fmt(d.seed()),
                 Field.TRAIN_LIMIT, fmt(d.trainLimit()));
-        for (Field f : Field.values()) {
-            StringProperty p = new SimpleStringProperty(this, f.name(), initial.get(f));
-            p.addListener((o, a, b) -> validate());
-            values.put(f, p);
-            errors.put(f, new SimpleStringProperty(this, f.name() + "Error", ""));
-        }
+        fields = new FormFields<>(Field.class, this, initial, this::validate);
         ctx.dataProperty().addListener((o, a, b) -> validate());
         canStart = Bindings.createBooleanBinding(() -> config.get() != null
                 && ctx.dataProperty().get() != null && !state.get().active(),
@@ -206,7 +201,7 @@ public final class TrainViewModel {
      * @return its text as typed
      */
     public StringProperty valueProperty(Field f) {
-        return values.get(f);
+        return fields.value(f);
     }
 
     /**
@@ -214,7 +209,7 @@ public final class TrainViewModel {
      * @return why its value is invalid, or ""
      */
     public StringProperty errorProperty(Field f) {
-        return errors.get(f);
+        return fields.error(f);
     }
 
     /** @return an error involving several fields, or "" */
@@ -236,13 +231,13 @@ public final class TrainViewModel {
         Map<Field, Number> parsed = new EnumMap<>(Field.class);
         boolean ok = true;
         for (Field f : Field.values()) {
-            String s = values.get(f).get() == null ? "" : values.get(f).get().trim();
+            String s = fields.text(f);
             try {
                 parsed.put(f, f.integer ? (f == Field.SEED ? Long.parseLong(s)
                         : (Number) Integer.parseInt(s)) : Double.parseDouble(s));
-                errors.get(f).set("");
+                fields.error(f).set("");
             } catch (NumberFormatException e) {
-                errors.get(f).set(text(f.integer ? "error.notInteger" : "error.notNumber"));
+                fields.error(f).set(text(f.integer ? "error.notInteger" : "error.notNumber"));
                 ok = false;
             }
         }
@@ -251,15 +246,15 @@ public final class TrainViewModel {
             try {
                 build(Map.of(e.getKey(), e.getValue()));
             } catch (IllegalArgumentException ex) {
-                errors.get(e.getKey()).set(ex.getMessage());
+                fields.error(e.getKey()).set(ex.getMessage());
                 ok = false;
             }
         }
         MnistData data = ctx.dataProperty().get();
         Number limit = parsed.get(Field.TRAIN_LIMIT);
         if (data != null && limit != null && limit.intValue() > data.train().size()
-                && errors.get(Field.TRAIN_LIMIT).get().isEmpty()) {
-            errors.get(Field.TRAIN_LIMIT).set(String.format(text("error.trainLimit"),
+                && fields.error(Field.TRAIN_LIMIT).get().isEmpty()) {
+            fields.error(Field.TRAIN_LIMIT).set(String.format(text("error.trainLimit"),
                     data.train().size()));
             ok = false;
         }
