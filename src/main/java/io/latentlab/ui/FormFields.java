@@ -3,8 +3,12 @@ package io.latentlab.ui;
 import java.util.EnumMap;
 import java.util.Map;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.layout.GridPane;
 
 /**
  * The text fields of a form and their inline error messages, keyed by an enum: what the
@@ -57,5 +61,40 @@ public final class FormFields<F extends Enum<F>> {
      */
     public StringProperty error(F f) {
         return errors.get(f);
+    }
+
+    /** Style of inline error messages. */
+    public static final String ERROR_STYLE = "-fx-text-fill: #d32f2f; -fx-font-size: 0.9em;";
+
+    /**
+     * Adds a labelled field with its inline error below it (shown only when there is one; the
+     * field gets a red border then).
+     *
+     * @param grid the form
+     * @param row first free row
+     * @param label the field's label
+     * @param field the input
+     * @param error the field's error text
+     * @param errorId id of the error label (for tests)
+     * @param errorWidth wrap width of the error text
+     * @return the next free row
+     */
+    public static int addRow(GridPane grid, int row, Label label, TextInputControl field,
+            StringProperty error, String errorId, double errorWidth) {
+        label.setLabelFor(field);
+        Label message = new Label();
+        message.setId(errorId);
+        message.setStyle(ERROR_STYLE);
+        message.setWrapText(true);
+        message.setMaxWidth(errorWidth);
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(error.isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        field.styleProperty().bind(Bindings.when(error.isNotEmpty())
+                .then("-fx-border-color: #d32f2f;").otherwise(""));
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+        grid.add(message, 1, row + 1);
+        return row + 2;
     }
 }

@@ -3,6 +3,7 @@ package io.latentlab.ui.study;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FormFields;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.study.StudyViewModel.Field;
@@ -290,20 +291,8 @@ public final class StudyView extends BorderPane implements CsvExportable {
             tip.setMaxWidth(360);
             field.setTooltip(tip);
             label.setTooltip(tip);
-            label.setLabelFor(field);
-            Label error = new Label();
-            error.setId("study-error-" + f.name());
-            error.setStyle(ERROR_STYLE);
-            error.setWrapText(true);
-            error.setMaxWidth(200);
-            error.textProperty().bind(vm.errorProperty(f));
-            error.visibleProperty().bind(vm.errorProperty(f).isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
-            field.styleProperty().bind(Bindings.when(vm.errorProperty(f).isNotEmpty())
-                    .then("-fx-border-color: #d32f2f;").otherwise(""));
-            form.add(label, 0, row);
-            form.add(field, 1, row++);
-            form.add(error, 1, row++);
+            row = FormFields.addRow(form, row, label, field, vm.errorProperty(f),
+                    "study-error-" + f.name(), 200);
         }
         Label formError = new Label();
         formError.setId("study-form-error");

@@ -3,6 +3,7 @@ package io.latentlab.ui.training;
 import io.latentlab.data.MnistData;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FormFields;
 import io.latentlab.ui.training.TrainViewModel.BatchPoint;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
@@ -213,20 +214,8 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
             tip.setMaxWidth(360);
             field.setTooltip(tip);
             label.setTooltip(tip);
-            label.setLabelFor(field);
-            Label error = new Label();
-            error.setId("train-error-" + f.name());
-            error.setStyle("-fx-text-fill: #d32f2f; -fx-font-size: 0.9em;");
-            error.setWrapText(true);
-            error.setMaxWidth(220);
-            error.textProperty().bind(vm.errorProperty(f));
-            error.visibleProperty().bind(vm.errorProperty(f).isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
-            field.styleProperty().bind(Bindings.when(vm.errorProperty(f).isNotEmpty())
-                    .then("-fx-border-color: #d32f2f;").otherwise(""));
-            grid.add(label, 0, row);
-            grid.add(field, 1, row++);
-            grid.add(error, 1, row++);
+            row = FormFields.addRow(grid, row, label, field, vm.errorProperty(f),
+                    "train-error-" + f.name(), 220);
         }
         Label formError = new Label();
         formError.setId("train-form-error");
