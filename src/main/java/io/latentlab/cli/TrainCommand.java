@@ -82,44 +82,58 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         MnistData mnist = data.load();
         TrainingControl control = new TrainingControl();
-        Thread hook = new Thread(control::cancel, "cancel-on-interrupt");
+        // Ctrl+C or kill: stop after the current batch and let the loop record the outcome
+        // before the JVM exits (the last finished epoch is already on disk)
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-on-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult result;
         RunCheckpoint checkpoint;
-        if (resume != null) {
-            checkpoint = new RunCheckpoint(resume);
-            RunCheckpoint.State state = checkpoint.load();
-            TrainingConfig config = state.config();
-            if (spec.commandLine().getParseResult().hasMatchedOption("--max-epochs")) {
-                config = config.withMaxEpochs(maxEpochs);
+        try {
+            if (resume != null) {
+                checkpoint = new RunCheckpoint(resume);
+                RunCheckpoint.State state = checkpoint.load();
+                TrainingConfig config = state.config();
+                if (spec.commandLine().getParseResult().hasMatchedOption("--max-epochs")) {
+                    config = config.withMaxEpochs(maxEpochs);
+                }
+                pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
+                RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
+                        state.history(), state.lastParams(), state.optimizer(), state.bestParams());
+                try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
+                    result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                            .resume(model, checkpoint, resumed);
+                }
+            } else {
+                Monitor mon;
+                try {
+                    mon = Monitor.valueOf(monitor.trim().toUpperCase(Locale.ROOT));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("--monitor must be validation, test or train, got '" + monitor + "'");
+                }
+                TrainingConfig config = new TrainingConfig(ed, lr, wd, batch, maxEpochs, patience,
+                        tolerance, seed, trainLimit, valFraction, mon, true);
+                Path dir = out != null ? out : Path.of("runs", "ed" + ed + "-"
+                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+                if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
+                    throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
+                            + dir + " to continue it, or another --out)");
+                }
+                checkpoint = new RunCheckpoint(dir);
+                try (Autoencoder model = Autoencoder.create(ed, seed)) {
+                    result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                            .run(model, checkpoint);
+                }
             }
-            pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
-            RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
-                    state.history(), state.lastParams(), state.optimizer(), state.bestParams());
-            try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
-                result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
-                        .resume(model, checkpoint, resumed);
-            }
-        } else {
-            Monitor mon;
-            try {
-                mon = Monitor.valueOf(monitor.trim().toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--monitor must be validation, test or train, got '" + monitor + "'");
-            }
-            TrainingConfig config = new TrainingConfig(ed, lr, wd, batch, maxEpochs, patience,
-                    tolerance, seed, trainLimit, valFraction, mon, true);
-            Path dir = out != null ? out : Path.of("runs", "ed" + ed + "-"
-                    + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-            if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
-                throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
-                        + dir + " to continue it, or another --out)");
-            }
-            checkpoint = new RunCheckpoint(dir);
-            try (Autoencoder model = Autoencoder.create(ed, seed)) {
-                result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
-                        .run(model, checkpoint);
-            }
+        } finally {
+            stopped.countDown();
         }
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
