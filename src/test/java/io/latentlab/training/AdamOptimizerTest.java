@@ -116,4 +116,20 @@ class AdamOptimizerTest {
             }
         }
     }
+
+    @Test
+    void flushesSubnormalWeightsToZeroAndKeepsNormalOnes() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float subnormal = Float.MIN_NORMAL / 4;
+            Parameter p = parameter(m, subnormal, -subnormal, 0.5f);
+            try (AdamOptimizer adam = new AdamOptimizer(List.of(p), 1e-3, 0)) {
+                backward(p.getArray(), new float[] {0f, 0f, 1f}); // no move for the tiny ones
+                adam.step();
+                float[] w = p.getArray().toFloatArray();
+                assertThat(w[0]).isZero();
+                assertThat(w[1]).isZero();
+                assertThat((double) w[2]).isCloseTo(0.499, within(1e-6));
+            }
+        }
+    }
 }
