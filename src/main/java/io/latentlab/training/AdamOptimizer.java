@@ -140,8 +140,11 @@ public final class AdamOptimizer implements AutoCloseable {
      * became 3x slower). Their contribution to any output is below 1e-38.
      */
     private static void flushSubnormals(NDArray w, NDManager tmp) {
-        NDArray tiny = own(tmp, w.abs()).lt(Float.MIN_NORMAL);
-        w.set(tiny, 0);
+        // multiply by a 0/1 mask built in tmp: set(mask, value) leaves an array per call in the
+        // parameter's manager (caught by the memory test)
+        NDArray keep = own(tmp, w.abs()).gte(Float.MIN_NORMAL)
+                .toType(ai.djl.ndarray.types.DataType.FLOAT32, false);
+        w.muli(keep);
     }
 
     /**
