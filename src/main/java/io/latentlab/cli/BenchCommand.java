@@ -46,6 +46,11 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "200", description = "Single-digit reconstructions timed (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--autograd",
+            description = "Time whole-graph autograd instead of the layer-wise backpropagation the "
+                    + "training loop uses (the reference it is tested against).")
+    boolean autograd;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Time epochs that continue the run saved in DIR (on a copy; DIR is not changed): "
                     + "the speed of a long run's later epochs, with its weights and Adam state.")
@@ -59,6 +64,7 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         MnistData mnist = data.load();
         out.println("threads=" + EngineSettings.intraOpThreads());
+        out.println("gradients=" + (autograd ? "autograd" : "backprop"));
         try (Autoencoder model = resume == null ? Autoencoder.create(ed, 1)
                 : Autoencoder.create(new RunCheckpoint(resume).load().config().encodingDim(), 1)) {
             Throughput timer = new Throughput();
@@ -66,10 +72,10 @@ final class BenchCommand implements Callable<Integer> {
                 // warm-up: one short epoch so one-time costs (kernel selection, allocation) are out
                 TrainingConfig warm = new TrainingConfig(ed, 1e-2, 1e-5, batch, 1, 0, 0, 1,
                         5 * batch, 0, Monitor.TRAIN, false);
-                new TrainingLoop(warm, mnist, null, null).run(model, null);
+                new TrainingLoop(warm, mnist, null, null).autograd(autograd).run(model, null);
                 TrainingConfig timed = new TrainingConfig(ed, 1e-2, 1e-5, batch, epochs, 0, 0, 1,
                         0, 0, Monitor.TRAIN, false);
-                new TrainingLoop(timed, mnist, timer, null).run(model, null);
+                new TrainingLoop(timed, mnist, timer, null).autograd(autograd).run(model, null);
             } else {
                 Path copy = copyRun(resume);
                 RunCheckpoint checkpoint = new RunCheckpoint(copy);
@@ -79,7 +85,7 @@ final class BenchCommand implements Callable<Integer> {
                         c.weightDecay(), c.batchSize(), state.history().size() + epochs, 0,
                         c.tolerance(), c.seed(), c.trainLimit(), c.valFraction(), c.monitor(),
                         c.evaluateTest());
-                new TrainingLoop(cfg, mnist, timer, null).resume(model, checkpoint,
+                new TrainingLoop(cfg, mnist, timer, null).autograd(autograd).resume(model, checkpoint,
                         new RunCheckpoint.State(cfg, state.datasetChecksum(), state.history(),
                                 state.lastParams(), state.optimizer(), state.bestParams()));
             }

@@ -42,6 +42,9 @@ public final class Autoencoder implements AutoCloseable {
     private final SequentialBlock decoder;
     private final SequentialBlock block;
     private final ParameterStore store;
+    private final Conv2d[] convs;
+    private final Linear[] linears;
+    private final ConvTranspose2dBlock[] deconvs;
 
     private Autoencoder(int encodingDim, NDManager manager) {
         if (encodingDim < 1) {
@@ -49,31 +52,37 @@ public final class Autoencoder implements AutoCloseable {
         }
         this.encodingDim = encodingDim;
         this.manager = manager;
+        convs = new Conv2d[] {conv(8, 1), conv(16, 1), conv(32, 0)};
+        linears = new Linear[] {Linear.builder().setUnits(64).build(),
+            Linear.builder().setUnits(encodingDim).build(), Linear.builder().setUnits(64).build(),
+            Linear.builder().setUnits(288).build()};
+        deconvs = new ConvTranspose2dBlock[] {new ConvTranspose2dBlock(16, 3, 2, 0, 0),
+            new ConvTranspose2dBlock(8, 3, 2, 1, 1), new ConvTranspose2dBlock(1, 3, 2, 1, 1)};
         encoder = new SequentialBlock()
-                .add(conv(8, 1))
+                .add(convs[0])
                 .add(Activation.reluBlock())
                 .add(new LambdaBlock(list -> new NDList(
                         TransposedConv2d.channelsLast(list.singletonOrThrow())), "channelsLast"))
-                .add(conv(16, 1))
+                .add(convs[1])
                 .add(Activation.reluBlock())
-                .add(conv(32, 0))
+                .add(convs[2])
                 .add(Activation.reluBlock())
                 .add(Blocks.batchFlattenBlock())
-                .add(Linear.builder().setUnits(64).build())
+                .add(linears[0])
                 .add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(encodingDim).build());
+                .add(linears[1]);
         decoder = new SequentialBlock()
-                .add(Linear.builder().setUnits(64).build())
+                .add(linears[2])
                 .add(Activation.reluBlock())
-                .add(Linear.builder().setUnits(288).build())
+                .add(linears[3])
                 .add(Activation.reluBlock())
                 .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().reshape(-1, 32, 3, 3)),
                         "unflatten"))
-                .add(new ConvTranspose2dBlock(16, 3, 2, 0, 0))
+                .add(deconvs[0])
                 .add(Activation.reluBlock())
-                .add(new ConvTranspose2dBlock(8, 3, 2, 1, 1))
+                .add(deconvs[1])
                 .add(Activation.reluBlock())
-                .add(new ConvTranspose2dBlock(1, 3, 2, 1, 1))
+                .add(deconvs[2])
                 .add(Activation::sigmoid);
         block = new SequentialBlock().add(encoder).add(decoder);
         block.setInitializer(Initializer.ZEROS, Parameter.Type.WEIGHT);
@@ -114,6 +123,21 @@ public final class Autoencoder implements AutoCloseable {
     /** @return the whole model (encoder then decoder) */
     public Block block() {
         return block;
+    }
+
+    /** @return the encoder's three convolutions, first to last (for {@link Backprop}) */
+    Conv2d[] convs() {
+        return convs;
+    }
+
+    /** @return the four linear layers, encoder's two then decoder's two */
+    Linear[] linears() {
+        return linears;
+    }
+
+    /** @return the decoder's three transposed convolutions, first to last */
+    ConvTranspose2dBlock[] deconvs() {
+        return deconvs;
     }
 
     /** @return the manager that owns the parameters */

@@ -77,6 +77,11 @@ public final class ConvTranspose2dBlock extends AbstractBlock {
         return blockFactor;
     }
 
+    /** @return the constant gather matrix for {@link #blockFactor()} (owned by the block) */
+    NDArray gather() {
+        return gather;
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
             PairList<String, Object> params) {

@@ -9,6 +9,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
+import io.latentlab.model.Backprop;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelStore;
@@ -39,6 +40,7 @@ public final class TrainingLoop {
     private final MnistData data;
     private final TrainingListener listener;
     private final TrainingControl control;
+    private boolean autograd;
 
     /**
      * @param config settings
@@ -52,6 +54,19 @@ public final class TrainingLoop {
         this.data = data;
         this.listener = listener == null ? e -> { } : listener;
         this.control = control == null ? new TrainingControl() : control;
+    }
+
+    /**
+     * Chooses how gradients are computed: by {@link Backprop} (the default, faster) or by
+     * DJL's autograd over the whole model (the reference; {@code bench --autograd} times it).
+     * Both give the same gradients up to float rounding.
+     *
+     * @param on true for whole-graph autograd
+     * @return this loop
+     */
+    public TrainingLoop autograd(boolean on) {
+        this.autograd = on;
+        return this;
     }
 
     /**
@@ -145,6 +160,7 @@ public final class TrainingLoop {
                         priorSeconds, checkpoint, false);
             }
             Engine engine = model.manager().getEngine();
+            Backprop backprop = autograd ? null : new Backprop(model);
 
             for (int epoch = firstEpoch; ; epoch++) {
                 long epochStart = System.nanoTime();
@@ -169,11 +185,15 @@ public final class TrainingLoop {
                     try (NDManager batch = run.newSubManager()) {
                         NDArray indices = batch.create(idx);
                         NDArray x = trainAll.get(batch, new NDIndex("{}", indices));
-                        try (GradientCollector gc = engine.newGradientCollector()) {
-                            NDArray y = model.reconstruct(x, true);
-                            NDArray l = y.sub(x).square().mean();
-                            gc.backward(l);
-                            loss = l.getFloat();
+                        if (backprop != null) {
+                            loss = backprop.lossAndGradients(x);
+                        } else {
+                            try (GradientCollector gc = engine.newGradientCollector()) {
+                                NDArray y = model.reconstruct(x, true);
+                                NDArray l = y.sub(x).square().mean();
+                                gc.backward(l);
+                                loss = l.getFloat();
+                            }
                         }
                         String badGradient = Float.isFinite(loss) ? adam.firstNonFiniteGradient()
                                 : null;
