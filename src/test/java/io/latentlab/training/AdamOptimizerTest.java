@@ -132,4 +132,23 @@ class AdamOptimizerTest {
             }
         }
     }
+
+    @Test
+    void flushesAgainEveryFlushIntervalSteps() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            float subnormal = Float.MIN_NORMAL / 8;
+            Parameter p = parameter(m, 1f, 1f);
+            try (AdamOptimizer adam = new AdamOptimizer(List.of(p), 1e-3, 0)) {
+                backward(p.getArray(), new float[] {0f, 0f});
+                adam.step(); // step 1 flushes; zero gradients never move a weight
+                p.getArray().set(new float[] {subnormal, 1f});
+                for (int i = 2; i <= AdamOptimizer.FLUSH_INTERVAL; i++) {
+                    adam.step();
+                }
+                assertThat(p.getArray().toFloatArray()[0]).isEqualTo(subnormal);
+                adam.step(); // step FLUSH_INTERVAL + 1
+                assertThat(p.getArray().toFloatArray()).containsExactly(0f, 1f);
+            }
+        }
+    }
 }
