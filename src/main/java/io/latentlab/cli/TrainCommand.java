@@ -57,7 +57,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "Smallest improvement over the window (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}; at LR 1e-2 some seeds, 42 among them, collapse to a blank output).")
     long seed;
 
     @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")

@@ -49,13 +49,14 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
 
     /**
      * The study's settings for the final models: LR 1e-2, WD 1e-5, batch 1000, at most 2000
-     * epochs, window 100, tolerance 1e-4, 10% validation.
+     * epochs, window 100, tolerance 1e-4, 10% validation; seed 1, the shipped models' seed (at
+     * LR 1e-2 some seeds, 42 among them, collapse to a blank output in the first epoch).
      *
      * @param encodingDim ED
      * @return the defaults
      */
     public static TrainingConfig defaults(int encodingDim) {
-        return new TrainingConfig(encodingDim, 1e-2, 1e-5, 1000, 2000, 100, 1e-4, 42, 0, 0.1,
+        return new TrainingConfig(encodingDim, 1e-2, 1e-5, 1000, 2000, 100, 1e-4, 1, 0, 0.1,
                 Monitor.VALIDATION, true);
     }
 
