@@ -6,6 +6,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
+import io.latentlab.model.NativeMemory;
 import io.latentlab.training.Evaluator;
 import io.latentlab.training.Monitor;
 import io.latentlab.training.RunCheckpoint;
@@ -65,6 +66,7 @@ final class BenchCommand implements Callable<Integer> {
         MnistData mnist = data.load();
         out.println("threads=" + EngineSettings.intraOpThreads());
         out.println("gradients=" + (autograd ? "autograd" : "backprop"));
+        out.println("allocator=" + NativeMemory.tune());
         try (Autoencoder model = resume == null ? Autoencoder.create(ed, 1)
                 : Autoencoder.create(new RunCheckpoint(resume).load().config().encodingDim(), 1)) {
             Throughput timer = new Throughput();

@@ -2,6 +2,7 @@ package io.latentlab.cli;
 
 import ai.djl.engine.Engine;
 import io.latentlab.model.Autoencoder;
+import io.latentlab.model.NativeMemory;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -38,6 +39,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("djl=" + Engine.getDjlVersion());
         out.println("engine=" + engine.getEngineName() + " " + engine.getVersion());
         out.println("intra_op_threads=" + EngineSettings.intraOpThreads());
+        out.println("allocator=" + NativeMemory.tune());
         out.println("cpus=" + Runtime.getRuntime().availableProcessors());
         out.println("data=" + data.resolve().toAbsolutePath().normalize());
         try (Autoencoder model = Autoencoder.create(ed, 0)) {

@@ -96,9 +96,11 @@ public final class DjlThread implements AutoCloseable {
      * enabled, and DJL switches it off only on the thread that loaded the engine (a gradient
      * collector restores the previous mode when it closes). Left on, every inference records
      * an autograd graph and in-place parameter updates fail with "a leaf Variable that
-     * requires grad is being used in an in-place operation".
+     * requires grad is being used in an in-place operation". Also tunes the native allocator
+     * once per process ({@link NativeMemory}).
      */
     public static void prepareCurrentThread() {
+        NativeMemory.tune();
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
             JniUtils.setGradMode(false);
         }
