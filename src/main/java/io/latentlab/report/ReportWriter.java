@@ -15,6 +15,7 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
+import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.training.EpochMetrics;
@@ -50,7 +51,9 @@ import java.util.function.Consumer;
  *   <li>{@code noise-table.csv}, {@code noise-table-sigma.csv}, {@code noise-table.md},
  *       {@code mse-vs-sigma.png};</li>
  *   <li>{@code latent-metrics.csv}, {@code latent-metrics.md};</li>
- *   <li>{@code grid-search.csv} and {@code grid-search.md} when a grid-search CSV is given;</li>
+ *   <li>{@code grid-search.csv} and {@code grid-search.md} when a grid-search CSV is given,
+ *       and {@code grid-search-curves.csv} and {@code grid-search.png} (mean validation curve
+ *       of every setting) when its curves file is next to it;</li>
  *   <li>{@code index.md}.</li>
  * </ul>
  * Every file is written atomically. DJL work runs on the calling thread, which must own DJL.
@@ -492,6 +495,7 @@ public final class ReportWriter {
             List<List<String>> all = Tables.parseCsv(new String(bytes, StandardCharsets.UTF_8));
             StringBuilder md = new StringBuilder("# Grid search\n\nFrom `")
                     .append(opts.gridCsv().toAbsolutePath().normalize()).append("`.\n\n");
+            String figure = "";
             if (all.isEmpty()) {
                 md.append("The file is empty.\n");
             } else {
@@ -499,14 +503,59 @@ public final class ReportWriter {
                 List<List<String>> rows = all.subList(1, all.size());
                 String summary = gridSummary(header, rows);
                 if (summary != null) {
-                    md.append("## Per setting\n\n").append(summary).append("\n## Per fold\n\n");
+                    figure = gridFigure();
+                    md.append("## Per setting\n\n").append(summary).append(figure)
+                            .append("\n## Per fold\n\n");
                 }
                 md.append(Tables.markdown(header, rows));
             }
             AtomicFiles.writeString(file("grid-search.md"), md.toString());
             return "## Grid search\n\nLearning rate and weight decay chosen by cross-validation "
                     + "(from `" + opts.gridCsv().getFileName() + "`): " + link("grid-search.md")
-                    + " · " + link("grid-search.csv") + "\n\n";
+                    + " · " + link("grid-search.csv") + "\n\n" + figure;
+        }
+
+        /**
+         * The mean validation curve of every setting, when the curves file written next to the
+         * summary is there and reads back; "" (with a progress line saying why) otherwise.
+         */
+        private String gridFigure() throws IOException {
+            GridSearch.Result r;
+            try {
+                r = GridSearchReport.read(opts.gridCsv());
+            } catch (IOException e) {
+                progress.accept("grid search: no curves figure (" + e.getMessage() + ")");
+                return "";
+            }
+            Path curves = GridSearchReport.curvesPath(opts.gridCsv());
+            byte[] bytes = Files.readAllBytes(curves);
+            AtomicFiles.write(file("grid-search-curves.csv"), o -> o.write(bytes));
+            List<Charts.Series> series = new ArrayList<>();
+            int epochs = r.options().epochs();
+            double[] x = new double[epochs];
+            for (int t = 0; t < epochs; t++) {
+                x[t] = t + 1;
+            }
+            for (GridSearch.SettingResult s : r.settings()) {
+                double[] mean = new double[epochs];
+                for (GridSearch.FoldCurve c : s.folds()) {
+                    for (int t = 0; t < epochs; t++) {
+                        mean[t] += c.validation()[t] / s.folds().size();
+                    }
+                }
+                int rank = r.rank(s);
+                series.add(new Charts.Series(s.label() + (rank == 0 ? " (discarded)"
+                        : " (rank " + rank + ")"), x, mean));
+            }
+            String title = "Grid search, ED=" + r.options().encodingDim() + ": mean validation MSE"
+                    + " over " + r.options().folds() + " folds";
+            png(Charts.lineChart(new Charts.LineChart(title, "epoch", "MSE (log scale)", series,
+                    true, epochs <= 40), CHART_W, CHART_H), "grid-search.png");
+            return image("grid-search.png", "grid search curves")
+                    + "Mean validation MSE per epoch of every setting (curves: "
+                    + link("grid-search-curves.csv") + "). Winner: "
+                    + (r.winner() == null ? "none" : r.winner().label()) + "; " + r.why()
+                    + ".\n\n";
         }
 
         // ------------------------------------------------------------ index

@@ -1,7 +1,10 @@
 package io.latentlab.study;
 
-/** Small helpers for writing RFC 4180 CSV. */
-final class Csv {
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small helpers for writing and reading RFC 4180 CSV. */
+public final class Csv {
 
     private Csv() {}
 
@@ -32,5 +35,59 @@ final class Csv {
             b.append(field(fields[i]));
         }
         return b.append('\n').toString();
+    }
+
+    /**
+     * Parses RFC 4180 CSV (quoted fields may hold commas, quotes and line breaks); blank lines
+     * are skipped.
+     *
+     * @param text the CSV text
+     * @return the rows, each a list of fields
+     */
+    public static List<List<String>> parse(String text) {
+        List<List<String>> rows = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        boolean any = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+                any = true;
+            } else if (c == ',') {
+                row.add(field.toString());
+                field.setLength(0);
+                any = true;
+            } else if (c == '\n' || c == '\r') {
+                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                if (any || field.length() > 0) {
+                    row.add(field.toString());
+                    rows.add(row);
+                }
+                row = new ArrayList<>();
+                field.setLength(0);
+                any = false;
+            } else {
+                field.append(c);
+                any = true;
+            }
+        }
+        if (any || field.length() > 0) {
+            row.add(field.toString());
+            rows.add(row);
+        }
+        return rows;
     }
 }

@@ -3,15 +3,27 @@ package io.latentlab.study;
 import io.latentlab.model.AtomicFiles;
 
 import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Writes a {@link GridSearch.Result} as CSV files and as a fixed-width text table. */
 public final class GridSearchReport {
 
-    /** Header of the summary CSV. */
+    /**
+     * Header of the summary CSV: per setting and fold its numbers, then the search's options
+     * (the same on every row) so that the file describes itself and can be read back.
+     */
     public static final String SUMMARY_HEADER = "lr,wd,fold,final_train_mse,final_val_mse,gap,"
-            + "mean_val_mse,mean_gap,discarded,reason,rank";
+            + "mean_val_mse,mean_gap,discarded,reason,rank,ed,epochs,batch,seed,train_limit,"
+            + "max_loss,oscillation";
     /** Header of the curves CSV. */
     public static final String CURVES_HEADER = "lr,wd,fold,epoch,train_mse,val_mse";
 
@@ -19,12 +31,13 @@ public final class GridSearchReport {
 
     /**
      * The summary: one row per setting and fold with its final numbers and the setting's means,
-     * status and rank (0 when discarded); folds are 1-based.
+     * status and rank (0 when discarded), then the options; folds are 1-based.
      *
      * @param result the grid search outcome
      * @return the CSV text
      */
     public static String summaryCsv(GridSearch.Result result) {
+        GridSearch.Options o = result.options();
         StringBuilder b = new StringBuilder(SUMMARY_HEADER).append('\n');
         for (GridSearch.SettingResult s : result.settings()) {
             for (GridSearch.FoldCurve c : s.folds()) {
@@ -34,7 +47,10 @@ public final class GridSearchReport {
                         Csv.number(c.finalValidation() - c.finalTrain()),
                         Csv.number(s.meanValMse()), Csv.number(s.meanGap()),
                         Boolean.toString(s.discarded()), s.reason(),
-                        Integer.toString(result.rank(s))));
+                        Integer.toString(result.rank(s)), Integer.toString(o.encodingDim()),
+                        Integer.toString(o.epochs()), Integer.toString(o.batchSize()),
+                        Long.toString(o.seed()), Integer.toString(o.trainLimit()),
+                        Csv.number(o.maxLoss()), Csv.number(o.oscillation())));
             }
         }
         return b.toString();
@@ -84,6 +100,165 @@ public final class GridSearchReport {
     public static void write(GridSearch.Result result, Path summary) throws IOException {
         AtomicFiles.writeString(summary, summaryCsv(result));
         AtomicFiles.writeString(curvesPath(summary), curvesCsv(result));
+    }
+
+    /**
+     * Reads a search back from the files {@link #write} wrote: the curves give every fit's
+     * losses, the summary the options; the discard rule and ranking are applied again and must
+     * agree with the summary's status and ranks.
+     *
+     * @param summary the summary CSV; the curves CSV is expected at {@link #curvesPath}
+     * @return the outcome, as it was when written
+     * @throws IOException if a file is missing or unreadable, or is not a grid-search file of
+     *     this format; the message names the file and the problem
+     */
+    public static GridSearch.Result read(Path summary) throws IOException {
+        List<List<String>> rows = rows(summary, SUMMARY_HEADER);
+        List<String> first = rows.get(0);
+        GridSearch.Options options;
+        // settings in the summary's order, with their stored status and rank
+        Map<List<Double>, List<String>> stored = new LinkedHashMap<>();
+        Map<List<Double>, Integer> foldCount = new LinkedHashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            List<String> r = rows.get(i);
+            List<Double> key = List.of(number(summary, i, r, 0), number(summary, i, r, 1));
+            if (!r.subList(11, r.size()).equals(first.subList(11, first.size()))) {
+                throw bad(summary, i, "its options (columns ed..oscillation) differ from row 1's");
+            }
+            stored.putIfAbsent(key, List.of(r.get(8), r.get(10)));
+            foldCount.merge(key, 1, Integer::sum);
+        }
+        List<Double> lrs = stored.keySet().stream().map(k -> k.get(0)).distinct().toList();
+        List<Double> wds = stored.keySet().stream().map(k -> k.get(1)).distinct().toList();
+        int folds = foldCount.values().iterator().next();
+        try {
+            options = new GridSearch.Options((int) whole(summary, first, 11),
+                    lrs, wds, folds, (int) whole(summary, first, 12), (int) whole(summary, first, 13),
+                    whole(summary, first, 14), (int) whole(summary, first, 15),
+                    number(summary, 0, first, 16), number(summary, 0, first, 17));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(summary + ": invalid options: " + e.getMessage(), e);
+        }
+
+        Path curvesFile = curvesPath(summary);
+        if (!Files.isRegularFile(curvesFile)) {
+            throw new IOException(curvesFile + ": no such file (the per-epoch curves of "
+                    + summary.getFileName() + " are read from it)");
+        }
+        List<List<String>> curveRows = rows(curvesFile, CURVES_HEADER);
+        Map<List<Double>, double[][][]> curves = new LinkedHashMap<>();
+        for (List<Double> key : stored.keySet()) {
+            curves.put(key, new double[folds][2][options.epochs()]);
+        }
+        boolean[][] seen = new boolean[stored.size() * folds][options.epochs()];
+        List<List<Double>> keys = new ArrayList<>(stored.keySet());
+        for (int i = 0; i < curveRows.size(); i++) {
+            List<String> r = curveRows.get(i);
+            List<Double> key = List.of(number(curvesFile, i, r, 0), number(curvesFile, i, r, 1));
+            int setting = keys.indexOf(key);
+            if (setting < 0) {
+                throw bad(curvesFile, i, "setting lr=" + r.get(0) + " wd=" + r.get(1)
+                        + " is not in " + summary.getFileName());
+            }
+            int fold = (int) whole(curvesFile, i, r, 2) - 1;
+            int epoch = (int) whole(curvesFile, i, r, 3) - 1;
+            if (fold < 0 || fold >= folds || epoch < 0 || epoch >= options.epochs()) {
+                throw bad(curvesFile, i, "fold " + r.get(2) + " epoch " + r.get(3)
+                        + " is outside folds 1.." + folds + ", epochs 1.." + options.epochs());
+            }
+            if (seen[setting * folds + fold][epoch]) {
+                throw bad(curvesFile, i, "a second row for the same setting, fold and epoch");
+            }
+            seen[setting * folds + fold][epoch] = true;
+            double[][] c = curves.get(key)[fold];
+            c[0][epoch] = number(curvesFile, i, r, 4);
+            c[1][epoch] = number(curvesFile, i, r, 5);
+        }
+        for (int k = 0; k < seen.length; k++) {
+            for (int e = 0; e < seen[k].length; e++) {
+                if (!seen[k][e]) {
+                    List<Double> key = keys.get(k / folds);
+                    throw new IOException(curvesFile + ": no row for lr=" + GridSearch.num(key.get(0))
+                            + " wd=" + GridSearch.num(key.get(1)) + " fold " + (k % folds + 1)
+                            + " epoch " + (e + 1));
+                }
+            }
+        }
+
+        List<GridSearch.SettingResult> results = new ArrayList<>();
+        for (Map.Entry<List<Double>, double[][][]> e : curves.entrySet()) {
+            List<GridSearch.FoldCurve> fits = new ArrayList<>();
+            for (int f = 0; f < folds; f++) {
+                fits.add(new GridSearch.FoldCurve(f, e.getValue()[f][0], e.getValue()[f][1]));
+            }
+            results.add(GridSearch.evaluate(e.getKey().get(0), e.getKey().get(1), fits,
+                    options.maxLoss(), options.oscillation()));
+        }
+        GridSearch.Result result = GridSearch.rank(options, results);
+        for (GridSearch.SettingResult s : result.settings()) {
+            List<String> was = stored.get(List.of(s.lr(), s.wd()));
+            String now = s.discarded() + "/" + result.rank(s);
+            if (!now.equals(was.get(0) + "/" + was.get(1))) {
+                throw new IOException(summary + ": " + s.label() + " is stored as discarded="
+                        + was.get(0) + " rank " + was.get(1) + " but its curves give discarded="
+                        + s.discarded() + " rank " + result.rank(s)
+                        + " (was one of the files edited?)");
+            }
+        }
+        return result;
+    }
+
+    /** The data rows of a CSV file whose header must be {@code header}; at least one. */
+    private static List<List<String>> rows(Path file, String header) throws IOException {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new IOException(file + ": no such file", e);
+        } catch (MalformedInputException e) {
+            throw new IOException(file + ": not a text (UTF-8) file", e);
+        }
+        List<List<String>> all = Csv.parse(text);
+        if (all.isEmpty() || !String.join(",", all.get(0)).equals(header)) {
+            throw new IOException(file + ": not a Latent Lab grid-search file (its first line "
+                    + "should be \"" + header + "\")");
+        }
+        int columns = all.get(0).size();
+        for (int i = 1; i < all.size(); i++) {
+            if (all.get(i).size() != columns) {
+                throw bad(file, i - 1, "has " + all.get(i).size() + " fields, the header "
+                        + columns);
+            }
+        }
+        if (all.size() < 2) {
+            throw new IOException(file + ": no data rows");
+        }
+        return all.subList(1, all.size());
+    }
+
+    private static double number(Path file, int row, List<String> r, int col) throws IOException {
+        try {
+            return Double.parseDouble(r.get(col));
+        } catch (NumberFormatException e) {
+            throw bad(file, row, "'" + r.get(col) + "' is not a number");
+        }
+    }
+
+    private static long whole(Path file, List<String> r, int col) throws IOException {
+        return whole(file, 0, r, col);
+    }
+
+    private static long whole(Path file, int row, List<String> r, int col) throws IOException {
+        try {
+            return Long.parseLong(r.get(col));
+        } catch (NumberFormatException e) {
+            throw bad(file, row, "'" + r.get(col) + "' is not a whole number");
+        }
+    }
+
+    /** An error for data row {@code row} (0-based; reported 1-based, the header not counted). */
+    private static IOException bad(Path file, int row, String problem) {
+        return new IOException(file + ": data row " + (row + 1) + ": " + problem);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
+import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.RunCheckpoint;
@@ -70,11 +71,17 @@ class ReportWriterTest {
     void writesEveryFigureAndTableAndIndexLinksThemAll(@TempDir Path tmp) throws Exception {
         List<Path> models = tinyModels(tmp);
         Path grid = tmp.resolve("grid.csv");
-        Files.writeString(grid, GridSearchReport.SUMMARY_HEADER + "\n"
-                + "0.01,0.0001,1,0.05,0.06,0.01,0.061,0.011,false,,1\n"
-                + "0.01,0.0001,2,0.05,0.062,0.012,0.061,0.011,false,,1\n"
-                + "1,0.0001,1,NaN,NaN,NaN,NaN,NaN,true,diverged,0\n"
-                + "1,0.0001,2,NaN,NaN,NaN,NaN,NaN,true,diverged,0\n");
+        GridSearch.Options gridOptions = new GridSearch.Options(2, List.of(0.01, 1.0),
+                List.of(1e-4), 2, 2, 100, 3, 100, 0.1, 0.25);
+        GridSearch.FoldCurve fine = new GridSearch.FoldCurve(0, new double[] {0.09, 0.05},
+                new double[] {0.1, 0.061});
+        GridSearch.FoldCurve diverged = new GridSearch.FoldCurve(0, new double[] {0.09, Double.NaN},
+                new double[] {0.1, Double.NaN});
+        GridSearchReport.write(GridSearch.rank(gridOptions, List.of(
+                GridSearch.evaluate(0.01, 1e-4, List.of(fine, new GridSearch.FoldCurve(1,
+                        fine.train(), fine.validation())), 0.1, 0.25),
+                GridSearch.evaluate(1.0, 1e-4, List.of(diverged, new GridSearch.FoldCurve(1,
+                        fine.train(), fine.validation())), 0.1, 0.25))), grid);
         Path out = tmp.resolve("report");
         List<String> progress = new ArrayList<>();
         ReportWriter.Report report = ReportWriter.write(out, models, data,
@@ -84,7 +91,8 @@ class ReportWriterTest {
                 "latent-ed4.png", "recon-ed2.png", "recon-ed4.png", "mse-vs-ed.png",
                 "mse-per-ed.csv", "mse-per-ed.md", "noise-table.csv", "noise-table-sigma.csv",
                 "noise-table.md", "mse-vs-sigma.png", "latent-metrics.csv", "latent-metrics.md",
-                "grid-search.csv", "grid-search.md", "index.md"));
+                "grid-search.csv", "grid-search.md", "grid-search-curves.csv", "grid-search.png",
+                "index.md"));
         assertThat(names(out)).isEqualTo(expected);
         assertThat(report.files()).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -134,11 +142,17 @@ class ReportWriterTest {
         assertThat(metrics.get(1)).matches("ed2,2,0\\.\\d{4},0\\.\\d{4},-?\\d\\.\\d{4},"
                 + "-?\\d\\.\\d{4},[01]\\.\\d{4},200,300");
         assertThat(Files.readString(out.resolve("grid-search.md")))
-                .contains("| 0.01 | 0.0001 | 0.061 | 0.011 | 1 | kept |")
-                .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: diverged |")
-                .contains("Winner: lr=0.01 wd=0.0001");
+                .contains("| 0.01 | 0.0001 | 0.061 | 0.0109")
+                .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: non-finite loss on fold 1 "
+                        + "at epoch 2 |")
+                .contains("Winner: lr=0.01 wd=0.0001")
+                .contains("![grid search curves](grid-search.png)");
         assertThat(Files.readAllBytes(out.resolve("grid-search.csv")))
                 .isEqualTo(Files.readAllBytes(grid));
+        assertThat(Files.readAllBytes(out.resolve("grid-search-curves.csv")))
+                .isEqualTo(Files.readAllBytes(tmp.resolve("grid-curves.csv")));
+        assertThat(ImageIO.read(out.resolve("grid-search.png").toFile()).getWidth()).isEqualTo(800);
+        assertThat(index).contains("Winner: lr=0.01 wd=0.0001; lr=0.01 wd=0.0001 has the lowest");
 
         assertThat(progress).contains("noise table: model 1/2 (ed2)",
                 "noise table: model 2/2 (ed4)", "latent metrics: model 2/2 (ed4)")
@@ -164,6 +178,33 @@ class ReportWriterTest {
                 .doesNotContain("loss-ed3.png", "grid-search.md");
         assertThat(Files.readString(out.resolve("index.md"))).contains("clamped to [0, 1]")
                 .contains("No `history.csv`");
+    }
+
+    @Test
+    void aGridSummaryWithoutItsCurvesStillGivesItsTable(@TempDir Path tmp) throws Exception {
+        Path m = tmp.resolve("ed2");
+        try (Autoencoder model = Autoencoder.create(2, 1)) {
+            ModelStore.save(m, model, ModelMetadata.of(2));
+        }
+        Path grid = tmp.resolve("grid.csv");
+        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
+                new double[] {0.06});
+        GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2, List.of(0.01),
+                List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
+                1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
+                0.25))), grid);
+        Files.delete(GridSearchReport.curvesPath(grid));
+        Path out = tmp.resolve("r");
+        List<String> progress = new ArrayList<>();
+        ReportWriter.write(out, List.of(m), data,
+                new ReportWriter.Options(50, 0, false, grid, 2, 50), progress::add);
+        assertThat(names(out)).contains("grid-search.csv", "grid-search.md")
+                .doesNotContain("grid-search.png", "grid-search-curves.csv");
+        assertThat(Files.readString(out.resolve("grid-search.md")))
+                .contains("Winner: lr=0.01 wd=0.0001");
+        assertThat(progress).contains("grid search: no curves figure ("
+                + GridSearchReport.curvesPath(grid) + ": no such file (the per-epoch curves of "
+                + "grid.csv are read from it))");
     }
 
     @Test

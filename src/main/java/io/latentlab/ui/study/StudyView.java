@@ -273,7 +273,10 @@ public final class StudyView extends BorderPane implements CsvExportable {
         Button csv = button("study-grid-csv", "csv", new FontIcon(MaterialDesignF.FILE_DELIMITED),
                 () -> exportCsv("grid-search.csv", vm::writeGridCsv));
         csv.disableProperty().bind(vm.gridResultProperty().isNull());
-        ToolBar bar = new ToolBar(runGridButton, cancelButton, png, csv);
+        Button open = button("study-grid-open", "openGrid",
+                new FontIcon(MaterialDesignF.FOLDER_OPEN), this::openGrid);
+        open.disableProperty().bind(vm.busyProperty());
+        ToolBar bar = new ToolBar(runGridButton, cancelButton, open, png, csv);
 
         GridPane form = new GridPane();
         form.setHgap(6);
@@ -830,6 +833,17 @@ public final class StudyView extends BorderPane implements CsvExportable {
             } catch (IOException | RuntimeException e) {
                 showExportError(e);
             }
+        }
+    }
+
+    private void openGrid() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(s.getString("action.openGrid.tip"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                s.getString("file.csv"), "*.csv"));
+        File file = chooser.showOpenDialog(getScene() == null ? null : getScene().getWindow());
+        if (file != null) {
+            vm.openGrid(file.toPath());
         }
     }
 

@@ -474,6 +474,71 @@ public final class StudyViewModel {
         gridResult.set(r);
     }
 
+    /**
+     * Shows a grid search saved earlier (its summary CSV and the curves file next to it, as
+     * {@link #writeGridCsv} and the {@code grid-search} command write them) and puts its
+     * options into the form, so Run would repeat it. The files are read off the FX thread; on
+     * failure the error property gets a message naming the file and the problem and the shown
+     * result stays. Does nothing while a study job runs.
+     *
+     * @param summary the summary CSV
+     * @return completes once the UI was updated, in any case
+     */
+    public CompletableFuture<Void> openGrid(Path summary) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (busy.get()) {
+            done.complete(null);
+            return done;
+        }
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return GridSearchReport.read(summary);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }).whenComplete((r, err) -> fx.execute(() -> {
+            try {
+                if (err != null) {
+                    Throwable cause = err instanceof CompletionException && err.getCause() != null
+                            ? err.getCause() : err;
+                    String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
+                    message.set(text("state.FAILED") + ": " + msg);
+                    error.set(null);
+                    error.set(msg);
+                } else if (!busy.get()) {
+                    showOptions(r.options());
+                    gridState.set(State.IDLE);
+                    publishGrid(r);
+                    message.set(String.format(text("job.gridOpened"), summary.getFileName()));
+                }
+            } finally {
+                done.complete(null);
+            }
+        }));
+        return done;
+    }
+
+    private void showOptions(GridSearch.Options o) {
+        valueProperty(Field.ED).set(Integer.toString(o.encodingDim()));
+        valueProperty(Field.LRS).set(joinNumbers(o.learningRates()));
+        valueProperty(Field.WDS).set(joinNumbers(o.weightDecays()));
+        valueProperty(Field.FOLDS).set(Integer.toString(o.folds()));
+        valueProperty(Field.EPOCHS).set(Integer.toString(o.epochs()));
+        valueProperty(Field.BATCH).set(Integer.toString(o.batchSize()));
+        valueProperty(Field.TRAIN_LIMIT).set(Integer.toString(o.trainLimit()));
+        valueProperty(Field.SEED).set(Long.toString(o.seed()));
+        valueProperty(Field.MAX_LOSS).set(Double.toString(o.maxLoss()));
+        valueProperty(Field.OSCILLATION).set(Double.toString(o.oscillation()));
+    }
+
+    private static String joinNumbers(List<Double> values) {
+        List<String> parts = new ArrayList<>();
+        for (double v : values) {
+            parts.add(Double.toString(v));
+        }
+        return String.join(", ", parts);
+    }
+
     /** Position of a value between min and max on a log scale, 0..1. */
     static double shade(double v, double min, double max) {
         if (!(max > min) || !(v > 0) || !(min > 0)) {

@@ -76,6 +76,9 @@ class StudyViewFxTest {
         assertThat(robot.lookup("#study-heatmap").tryQuery()).isPresent();
         assertThat(robot.lookup("#study-grid-table").tryQuery()).isPresent();
         assertThat(robot.lookup("#study-grid-run").queryAs(Button.class).isDisabled()).isTrue();
+        Button open = robot.lookup("#study-grid-open").queryAs(Button.class);
+        assertThat(open.isDisabled()).isFalse();
+        assertThat(open.getTooltip().getText()).startsWith("Show a saved grid search");
         assertThat(view.hasCsvData()).isFalse();
 
         robot.clickOn("Encoding dimension");

@@ -6,6 +6,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
+import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.ui.AppContext;
@@ -123,6 +124,28 @@ class StudyViewModelTest {
         vm.writeGridCsv(csv);
         assertThat(Files.readString(csv)).startsWith(GridSearchReport.SUMMARY_HEADER);
         assertThat(Files.exists(GridSearchReport.curvesPath(csv))).isTrue();
+
+        // a fresh view opens the saved search: same table, winner and form
+        StudyViewModel other = new StudyViewModel(ctx);
+        other.openGrid(csv).get(10, TimeUnit.SECONDS);
+        assertThat(other.errorProperty().get()).isNull();
+        assertThat(other.winnerTextProperty().get()).isEqualTo(vm.winnerTextProperty().get());
+        assertThat(other.settingRows()).extracting(r -> r.setting().label() + " " + r.rank())
+                .containsExactlyElementsOf(vm.settingRows().stream()
+                        .map(r -> r.setting().label() + " " + r.rank()).toList());
+        assertThat(other.heatCells()).hasSize(2);
+        assertThat(other.valueProperty(Field.ED).get()).isEqualTo("2");
+        assertThat(other.valueProperty(Field.LRS).get()).isEqualTo("0.01, 0.001");
+        assertThat(other.valueProperty(Field.BATCH).get()).isEqualTo("100");
+        assertThat(other.valueProperty(Field.MAX_LOSS).get()).isEqualTo("10.0");
+        assertThat(other.optionsProperty().get()).isEqualTo(vm.gridResultProperty().get().options());
+        assertThat(other.messageProperty().get()).isEqualTo("Grid search loaded from grid.csv");
+
+        // a file that is not there: the message names it, the shown result stays
+        GridSearch.Result shown = other.gridResultProperty().get();
+        other.openGrid(tmp.resolve("gone.csv")).get(10, TimeUnit.SECONDS);
+        assertThat(other.errorProperty().get()).isEqualTo(tmp.resolve("gone.csv") + ": no such file");
+        assertThat(other.gridResultProperty().get()).isSameAs(shown);
     }
 
     @Test
