@@ -8,9 +8,12 @@ import java.util.List;
  * {@code L1..Lt}: let {@code before} be the best loss up to epoch {@code t-window} and
  * {@code recent} the best loss of the last {@code window} epochs. When
  * {@code before - recent <= tolerance} the loss has not improved by more than the tolerance over
- * the window and the run stops: {@link StopReason#OVERFITTING} if the latest loss is above
- * {@code before + tolerance} (it rose), else {@link StopReason#PLATEAU}. The run also stops at
- * {@code maxEpochs}. The best epoch is the one with the lowest loss; its weights are restored.
+ * the window and the run stops: {@link StopReason#OVERFITTING} if the loss rose over the window,
+ * else {@link StopReason#PLATEAU}. "Rose" means that the least-squares line through the window's
+ * losses climbs by more than {@code tolerance} from its first epoch to its last: a trend, so
+ * that one noisy high epoch at the end of a plateau does not count as overfitting. The run also
+ * stops at {@code maxEpochs}. The best epoch is the one with the lowest loss; its weights are
+ * restored.
  */
 public final class EarlyStopping {
 
@@ -59,10 +62,32 @@ public final class EarlyStopping {
                 recent = Math.min(recent, losses.get(i));
             }
             if (before - recent <= tolerance) {
-                return loss > before + tolerance ? StopReason.OVERFITTING : StopReason.PLATEAU;
+                return trendRise(t - window, t) > tolerance ? StopReason.OVERFITTING
+                        : StopReason.PLATEAU;
             }
         }
         return t >= maxEpochs ? StopReason.MAX_EPOCHS : null;
+    }
+
+    /** Rise of the least-squares line through losses[from..to) over that span. */
+    private double trendRise(int from, int to) {
+        int n = to - from;
+        if (n < 2) {
+            return 0;
+        }
+        double xMean = (n - 1) / 2.0;
+        double yMean = 0;
+        for (int i = from; i < to; i++) {
+            yMean += losses.get(i) / n;
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (int i = 0; i < n; i++) {
+            double dx = i - xMean;
+            sxy += dx * (losses.get(from + i) - yMean);
+            sxx += dx * dx;
+        }
+        return sxy / sxx * (n - 1);
     }
 
     /** @return epochs recorded so far */

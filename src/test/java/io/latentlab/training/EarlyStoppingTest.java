@@ -44,6 +44,29 @@ class EarlyStoppingTest {
     }
 
     @Test
+    void aNoisyPlateauEndingOnAHighEpochIsAPlateauNotOverfitting() {
+        EarlyStopping es = new EarlyStopping(1000, 50, 1e-4);
+        // best 0.2 at epoch 5, then noise of +-2e-4 around 0.2003, and a last epoch at 0.2008:
+        // above the best by 8e-4, but the window's trend is flat
+        Object[] stop = run(es, t -> t <= 5 ? 1.0 / t
+                : t == 55 ? 0.2008 : 0.2003 + (t % 2 == 0 ? 2e-4 : -2e-4));
+        assertThat(stop).containsExactly(55, StopReason.PLATEAU);
+        assertThat(es.bestEpoch()).isEqualTo(5);
+    }
+
+    @Test
+    void aSlowSteadyRiseOverTheWindowIsOverfitting() {
+        EarlyStopping es = new EarlyStopping(1000, 50, 1e-4);
+        // after the best (epoch 5) the loss climbs 5e-6 per epoch: 2.45e-4 over epochs 6..55
+        Object[] stop = run(es, t -> t <= 5 ? 1.0 / t : 0.2 + 5e-6 * (t - 5));
+        assertThat(stop).containsExactly(55, StopReason.OVERFITTING);
+        // 2e-6 per epoch is a rise of 9.8e-5 over the window: below the tolerance, a plateau
+        es = new EarlyStopping(1000, 50, 1e-4);
+        assertThat(run(es, t -> t <= 5 ? 1.0 / t : 0.2 + 2e-6 * (t - 5)))
+                .containsExactly(55, StopReason.PLATEAU);
+    }
+
+    @Test
     void improvementsSmallerThanTheToleranceCountAsPlateau() {
         EarlyStopping es = new EarlyStopping(1000, 4, 1e-3);
         // improves by 1e-4 per epoch: 4e-4 over a window, below the 1e-3 tolerance
