@@ -1,6 +1,7 @@
 package io.latentlab.report;
 
 import io.latentlab.model.AtomicFiles;
+import io.latentlab.study.ReconstructionGrid;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -244,6 +245,33 @@ public final class Charts {
             g.dispose();
         }
         return img;
+    }
+
+    /**
+     * The study's reconstruction figure: for each noise a row of noisy inputs above a row of
+     * their reconstructions, one column per digit (labelled with its index and class).
+     *
+     * @param grid the digits and reconstructions
+     * @param title title above the grid (may be empty)
+     * @param scale pixel scale factor (e.g. 3)
+     * @return the image
+     */
+    public static BufferedImage reconstructionGrid(ReconstructionGrid grid, String title,
+            int scale) {
+        int n = grid.noises().size();
+        float[][][] cells = new float[2 * n][][];
+        List<String> rowLabels = new ArrayList<>();
+        for (int r = 0; r < n; r++) {
+            cells[2 * r] = grid.inputs()[r];
+            cells[2 * r + 1] = grid.outputs()[r];
+            rowLabels.add(grid.noises().get(r).spec() + " input");
+            rowLabels.add(grid.noises().get(r).spec() + " output");
+        }
+        List<String> colLabels = new ArrayList<>();
+        for (int i = 0; i < grid.digits().length; i++) {
+            colLabels.add("#" + grid.digits()[i] + " (" + grid.classes()[i] + ")");
+        }
+        return imageGrid(title, rowLabels, colLabels, cells, grid.rows(), scale);
     }
 
     /**

@@ -1,8 +1,5 @@
 package io.latentlab.report;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.analysis.Pca;
@@ -18,6 +15,7 @@ import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
+import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.RunCheckpoint;
 import io.latentlab.training.Split;
@@ -303,38 +301,11 @@ public final class ReportWriter {
 
         private void reconFigure(Item it, StringBuilder sec) throws IOException {
             int count = Math.min(opts.digits(), test.size());
-            List<Noise> noises = NoiseTable.standardNoises();
-            float[][][] cells = new float[2 * noises.size()][count][];
-            List<String> rowLabels = new ArrayList<>();
-            int ppi = test.pixelsPerImage();
-            int[] idx = new int[count];
-            for (int i = 0; i < count; i++) {
-                idx[i] = i;
-            }
-            for (int r = 0; r < noises.size(); r++) {
-                Noise noise = noises.get(r);
-                float[] noisy = new float[count * ppi];
-                // same per-image seeding as the noise table, so these are the digits it scores
-                noise.applyBatch(test, idx, noisy, opts.seed(), opts.clip());
-                float[] recon;
-                try (NDManager m = it.model().manager().newSubManager()) {
-                    recon = it.model().reconstruct(m.create(noisy,
-                            new Shape(count, 1, test.rows(), test.cols())), false).toFloatArray();
-                }
-                for (int i = 0; i < count; i++) {
-                    cells[2 * r][i] = java.util.Arrays.copyOfRange(noisy, i * ppi, (i + 1) * ppi);
-                    cells[2 * r + 1][i] = java.util.Arrays.copyOfRange(recon, i * ppi,
-                            (i + 1) * ppi);
-                }
-                rowLabels.add(noise.spec() + " input");
-                rowLabels.add(noise.spec() + " output");
-            }
-            List<String> colLabels = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                colLabels.add("#" + i + " (" + test.label(i) + ")");
-            }
-            BufferedImage img = Charts.imageGrid("Reconstructions by " + it.label(), rowLabels,
-                    colLabels, cells, test.rows(), SCALE);
+            // same per-image seeding as the noise table, so these are the digits it scores
+            ReconstructionGrid grid = ReconstructionGrid.compute(it.label(), it.model(), test,
+                    count, opts.seed(), opts.clip());
+            BufferedImage img = Charts.reconstructionGrid(grid, "Reconstructions by "
+                    + it.label(), SCALE);
             String file = "recon-" + it.name() + ".png";
             png(img, file);
             sec.append(image(file, "reconstructions by " + it.name()))

@@ -1,7 +1,9 @@
 package io.latentlab.ui.study;
 
+import io.latentlab.report.Charts;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.NoiseTable;
+import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.AppContext.ActiveModel;
@@ -29,6 +31,7 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,6 +56,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -97,6 +101,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
     private final LineChart<Number, Number> curves;
     private final LineChart<String, Number> edChart;
     private final LineChart<Number, Number> noiseChart;
+    private final VBox noiseGrids = new VBox(12);
     private final TableView<List<String>> noiseTable = new TableView<>();
     private final Label curvesTitle = new Label();
     private Button runGridButton;
@@ -619,10 +624,33 @@ public final class StudyView extends BorderPane implements CsvExportable {
         VBox center = new VBox(6, noiseTable, noiseChart);
         VBox.setVgrow(noiseChart, Priority.ALWAYS);
         center.setPadding(new Insets(4));
-        BorderPane pane = new BorderPane(center);
+        noiseGrids.setId("study-noise-grids");
+        noiseGrids.setPadding(new Insets(4));
+        Label gridsHint = new Label(s.getString("noise.grids"));
+        gridsHint.setWrapText(true);
+        VBox grids = new VBox(6, gridsHint, noiseGrids);
+        grids.setPadding(new Insets(4));
+        ScrollPane gridScroll = new ScrollPane(grids);
+        gridScroll.setFitToWidth(true);
+        SplitPane split = new SplitPane(center, gridScroll);
+        split.setDividerPositions(0.62);
+        vm.noiseGrids().addListener((ListChangeListener<ReconstructionGrid>) c ->
+                showNoiseGrids());
+        BorderPane pane = new BorderPane(split);
         pane.setLeft(left);
         pane.setTop(new ToolBar(run, cancel, png, csv));
         return pane;
+    }
+
+    /** One image per model: each noise's inputs above their reconstructions. */
+    private void showNoiseGrids() {
+        noiseGrids.getChildren().clear();
+        for (ReconstructionGrid g : vm.noiseGrids()) {
+            ImageView view = new ImageView(SwingFXUtils.toFXImage(
+                    Charts.reconstructionGrid(g, g.label(), 2), null));
+            view.setId("study-noise-grid-" + noiseGrids.getChildren().size());
+            noiseGrids.getChildren().add(view);
+        }
     }
 
     private void showNoiseTable(NoiseTable t) {

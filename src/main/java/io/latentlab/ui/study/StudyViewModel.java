@@ -8,6 +8,7 @@ import io.latentlab.model.ModelMetadata;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
+import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.training.TrainingControl;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FormFields;
@@ -154,6 +155,8 @@ public final class StudyViewModel {
     public static final String DEFAULT_NOISE_LIMIT = "2000";
     /** Test digits used by the latent metrics. */
     static final int METRICS_TEST_LIMIT = 2000;
+    /** Test digits in the noise tab's reconstruction grids. */
+    static final int GRID_DIGITS = 8;
     /** Training digits used as kNN reference by the latent metrics. */
     static final int METRICS_REFERENCE = 5000;
     /** Silhouette subsample of the latent metrics. */
@@ -195,6 +198,8 @@ public final class StudyViewModel {
     private final StringProperty noiseSeed = new SimpleStringProperty(this, "noiseSeed", "42");
     private final BooleanProperty noiseClip = new SimpleBooleanProperty(this, "noiseClip", false);
     private final StringProperty noiseError = new SimpleStringProperty(this, "noiseError", "");
+    private final ObservableList<ReconstructionGrid> noiseGrids =
+            FXCollections.observableArrayList();
     private final ObjectProperty<NoiseTable> noiseTable =
             new SimpleObjectProperty<>(this, "noiseTable");
 
@@ -718,12 +723,13 @@ public final class StudyViewModel {
         noiseTable.set(null);
         beginJob(noiseState, String.format(text("job.noise"), models.size()), this::cancelNoise);
         DjlThread djl = ctx.djl();
+        noiseGrids.clear();
         djl.submit(() -> {
             List<NoiseTable.Entry> entries = new ArrayList<>();
             for (ActiveModel m : models) {
                 entries.add(new NoiseTable.Entry(m.name(), m.model()));
             }
-            return NoiseTable.compute(entries, data.test(), limit, seed, clip,
+            NoiseTable table = NoiseTable.compute(entries, data.test(), limit, seed, clip,
                     NoiseTable.sigmaGrid(2, 0.1), (d, t) -> {
                         queue.add(new Step(d, t));
                         if (noiseCancelled) {
@@ -731,17 +737,36 @@ public final class StudyViewModel {
                         }
                         djl.runQueued();
                     });
-        }).whenComplete((t, err) -> fx.execute(() -> {
+            // the figure of the study: a few of the same noisy digits and their reconstructions
+            List<ReconstructionGrid> grids = new ArrayList<>();
+            for (ActiveModel m : models) {
+                grids.add(ReconstructionGrid.compute(m.name(), m.model(), data.test(),
+                        Math.min(GRID_DIGITS, data.test().size()), seed, clip));
+            }
+            return new NoiseResult(table, grids);
+        }).whenComplete((r, err) -> fx.execute(() -> {
             try {
                 drain();
                 if (endJob(noiseState, err, "job.noiseDone")) {
-                    noiseTable.set(t);
+                    noiseTable.set(r.table());
+                    noiseGrids.setAll(r.grids());
                 }
             } finally {
                 done.complete(null);
             }
         }));
         return done;
+    }
+
+    /** What the noise job computes on the DJL thread. */
+    private record NoiseResult(NoiseTable table, List<ReconstructionGrid> grids) {}
+
+    /**
+     * @return one reconstruction grid per model of the latest noise table (the first
+     *     {@value #GRID_DIGITS} test digits under each noise), in the table's model order
+     */
+    public ObservableList<ReconstructionGrid> noiseGrids() {
+        return noiseGrids;
     }
 
     /** Cancels the noise table after the current evaluation. */

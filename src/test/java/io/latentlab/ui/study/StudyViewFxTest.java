@@ -161,4 +161,32 @@ class StudyViewFxTest {
         assertThat(out.resolve("recon-ed2.png")).exists();
         assertThat(fx(() -> ctx.jobs().nameProperty().get())).contains("index.md");
     }
+
+    @Test
+    void noiseTableShowsAReconstructionGridPerModel(FxRobot robot) throws Exception {
+        AppContext.ActiveModel model = ctx.djl().submit(() -> new AppContext.ActiveModel("ED=2",
+                null, io.latentlab.model.ModelMetadata.of(2),
+                io.latentlab.model.Autoencoder.create(2, 1))).get(60, TimeUnit.SECONDS);
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>>
+                run = new java.util.concurrent.atomic.AtomicReference<>();
+        fx(() -> {
+            ctx.dataProperty().set(data);
+            ctx.models().add(model);
+            view.viewModel().noiseLimitProperty().set("50");
+            view.viewModel().noiseModels().setAll(model);
+            run.set(view.viewModel().runNoise());
+            return null;
+        });
+        run.get().get(120, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.image.ImageView grid = robot.lookup("#study-noise-grid-0")
+                .queryAs(javafx.scene.image.ImageView.class);
+        // 8 digits of 56 px (scale 2) plus row labels; 16 rows of 56 px
+        assertThat(grid.getImage().getWidth()).isGreaterThan(8 * 56);
+        assertThat(grid.getImage().getHeight()).isGreaterThan(16 * 56);
+        ctx.djl().submit(() -> {
+            model.model().close();
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
 }

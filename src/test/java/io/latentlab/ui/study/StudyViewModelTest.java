@@ -9,6 +9,7 @@ import io.latentlab.model.ModelMetadata;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
+import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.study.StudyViewModel.Field;
@@ -207,6 +208,11 @@ class StudyViewModelTest {
             }
         }
         assertThat(t.sigmas()).hasSize(21);
+        // one reconstruction grid per model, 8 noises x the first 8 test digits
+        assertThat(vm.noiseGrids()).extracting(ReconstructionGrid::label)
+                .containsExactly("ED=2", "ED=4");
+        assertThat(vm.noiseGrids().get(1).outputs()).hasDimensions(8, 8);
+        assertThat(vm.noiseGrids().get(1).seed()).isEqualTo(t.seed());
         List<List<String>> rows = StudyView.noiseRows(t);
         assertThat(rows).hasSize(8);
         assertThat(rows).allSatisfy(r -> assertThat(r.stream().filter(x -> x.endsWith("*")))
@@ -230,6 +236,7 @@ class StudyViewModelTest {
         done.get(60, TimeUnit.SECONDS);
         assertThat(vm.noiseStateProperty().get()).isEqualTo(State.CANCELLED);
         assertThat(vm.noiseTableProperty().get()).isNull();
+        assertThat(vm.noiseGrids()).isEmpty();
         assertThat(ctx.jobs().runningProperty().get()).isFalse();
     }
 
