@@ -5,11 +5,15 @@ import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.training.TrainingControl;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,17 +67,32 @@ final class GridSearchCommand implements Callable<Integer> {
     double oscillation;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
-            description = "Summary CSV; the per-epoch curves go to FILE-curves.csv.")
+            description = "Summary CSV; the per-epoch curves go to FILE-curves.csv. Both are "
+                    + "saved after every setting.")
     Path out;
+
+    @Option(names = "--resume", description = "Continue the search saved in --out: its "
+            + "finished settings are kept, the others trained (same options required).")
+    boolean resume;
 
     @Override
     public Integer call() throws Exception {
         GridSearch.Options options = new GridSearch.Options(ed, lr, wd, folds, epochs, batch,
                 seed, trainLimit, maxLoss, oscillation);
         PrintWriter pw = spec.commandLine().getOut();
+        List<GridSearch.SettingResult> finished = finished(options, pw);
         MnistData mnist = data.load();
         TrainingControl control = new TrainingControl();
-        Thread hook = new Thread(control::cancel, "cancel-on-interrupt");
+        // Ctrl+C or kill: stop after the current batch; the finished settings are on disk
+        CountDownLatch stopped = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            control.cancel();
+            try {
+                stopped.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "cancel-on-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         GridSearch.Result result;
         try {
@@ -82,8 +101,17 @@ final class GridSearchCommand implements Callable<Integer> {
                         p.fit(), p.fits(), p.label(), p.fold() + 1, p.epoch(), p.epochs(),
                         duration(p.seconds()), duration(p.etaSeconds()));
                 pw.flush();
-            }, control);
+            }, control, null, finished, soFar -> GridSearchReport.write(soFar, out));
+        } catch (GridSearch.Cancelled c) {
+            int done = c.partial().settings().size();
+            pw.println("cancelled: " + done + " of " + options.learningRates().size()
+                    * options.weightDecays().size() + " settings finished"
+                    + (done == 0 ? "" : ", saved in " + out.toAbsolutePath().normalize()
+                    + "; continue with --resume"));
+            pw.flush();
+            return LatentLabCli.EXIT_ERROR;
         } finally {
+            stopped.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
@@ -96,6 +124,38 @@ final class GridSearchCommand implements Callable<Integer> {
         pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
         pw.flush();
         return 0;
+    }
+
+    /** The settings an earlier run saved in --out (with --resume); refuses to overwrite one. */
+    private List<GridSearch.SettingResult> finished(GridSearch.Options options, PrintWriter pw)
+            throws IOException {
+        if (!Files.exists(out)) {
+            if (resume) {
+                pw.println("resume: " + out + " does not exist yet, starting the whole grid");
+            }
+            return List.of();
+        }
+        if (!resume) {
+            throw new IllegalArgumentException(out + ": already exists (use --resume to continue "
+                    + "that search, or another --out)");
+        }
+        GridSearch.Result earlier = GridSearchReport.read(out);
+        if (!options.sameFitsAs(earlier.options())) {
+            throw new IllegalArgumentException(out + ": was written with other options ("
+                    + describe(earlier.options()) + "); resume with the same ones");
+        }
+        List<GridSearch.SettingResult> kept = earlier.settings().stream()
+                .filter(s -> options.learningRates().contains(s.lr())
+                        && options.weightDecays().contains(s.wd())).toList();
+        pw.printf(Locale.ROOT, "resuming %s: %d of %d settings already finished%n", out,
+                kept.size(), options.learningRates().size() * options.weightDecays().size());
+        return kept;
+    }
+
+    private static String describe(GridSearch.Options o) {
+        return String.format(Locale.ROOT, "ed=%d folds=%d epochs=%d batch=%d seed=%d "
+                + "train-limit=%d max-loss=%s oscillation=%s", o.encodingDim(), o.folds(),
+                o.epochs(), o.batchSize(), o.seed(), o.trainLimit(), o.maxLoss(), o.oscillation());
     }
 
     /** e.g. 0s, 42s, 3m05s, 2h07m. */

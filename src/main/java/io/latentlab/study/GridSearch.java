@@ -103,6 +103,20 @@ public final class GridSearch {
                     3, 20, 1000, 42, 0, 0.1, 0.25);
         }
 
+        /**
+         * Whether the settings finished by a search with {@code other} options can be reused
+         * in this one: everything but the LR and WD lists is the same.
+         *
+         * @param other the earlier search's options
+         * @return true when only the grids differ
+         */
+        public boolean sameFitsAs(Options other) {
+            return encodingDim == other.encodingDim && folds == other.folds
+                    && epochs == other.epochs && batchSize == other.batchSize
+                    && seed == other.seed && trainLimit == other.trainLimit
+                    && maxLoss == other.maxLoss && oscillation == other.oscillation;
+        }
+
         /** @return the number of fits, settings times folds */
         public int fits() {
             return learningRates.size() * weightDecays.size() * folds;
@@ -239,7 +253,7 @@ public final class GridSearch {
      * @param listener progress, or null
      * @param control cancel (and pause), or null
      * @return the outcome
-     * @throws CancellationException if cancelled
+     * @throws Cancelled if cancelled
      * @throws IOException never in practice (no checkpoints are written)
      */
     public static Result run(MnistData data, Options options, Listener listener,
@@ -257,22 +271,65 @@ public final class GridSearch {
      * @param control cancel (and pause), or null
      * @param betweenBatches called on the training thread after every batch, or null
      * @return the outcome
-     * @throws CancellationException if cancelled
+     * @throws Cancelled if cancelled
      * @throws IOException never in practice (no checkpoints are written)
      */
     public static Result run(MnistData data, Options options, Listener listener,
             TrainingControl control, Runnable betweenBatches) throws IOException {
+        return run(data, options, listener, control, betweenBatches, List.of(), null);
+    }
+
+    /**
+     * Runs the grid, or what is left of it: settings in {@code finished} (from an earlier,
+     * interrupted search with the same options) are taken as they are, the others are trained.
+     * After every setting the result so far goes to {@code afterSetting}, e.g. to save it, so
+     * that an interruption loses at most the setting in progress.
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param listener progress, or null; fits are counted over the settings still to train
+     * @param control cancel (and pause), or null
+     * @param betweenBatches called on the training thread after every batch, or null
+     * @param finished settings already done; each must be in the grid and have
+     *     {@code options.folds()} curves of {@code options.epochs()} epochs
+     * @param afterSetting receives the ranked result so far (finished settings only, in grid
+     *     order) after every newly trained setting, or null
+     * @return the outcome
+     * @throws Cancelled if cancelled; it carries the settings finished so far
+     * @throws IOException if {@code afterSetting} fails to save
+     */
+    public static Result run(MnistData data, Options options, Listener listener,
+            TrainingControl control, Runnable betweenBatches, List<SettingResult> finished,
+            SettingHook afterSetting) throws IOException {
+        for (SettingResult s : finished) {
+            if (!options.learningRates().contains(s.lr()) || !options.weightDecays().contains(s.wd())
+                    || s.folds().size() != options.folds()
+                    || s.folds().get(0).train().length != options.epochs()) {
+                throw new IllegalArgumentException(s.label() + " (" + s.folds().size()
+                        + " folds of " + s.folds().get(0).train().length + " epochs) is not part "
+                        + "of this grid (" + options.folds() + " folds of " + options.epochs()
+                        + " epochs)");
+            }
+        }
         Runnable hook = betweenBatches == null ? () -> { } : betweenBatches;
         Listener progress = listener == null ? p -> { } : listener;
         TrainingControl ctl = control == null ? new TrainingControl() : control;
         int[] pool = Split.of(data.train().size(), options.trainLimit(), 0, options.seed()).train();
         Folds folds = Folds.of(pool.length, options.folds(), options.seed());
         long start = System.nanoTime();
-        int fits = options.fits();
+        int fits = (options.learningRates().size() * options.weightDecays().size()
+                - (int) finished.stream().map(s -> List.of(s.lr(), s.wd())).distinct().count())
+                * options.folds();
         int fit = 0;
         List<SettingResult> results = new ArrayList<>();
         for (double lr : options.learningRates()) {
             for (double wd : options.weightDecays()) {
+                SettingResult done = finished.stream()
+                        .filter(s -> s.lr() == lr && s.wd() == wd).findFirst().orElse(null);
+                if (done != null) {
+                    results.add(done);
+                    continue;
+                }
                 List<FoldCurve> curves = new ArrayList<>();
                 for (int f = 0; f < folds.count(); f++) {
                     fit++;
@@ -304,15 +361,44 @@ public final class GridSearch {
                         }, ctl).run(model, null);
                     }
                     if (r.reason() == StopReason.CANCELLED) {
-                        throw new CancellationException("grid search cancelled at fit " + fit
-                                + " of " + fits);
+                        throw new Cancelled("grid search cancelled at fit " + fit + " of "
+                                + fits, rank(options, results));
                     }
                     curves.add(curve(f, r.history(), options.epochs()));
                 }
                 results.add(evaluate(lr, wd, curves, options.maxLoss(), options.oscillation()));
+                if (afterSetting != null) {
+                    afterSetting.accept(rank(options, results));
+                }
             }
         }
         return rank(options, results);
+    }
+
+    /** Receives the result so far after each setting (see {@link #run}). */
+    @FunctionalInterface
+    public interface SettingHook {
+        /**
+         * @param soFar the finished settings, ranked
+         * @throws IOException if saving them fails (ends the search)
+         */
+        void accept(Result soFar) throws IOException;
+    }
+
+    /** A cancelled search, with the settings it finished before the cancel. */
+    public static final class Cancelled extends CancellationException {
+        private static final long serialVersionUID = 1L;
+        private final transient Result partial;
+
+        Cancelled(String message, Result partial) {
+            super(message);
+            this.partial = partial;
+        }
+
+        /** @return the settings finished (all folds) before the cancel, ranked; may be empty */
+        public Result partial() {
+            return partial;
+        }
     }
 
     private static int[] select(int[] pool, int[] positions) {

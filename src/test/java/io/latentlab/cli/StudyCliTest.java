@@ -8,6 +8,7 @@ import io.latentlab.model.ModelStore;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,48 @@ class StudyCliTest {
                 .contains("saved=" + out.toAbsolutePath());
         assertThat(Files.exists(out)).isTrue();
         assertThat(Files.exists(tmp.resolve("grid-curves.csv"))).isTrue();
+    }
+
+    @Test
+    void gridSearchResumesASavedSearchAndWillNotOverwriteOne(@TempDir Path tmp)
+            throws Exception {
+        Path out = tmp.resolve("grid.csv");
+        String[] common = {"grid-search", "--ed", "2", "--wd", "1e-4", "--folds", "2",
+            "--epochs", "1", "--batch", "100", "--train-limit", "300", "--max-loss", "1",
+            "--out", out.toString()};
+        // a search of lr=0.01 alone stands for one interrupted after its first setting
+        CliTest.Result first = CliTest.run(concat(common, "--lr", "1e-2"));
+        assertThat(first.code()).as(first.err()).isZero();
+        String firstRows = Files.readAllLines(out).get(1);
+
+        CliTest.Result again = CliTest.run(concat(common, "--lr", "1e-2,1e-3"));
+        assertThat(again.code()).isEqualTo(2);
+        assertThat(again.err().strip()).isEqualTo("error: " + out + ": already exists (use "
+                + "--resume to continue that search, or another --out)");
+
+        CliTest.Result other = CliTest.run(concat(common, "--lr", "1e-2,1e-3", "--resume",
+                "--seed", "5"));
+        assertThat(other.code()).isEqualTo(2);
+        assertThat(other.err()).contains("was written with other options (ed=2 folds=2 "
+                + "epochs=1 batch=100 seed=42 ");
+
+        CliTest.Result resumed = CliTest.run(concat(common, "--lr", "1e-2,1e-3", "--resume"));
+        assertThat(resumed.code()).as(resumed.err()).isZero();
+        assertThat(resumed.out()).contains("resuming " + out + ": 1 of 2 settings already "
+                + "finished").contains("fit 2/2 lr=0.001 wd=0.0001 fold=2")
+                .doesNotContain("lr=0.01 wd=0.0001 fold=");
+        List<String> rows = Files.readAllLines(out);
+        assertThat(rows).hasSize(5);
+        // the finished setting's numbers are kept as they were (its rank may change)
+        assertThat(List.of(rows.get(1).split(",")).subList(0, 8))
+                .isEqualTo(List.of(firstRows.split(",")).subList(0, 8));
+        assertThat(rows.get(3)).startsWith("0.001,0.0001,1,");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     @Test

@@ -163,12 +163,61 @@ class GridSearchTest {
     }
 
     @Test
+    void aResumedSearchTrainsOnlyWhatIsLeftAndEndsAsAnUninterruptedOne() throws Exception {
+        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
+                100, 3, 300, 1.0, 0.25);
+        List<GridSearch.Result> saved = new ArrayList<>();
+        GridSearch.Result whole = GridSearch.run(mnist, o, null, null, null, List.of(),
+                saved::add);
+        // saved after each setting: first one setting, then both
+        assertThat(saved).extracting(r -> r.settings().size()).containsExactly(1, 2);
+
+        List<GridSearch.Progress> events = new ArrayList<>();
+        GridSearch.Result resumed = GridSearch.run(mnist, o, events::add, null, null,
+                saved.get(0).settings(), null);
+        // only lr=0.001's two fits were trained
+        assertThat(events).extracting(e -> e.fit() + "/" + e.fits() + " " + e.label())
+                .containsExactly("1/2 lr=0.001 wd=0.0001", "2/2 lr=0.001 wd=0.0001");
+        assertThat(resumed.settings().get(0)).isSameAs(saved.get(0).settings().get(0));
+        for (int f = 0; f < 2; f++) {
+            assertThat(resumed.settings().get(1).folds().get(f).finalValidation()).isCloseTo(
+                    whole.settings().get(1).folds().get(f).finalValidation(), within(1e-7));
+        }
+        assertThat(resumed.winner().label()).isEqualTo(whole.winner().label());
+
+        GridSearch.Options moreEpochs = new GridSearch.Options(2, List.of(1e-2, 1e-3),
+                List.of(1e-4), 2, 2, 100, 3, 300, 1.0, 0.25);
+        assertThat(moreEpochs.sameFitsAs(o)).isFalse();
+        assertThatThrownBy(() -> GridSearch.run(mnist, moreEpochs, null, null, null,
+                saved.get(0).settings(), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("lr=0.01 wd=0.0001 (2 folds of 1 epochs) is not part of this grid "
+                        + "(2 folds of 2 epochs)");
+    }
+
+    @Test
+    void aCancelKeepsTheSettingsFinishedBeforeIt() {
+        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
+                100, 3, 300, 1.0, 0.25);
+        TrainingControl control = new TrainingControl();
+        assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control, null, List.of(),
+                soFar -> control.cancel()))
+                .isInstanceOfSatisfying(GridSearch.Cancelled.class, c -> {
+                    assertThat(c.getMessage()).isEqualTo("grid search cancelled at fit 3 of 4");
+                    assertThat(c.partial().settings()).extracting(GridSearch.SettingResult::label)
+                            .containsExactly("lr=0.01 wd=0.0001");
+                    assertThat(c.partial().winner().label()).isEqualTo("lr=0.01 wd=0.0001");
+                });
+    }
+
+    @Test
     void cancelStopsTheSearch() {
         TrainingControl control = new TrainingControl();
         control.cancel();
         GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2), List.of(1e-4), 2, 1,
                 100, 3, 100, 0.1, 0.25);
         assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control))
-                .isInstanceOf(CancellationException.class).hasMessageContaining("fit 1 of 2");
+                .isInstanceOf(CancellationException.class).hasMessageContaining("fit 1 of 2")
+                .isInstanceOfSatisfying(GridSearch.Cancelled.class,
+                        c -> assertThat(c.partial().settings()).isEmpty());
     }
 }

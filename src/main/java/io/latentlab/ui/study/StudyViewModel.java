@@ -434,6 +434,13 @@ public final class StudyViewModel {
                         drain();
                         if (endJob(gridState, err, "job.gridDone")) {
                             publishGrid(r);
+                        } else if (cause(err) instanceof GridSearch.Cancelled c
+                                && !c.partial().settings().isEmpty()) {
+                            // nothing lost: show the settings that finished before the cancel
+                            publishGrid(c.partial());
+                            message.set(String.format(text("job.gridPartial"),
+                                    c.partial().settings().size(), opts.learningRates().size()
+                                            * opts.weightDecays().size()));
                         }
                     } finally {
                         done.complete(null);
@@ -504,8 +511,7 @@ public final class StudyViewModel {
         }).whenComplete((r, err) -> fx.execute(() -> {
             try {
                 if (err != null) {
-                    Throwable cause = err instanceof CompletionException && err.getCause() != null
-                            ? err.getCause() : err;
+                    Throwable cause = cause(err);
                     String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
                     message.set(text("state.FAILED") + ": " + msg);
                     error.set(null);
@@ -870,12 +876,17 @@ public final class StudyViewModel {
         ctx.jobs().start(name, cancel);
     }
 
-    /** @return true when the job succeeded and its result should be published */
-    private boolean endJob(ObjectProperty<State> state, Throwable err, String doneKey) {
+    private static Throwable cause(Throwable err) {
         Throwable cause = err;
         while (cause instanceof CompletionException && cause.getCause() != null) {
             cause = cause.getCause();
         }
+        return cause;
+    }
+
+    /** @return true when the job succeeded and its result should be published */
+    private boolean endJob(ObjectProperty<State> state, Throwable err, String doneKey) {
+        Throwable cause = cause(err);
         if (cause == null) {
             state.set(State.FINISHED);
             progress.set(1);
