@@ -302,7 +302,8 @@ public final class GridSearch {
             TrainingControl control, Runnable betweenBatches, List<SettingResult> finished,
             SettingHook afterSetting) throws IOException {
         for (SettingResult s : finished) {
-            if (!options.learningRates().contains(s.lr()) || !options.weightDecays().contains(s.wd())
+            if (!options.learningRates().contains(s.lr())
+                    || !options.weightDecays().contains(s.wd())
                     || s.folds().size() != options.folds()
                     || s.folds().get(0).train().length != options.epochs()) {
                 throw new IllegalArgumentException(s.label() + " (" + s.folds().size()

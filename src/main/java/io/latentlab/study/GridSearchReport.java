@@ -132,8 +132,8 @@ public final class GridSearchReport {
         List<Double> wds = stored.keySet().stream().map(k -> k.get(1)).distinct().toList();
         int folds = foldCount.values().iterator().next();
         try {
-            options = new GridSearch.Options((int) whole(summary, first, 11),
-                    lrs, wds, folds, (int) whole(summary, first, 12), (int) whole(summary, first, 13),
+            options = new GridSearch.Options((int) whole(summary, first, 11), lrs, wds, folds,
+                    (int) whole(summary, first, 12), (int) whole(summary, first, 13),
                     whole(summary, first, 14), (int) whole(summary, first, 15),
                     number(summary, 0, first, 16), number(summary, 0, first, 17));
         } catch (IllegalArgumentException e) {
@@ -178,9 +178,9 @@ public final class GridSearchReport {
             for (int e = 0; e < seen[k].length; e++) {
                 if (!seen[k][e]) {
                     List<Double> key = keys.get(k / folds);
-                    throw new IOException(curvesFile + ": no row for lr=" + GridSearch.num(key.get(0))
-                            + " wd=" + GridSearch.num(key.get(1)) + " fold " + (k % folds + 1)
-                            + " epoch " + (e + 1));
+                    throw new IOException(curvesFile + ": no row for lr="
+                            + GridSearch.num(key.get(0)) + " wd=" + GridSearch.num(key.get(1))
+                            + " fold " + (k % folds + 1) + " epoch " + (e + 1));
                 }
             }
         }
