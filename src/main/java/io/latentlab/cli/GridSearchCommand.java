@@ -53,7 +53,7 @@ final class GridSearchCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of subset, folds, weights and shuffling (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of subset, folds, weights and shuffling (default: ${DEFAULT-VALUE}, as train).")
     long seed;
 
     @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")

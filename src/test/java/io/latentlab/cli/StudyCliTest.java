@@ -61,7 +61,7 @@ class StudyCliTest {
                 "--seed", "5"));
         assertThat(other.code()).isEqualTo(2);
         assertThat(other.err()).contains("was written with other options (ed=2 folds=2 "
-                + "epochs=1 batch=100 seed=42 ");
+                + "epochs=1 batch=100 seed=1 ");
 
         CliTest.Result resumed = CliTest.run(concat(common, "--lr", "1e-2,1e-3", "--resume"));
         assertThat(resumed.code()).as(resumed.err()).isZero();
