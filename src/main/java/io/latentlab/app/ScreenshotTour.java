@@ -79,6 +79,18 @@ final class ScreenshotTour {
         waitFor(() -> !window.studyView().viewModel().busyProperty().get(), 300);
         pause(1);
         shot("study.png");
+        Path grid = Path.of("docs", "grid-search", "ed32.csv");
+        if (Files.isRegularFile(grid)) {
+            // the study's own grid search, as a user would open it
+            steps.add(() -> {
+                window.studyView().tabs().getSelectionModel().select(0);
+                window.studyView().viewModel().openGrid(grid);
+                next();
+            });
+            waitFor(() -> window.studyView().viewModel().gridResultProperty().get() != null, 30);
+            pause(1);
+            shot("study-grid.png");
+        }
         steps.add(() -> {
             window.tabs().getSelectionModel().select(0);
             TrainViewModel vm = window.trainView().viewModel();

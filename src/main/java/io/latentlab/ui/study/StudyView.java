@@ -102,6 +102,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
     private final LineChart<String, Number> edChart;
     private final LineChart<Number, Number> noiseChart;
     private final VBox noiseGrids = new VBox(12);
+    private ScrollPane gridScroll;
     private final TableView<List<String>> noiseTable = new TableView<>();
     private final Label curvesTitle = new Label();
     private Button runGridButton;
@@ -630,7 +631,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
         gridsHint.setWrapText(true);
         VBox grids = new VBox(6, gridsHint, noiseGrids);
         grids.setPadding(new Insets(4));
-        ScrollPane gridScroll = new ScrollPane(grids);
+        gridScroll = new ScrollPane(grids);
         gridScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(center, gridScroll);
         split.setDividerPositions(0.62);
@@ -649,6 +650,11 @@ public final class StudyView extends BorderPane implements CsvExportable {
             ImageView view = new ImageView(SwingFXUtils.toFXImage(
                     Charts.reconstructionGrid(g, g.label(), 2), null));
             view.setId("study-noise-grid-" + noiseGrids.getChildren().size());
+            // shrink to the pane's width (never enlarge), so all digits stay in view
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.fitWidthProperty().bind(Bindings.min(
+                    gridScroll.widthProperty().subtract(24), view.getImage().getWidth()));
             noiseGrids.getChildren().add(view);
         }
     }
