@@ -10,8 +10,9 @@ import java.util.List;
  * {@code before - recent <= tolerance} the loss has not improved by more than the tolerance over
  * the window and the run stops: {@link StopReason#OVERFITTING} if the loss rose over the window,
  * else {@link StopReason#PLATEAU}. "Rose" means that the least-squares line through the window's
- * losses climbs by more than {@code tolerance} from its first epoch to its last: a trend, so
- * that one noisy high epoch at the end of a plateau does not count as overfitting. The run also
+ * losses climbs by more than {@code tolerance} from its first epoch to its last, and by more
+ * than twice that rise's standard error: a trend that stands out of the epoch-to-epoch noise, so
+ * that neither one noisy high epoch nor a noisy plateau counts as overfitting. The run also
  * stops at {@code maxEpochs}. The best epoch is the one with the lowest loss; its weights are
  * restored.
  */
@@ -62,18 +63,22 @@ public final class EarlyStopping {
                 recent = Math.min(recent, losses.get(i));
             }
             if (before - recent <= tolerance) {
-                return trendRise(t - window, t) > tolerance ? StopReason.OVERFITTING
+                double[] rise = trendRise(t - window, t);
+                return rise[0] > tolerance && rise[0] > 2 * rise[1] ? StopReason.OVERFITTING
                         : StopReason.PLATEAU;
             }
         }
         return t >= maxEpochs ? StopReason.MAX_EPOCHS : null;
     }
 
-    /** Rise of the least-squares line through losses[from..to) over that span. */
-    private double trendRise(int from, int to) {
+    /**
+     * Rise of the least-squares line through losses[from..to) over that span, and its standard
+     * error (from the residuals; 0 for fewer than three points).
+     */
+    private double[] trendRise(int from, int to) {
         int n = to - from;
         if (n < 2) {
-            return 0;
+            return new double[] {0, 0};
         }
         double xMean = (n - 1) / 2.0;
         double yMean = 0;
@@ -87,7 +92,14 @@ public final class EarlyStopping {
             sxy += dx * (losses.get(from + i) - yMean);
             sxx += dx * dx;
         }
-        return sxy / sxx * (n - 1);
+        double slope = sxy / sxx;
+        double rss = 0;
+        for (int i = 0; i < n; i++) {
+            double r = losses.get(from + i) - yMean - slope * (i - xMean);
+            rss += r * r;
+        }
+        double se = n > 2 ? Math.sqrt(rss / (n - 2) / sxx) : 0;
+        return new double[] {slope * (n - 1), se * (n - 1)};
     }
 
     /** @return epochs recorded so far */

@@ -66,6 +66,30 @@ class EarlyStoppingTest {
                 .containsExactly(55, StopReason.PLATEAU);
     }
 
+    /** After the best (0.2 at epoch 5): 0.202 + 3e-6 per epoch + noise of +-1e-3. */
+    private static Object[] noisyRise(EarlyStopping es, long seed) {
+        java.util.Random rnd = new java.util.Random(seed);
+        double[] noise = new double[56];
+        for (int i = 0; i < noise.length; i++) {
+            noise[i] = (rnd.nextBoolean() ? 1 : -1) * 1e-3;
+        }
+        return run(es, t -> t <= 5 ? 1.0 / t : 0.202 + 3e-6 * (t - 5) + noise[t]);
+    }
+
+    @Test
+    void aRiseWithinTheNoiseIsAPlateauOneAboveItIsOverfitting() {
+        // seed 10: the fitted line over epochs 6..55 rises 2.79e-4 (above the 1e-4 tolerance)
+        // with a standard error of 4.86e-4: within the noise, a plateau
+        assertThat(noisyRise(new EarlyStopping(1000, 50, 1e-4), 10))
+                .containsExactly(55, StopReason.PLATEAU);
+        // seed 38: it rises 1.38e-3, more than twice its standard error of 4.55e-4
+        assertThat(noisyRise(new EarlyStopping(1000, 50, 1e-4), 38))
+                .containsExactly(55, StopReason.OVERFITTING);
+        // no noise: the 1.47e-4 rise of the line itself counts
+        assertThat(run(new EarlyStopping(1000, 50, 1e-4), t -> t <= 5 ? 1.0 / t
+                : 0.2 + 3e-6 * (t - 5))).containsExactly(55, StopReason.OVERFITTING);
+    }
+
     @Test
     void improvementsSmallerThanTheToleranceCountAsPlateau() {
         EarlyStopping es = new EarlyStopping(1000, 4, 1e-3);
