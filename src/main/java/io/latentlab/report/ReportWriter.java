@@ -12,6 +12,7 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
+import io.latentlab.study.Csv;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
@@ -463,7 +464,7 @@ public final class ReportWriter {
             progress.accept("grid search: " + opts.gridCsv());
             byte[] bytes = Files.readAllBytes(opts.gridCsv());
             AtomicFiles.write(file("grid-search.csv"), o -> o.write(bytes));
-            List<List<String>> all = Tables.parseCsv(new String(bytes, StandardCharsets.UTF_8));
+            List<List<String>> all = Csv.parse(new String(bytes, StandardCharsets.UTF_8));
             StringBuilder md = new StringBuilder("# Grid search\n\nFrom `")
                     .append(opts.gridCsv().toAbsolutePath().normalize()).append("`.\n\n");
             String figure = "";

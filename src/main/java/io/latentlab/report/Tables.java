@@ -1,7 +1,5 @@
 package io.latentlab.report;
 
-import io.latentlab.study.Csv;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,10 +34,6 @@ final class Tables {
         return b.toString();
     }
 
-    /** Parses RFC 4180 CSV; see {@link Csv#parse}. */
-    static List<List<String>> parseCsv(String text) {
-        return Csv.parse(text);
-    }
 
     /**
      * A Markdown table. Columns whose every non-empty cell is a number are right-aligned.

@@ -524,8 +524,11 @@ public final class GridSearch {
         return base + "; " + ranking.size() + " kept, " + dropped + " discarded";
     }
 
-    /** Plain decimal without trailing zeros, e.g. 0.00001 or 0.01 or 25. */
-    static String num(double v) {
+    /**
+     * @param v a number
+     * @return plain decimal without trailing zeros, e.g. 0.00001 or 0.01 or 25
+     */
+    public static String num(double v) {
         if (!Double.isFinite(v)) {
             return Double.toString(v);
         }

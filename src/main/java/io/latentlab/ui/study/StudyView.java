@@ -24,10 +24,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
@@ -643,20 +645,30 @@ public final class StudyView extends BorderPane implements CsvExportable {
         return pane;
     }
 
-    /** One image per model: each noise's inputs above their reconstructions. */
+    /**
+     * One image per model: each noise's inputs above their reconstructions. Drawn off the FX
+     * thread; a newer table replaces the images of an older one that is still drawing.
+     */
     private void showNoiseGrids() {
         noiseGrids.getChildren().clear();
-        for (ReconstructionGrid g : vm.noiseGrids()) {
-            ImageView view = new ImageView(SwingFXUtils.toFXImage(
-                    Charts.reconstructionGrid(g, g.label(), 2), null));
-            view.setId("study-noise-grid-" + noiseGrids.getChildren().size());
-            // shrink to the pane's width (never enlarge), so all digits stay in view
-            view.setPreserveRatio(true);
-            view.setSmooth(true);
-            view.fitWidthProperty().bind(Bindings.min(
-                    gridScroll.widthProperty().subtract(24), view.getImage().getWidth()));
-            noiseGrids.getChildren().add(view);
-        }
+        List<ReconstructionGrid> grids = List.copyOf(vm.noiseGrids());
+        CompletableFuture.supplyAsync(() -> grids.stream()
+                .map(g -> SwingFXUtils.toFXImage(Charts.reconstructionGrid(g, g.label(), 2), null))
+                .toList()).thenAcceptAsync(images -> {
+                    if (!grids.equals(vm.noiseGrids())) {
+                        return;
+                    }
+                    for (javafx.scene.image.Image image : images) {
+                        ImageView view = new ImageView(image);
+                        view.setId("study-noise-grid-" + noiseGrids.getChildren().size());
+                        // shrink to the pane's width (never enlarge), so all digits stay in view
+                        view.setPreserveRatio(true);
+                        view.setSmooth(true);
+                        view.fitWidthProperty().bind(Bindings.min(
+                                gridScroll.widthProperty().subtract(24), image.getWidth()));
+                        noiseGrids.getChildren().add(view);
+                    }
+                }, Platform::runLater);
     }
 
     private void showNoiseTable(NoiseTable t) {

@@ -538,21 +538,16 @@ public final class StudyViewModel {
         valueProperty(Field.BATCH).set(Integer.toString(o.batchSize()));
         valueProperty(Field.TRAIN_LIMIT).set(Integer.toString(o.trainLimit()));
         valueProperty(Field.SEED).set(Long.toString(o.seed()));
-        valueProperty(Field.MAX_LOSS).set(plain(o.maxLoss()));
-        valueProperty(Field.OSCILLATION).set(plain(o.oscillation()));
+        valueProperty(Field.MAX_LOSS).set(GridSearch.num(o.maxLoss()));
+        valueProperty(Field.OSCILLATION).set(GridSearch.num(o.oscillation()));
     }
 
     private static String joinNumbers(List<Double> values) {
         List<String> parts = new ArrayList<>();
         for (double v : values) {
-            parts.add(plain(v));
+            parts.add(GridSearch.num(v));
         }
         return String.join(", ", parts);
-    }
-
-    /** e.g. 0.0001 rather than 1.0E-4, 10 rather than 10.0. */
-    static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Position of a value between min and max on a log scale, 0..1. */

@@ -178,7 +178,9 @@ class StudyViewFxTest {
             return null;
         });
         run.get().get(120, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        // the grid images are drawn off the FX thread, then shown
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup("#study-noise-grid-0").tryQuery().isPresent());
         javafx.scene.image.ImageView grid = robot.lookup("#study-noise-grid-0")
                 .queryAs(javafx.scene.image.ImageView.class);
         // 8 digits of 56 px (scale 2) plus row labels; 16 rows of 56 px

@@ -139,7 +139,6 @@ class StudyViewModelTest {
         assertThat(other.valueProperty(Field.LRS).get()).isEqualTo("0.01, 0.001");
         assertThat(other.valueProperty(Field.BATCH).get()).isEqualTo("100");
         assertThat(other.valueProperty(Field.MAX_LOSS).get()).isEqualTo("10");
-        assertThat(StudyViewModel.plain(1e-5)).isEqualTo("0.00001");
         assertThat(other.optionsProperty().get()).isEqualTo(vm.gridResultProperty().get().options());
         assertThat(other.messageProperty().get()).isEqualTo("Grid search loaded from grid.csv");
 
