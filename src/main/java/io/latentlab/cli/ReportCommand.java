@@ -58,8 +58,9 @@ final class ReportCommand implements Callable<Integer> {
     boolean clip;
 
     @Option(names = "--grid", paramLabel = "FILE.csv",
-            description = "A grid-search summary CSV to include.")
-    Path grid;
+            description = "A grid-search summary CSV to include; repeat for several (e.g. one "
+                    + "per ED).")
+    List<Path> grids;
 
     @Option(names = "--digits", defaultValue = "8",
             description = "Test digits per reconstruction grid (default: ${DEFAULT-VALUE}).")
@@ -76,7 +77,7 @@ final class ReportCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        ReportWriter.Options opts = new ReportWriter.Options(limit, seed, clip, grid, digits,
+        ReportWriter.Options opts = new ReportWriter.Options(limit, seed, clip, grids, digits,
                 knnTrain);
         List<Path> dirs = models != null && !models.isEmpty() ? models
                 : discover(modelsDir);

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Writes a study report of saved models into a folder: PNG figures, CSV and Markdown tables and
@@ -50,9 +51,10 @@ import java.util.function.Consumer;
  *   <li>{@code noise-table.csv}, {@code noise-table-sigma.csv}, {@code noise-table.md},
  *       {@code mse-vs-sigma.png};</li>
  *   <li>{@code latent-metrics.csv}, {@code latent-metrics.md};</li>
- *   <li>{@code grid-search.csv} and {@code grid-search.md} when a grid-search CSV is given,
- *       and {@code grid-search-curves.csv} and {@code grid-search.png} (mean validation curve
- *       of every setting) when its curves file is next to it;</li>
+ *   <li>per grid-search summary CSV given, named after its file (e.g. {@code ed32.csv}):
+ *       {@code grid-search-ed32.csv} and {@code grid-search-ed32.md}, and
+ *       {@code grid-search-ed32-curves.csv} and {@code grid-search-ed32.png} (mean validation
+ *       curve of every setting) when its curves file is next to it;</li>
  *   <li>{@code index.md}.</li>
  * </ul>
  * Every file is written atomically. DJL work runs on the calling thread, which must own DJL.
@@ -78,15 +80,16 @@ public final class ReportWriter {
      *     metrics and scatter (0 = all)
      * @param seed noise seed, also the seed of the kNN reference and silhouette subsets
      * @param clip clamp noisy inputs to [0, 1]
-     * @param gridCsv a grid-search summary CSV to include, or null
+     * @param grids grid-search summary CSVs to include (null = none), e.g. one per ED
      * @param digits test digits shown in each reconstruction grid (1..32)
      * @param knnReference random training digits used as kNN reference (0 = all)
      */
-    public record Options(int limit, long seed, boolean clip, Path gridCsv, int digits,
+    public record Options(int limit, long seed, boolean clip, List<Path> grids, int digits,
             int knnReference) {
 
-        /** Validates the values; messages name the CLI option. */
+        /** Validates the values and copies the list; messages name the CLI option. */
         public Options {
+            grids = grids == null ? List.of() : List.copyOf(grids);
             if (limit < 0) {
                 throw new IllegalArgumentException("--limit must be >= 0 (0 = all), got "
                         + limit);
@@ -158,8 +161,10 @@ public final class ReportWriter {
         if (modelDirs.isEmpty()) {
             throw new IllegalArgumentException("need at least one model");
         }
-        if (opts.gridCsv() != null && !Files.isRegularFile(opts.gridCsv())) {
-            throw new IOException(opts.gridCsv() + ": no such file");
+        for (Path grid : opts.grids()) {
+            if (!Files.isRegularFile(grid)) {
+                throw new IOException(grid + ": no such file");
+            }
         }
         Files.createDirectories(outDir);
         List<Item> items = new ArrayList<>();
@@ -228,7 +233,7 @@ public final class ReportWriter {
             String mseSection = msePerEd(table);
             String noiseSection = noiseSection(table);
             String metricsSection = latentMetrics(codes);
-            String gridSection = opts.gridCsv() == null ? null : gridSearch();
+            String gridSection = opts.grids().isEmpty() ? null : gridSearches();
             return writeIndex(mseSection, noiseSection, metricsSection, gridSection);
         }
 
@@ -460,14 +465,38 @@ public final class ReportWriter {
                     + link("latent-metrics.csv") + "\n\n";
         }
 
-        private String gridSearch() throws IOException {
-            progress.accept("grid search: " + opts.gridCsv());
-            byte[] bytes = Files.readAllBytes(opts.gridCsv());
-            AtomicFiles.write(file("grid-search.csv"), o -> o.write(bytes));
+        /**
+         * The grid-search section: one line per search comparing their winners (the study ran
+         * one per ED), then each search's figure; each search also gets its own page.
+         */
+        private String gridSearches() throws IOException {
+            Set<String> taken = new HashSet<>();
+            List<List<String>> overview = new ArrayList<>();
+            StringBuilder figures = new StringBuilder();
+            for (Path csv : opts.grids()) {
+                String stem = csv.getFileName().toString().replaceFirst("(?i)\\.csv$", "");
+                String name = "grid-search-" + uniqueName(safeName(stem, "grid"), taken);
+                figures.append(gridSearch(csv, name, overview));
+            }
+            List<String> cols = List.of("search", "ED", "folds x epochs", "winner",
+                    "mean val MSE", "runner-up", "kept", "discarded");
+            return "## Grid search\n\nLearning rate and weight decay chosen by cross-validation"
+                    + ": the setting with the lowest mean validation MSE over the folds among "
+                    + "those the discard rule kept.\n\n" + Tables.markdown(cols, overview) + "\n"
+                    + figures;
+        }
+
+        /** Writes one search's files and adds its overview row; returns its index part. */
+        private String gridSearch(Path csv, String name, List<List<String>> overview)
+                throws IOException {
+            progress.accept("grid search: " + csv);
+            byte[] bytes = Files.readAllBytes(csv);
+            AtomicFiles.write(file(name + ".csv"), o -> o.write(bytes));
             List<List<String>> all = Csv.parse(new String(bytes, StandardCharsets.UTF_8));
             StringBuilder md = new StringBuilder("# Grid search\n\nFrom `")
-                    .append(opts.gridCsv().toAbsolutePath().normalize()).append("`.\n\n");
+                    .append(csv.toAbsolutePath().normalize()).append("`.\n\n");
             String figure = "";
+            GridSearch.Result r = null;
             if (all.isEmpty()) {
                 md.append("The file is empty.\n");
             } else {
@@ -475,33 +504,48 @@ public final class ReportWriter {
                 List<List<String>> rows = all.subList(1, all.size());
                 String summary = gridSummary(header, rows);
                 if (summary != null) {
-                    figure = gridFigure();
+                    r = readGrid(csv);
+                    figure = r == null ? "" : gridFigure(csv, name, r);
                     md.append("## Per setting\n\n").append(summary).append(figure)
                             .append("\n## Per fold\n\n");
                 }
                 md.append(Tables.markdown(header, rows));
             }
-            AtomicFiles.writeString(file("grid-search.md"), md.toString());
-            return "## Grid search\n\nLearning rate and weight decay chosen by cross-validation "
-                    + "(from `" + opts.gridCsv().getFileName() + "`): " + link("grid-search.md")
-                    + " · " + link("grid-search.csv") + "\n\n" + figure;
+            AtomicFiles.writeString(file(name + ".md"), md.toString());
+            String links = link(name + ".md") + " · " + link(name + ".csv");
+            overview.add(r == null
+                    ? List.of(links, "", "", "(no curves: see its table)", "", "", "", "")
+                    : overviewRow(links, r));
+            return "### " + (r == null ? "" : "ED=" + r.options().encodingDim() + ": ")
+                    + "`" + csv.getFileName() + "`\n\n" + figure;
         }
 
-        /**
-         * The mean validation curve of every setting, when the curves file written next to the
-         * summary is there and reads back; "" (with a progress line saying why) otherwise.
-         */
-        private String gridFigure() throws IOException {
-            GridSearch.Result r;
+        private GridSearch.Result readGrid(Path csv) {
             try {
-                r = GridSearchReport.read(opts.gridCsv());
+                return GridSearchReport.read(csv);
             } catch (IOException e) {
                 progress.accept("grid search: no curves figure (" + e.getMessage() + ")");
-                return "";
+                return null;
             }
-            Path curves = GridSearchReport.curvesPath(opts.gridCsv());
-            byte[] bytes = Files.readAllBytes(curves);
-            AtomicFiles.write(file("grid-search-curves.csv"), o -> o.write(bytes));
+        }
+
+        private static List<String> overviewRow(String links, GridSearch.Result r) {
+            List<GridSearch.SettingResult> ranked = r.ranking();
+            GridSearch.SettingResult second = ranked.size() > 1 ? ranked.get(1) : null;
+            return List.of(links, Integer.toString(r.options().encodingDim()),
+                    r.options().folds() + " x " + r.options().epochs(),
+                    r.winner() == null ? "none" : r.winner().label(),
+                    r.winner() == null ? "" : fmt(r.winner().meanValMse()),
+                    second == null ? "" : second.label() + " (" + fmt(second.meanValMse()) + ")",
+                    Integer.toString(ranked.size()),
+                    Integer.toString(r.settings().size() - ranked.size()));
+        }
+
+        /** The mean validation curve of every setting, and a copy of the curves file. */
+        private String gridFigure(Path csv, String name, GridSearch.Result r) throws IOException {
+            byte[] bytes = Files.readAllBytes(GridSearchReport.curvesPath(csv));
+            String curvesFile = name + "-curves.csv";
+            AtomicFiles.write(file(curvesFile), o -> o.write(bytes));
             List<Charts.Series> series = new ArrayList<>();
             int epochs = r.options().epochs();
             double[] x = new double[epochs];
@@ -522,10 +566,10 @@ public final class ReportWriter {
             String title = "Grid search, ED=" + r.options().encodingDim() + ": mean validation MSE"
                     + " over " + r.options().folds() + " folds";
             png(Charts.lineChart(new Charts.LineChart(title, "epoch", "MSE (log scale)", series,
-                    true, epochs <= 40), CHART_W, CHART_H), "grid-search.png");
-            return image("grid-search.png", "grid search curves")
+                    true, epochs <= 40), CHART_W, CHART_H), name + ".png");
+            return image(name + ".png", "grid search curves")
                     + "Mean validation MSE per epoch of every setting (curves: "
-                    + link("grid-search-curves.csv") + "). Winner: "
+                    + link(curvesFile) + "). Winner: "
                     + (r.winner() == null ? "none" : r.winner().label()) + "; " + r.why()
                     + ".\n\n";
         }
@@ -552,8 +596,9 @@ public final class ReportWriter {
                             : "not clipped")
                     .append("\n- reconstruction grids: first ")
                     .append(Math.min(opts.digits(), test.size())).append(" test digits")
-                    .append("\n- grid search: ").append(opts.gridCsv() == null ? "none"
-                            : "`" + opts.gridCsv().toAbsolutePath().normalize() + "`")
+                    .append("\n- grid search: ").append(opts.grids().isEmpty() ? "none"
+                            : opts.grids().stream().map(g -> "`" + g.toAbsolutePath()
+                                    .normalize() + "`").collect(Collectors.joining(", ")))
                     .append("\n\n");
             index.append(mse).append(noise).append(metrics);
             if (grid != null) {
@@ -613,10 +658,13 @@ public final class ReportWriter {
 
     private static String safeName(Path dir) {
         Path f = dir.toAbsolutePath().normalize().getFileName();
-        String name = f == null ? "model" : f.toString();
+        return safeName(f == null ? "" : f.toString(), "model");
+    }
+
+    private static String safeName(String name, String prefix) {
         // the name becomes part of file names and Markdown links
         String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        return safe.isEmpty() || safe.startsWith(".") ? "model" + safe : safe;
+        return safe.isEmpty() || safe.startsWith(".") ? prefix + safe : safe;
     }
 
     private static String uniqueName(String base, Set<String> taken) {

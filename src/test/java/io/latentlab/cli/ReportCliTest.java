@@ -35,10 +35,16 @@ class ReportCliTest {
         assertThat(out.resolve("recon-ed4.png")).exists();
         assertThat(out.resolve("latent-metrics.csv")).exists();
 
+        // --grid may be repeated (one search per ED)
+        Files.writeString(tmp.resolve("a.csv"), "x,y\n1,2\n");
+        Files.writeString(tmp.resolve("b.csv"), "x,y\n3,4\n");
         CliTest.Result one = CliTest.run("report", "--out", tmp.resolve("one").toString(),
                 "--model", models.resolve("ed2").toString(), "--limit", "100", "--knn-train",
-                "100", "--digits", "2", "--clip", "--seed", "3");
+                "100", "--digits", "2", "--clip", "--seed", "3", "--grid",
+                tmp.resolve("a.csv").toString(), "--grid", tmp.resolve("b.csv").toString());
         assertThat(one.code()).as(one.err()).isZero();
+        assertThat(Files.readString(tmp.resolve("one/grid-search-a.md"))).contains("| 1 | 2 |");
+        assertThat(Files.readString(tmp.resolve("one/grid-search-b.md"))).contains("| 3 | 4 |");
         assertThat(Files.readAllLines(tmp.resolve("one/noise-table.csv")).get(0))
                 .isEqualTo("noise,ed2 (ED=2)");
     }

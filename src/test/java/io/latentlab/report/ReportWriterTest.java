@@ -82,17 +82,24 @@ class ReportWriterTest {
                         fine.train(), fine.validation())), 0.1, 0.25),
                 GridSearch.evaluate(1.0, 1e-4, List.of(diverged, new GridSearch.FoldCurve(1,
                         fine.train(), fine.validation())), 0.1, 0.25))), grid);
+        // a second search of the same file name (as one per folder) gets its own files
+        Path grid2 = tmp.resolve("second/grid.csv");
+        Files.createDirectories(grid2.getParent());
+        Files.copy(grid, grid2);
+        Files.copy(GridSearchReport.curvesPath(grid), GridSearchReport.curvesPath(grid2));
         Path out = tmp.resolve("report");
         List<String> progress = new ArrayList<>();
         ReportWriter.Report report = ReportWriter.write(out, models, data,
-                new ReportWriter.Options(200, 7, false, grid, 4, 300), progress::add);
+                new ReportWriter.Options(200, 7, false, List.of(grid, grid2), 4, 300),
+                progress::add);
 
         Set<String> expected = new TreeSet<>(List.of("loss-ed2.png", "latent-ed2.png",
                 "latent-ed4.png", "recon-ed2.png", "recon-ed4.png", "mse-vs-ed.png",
                 "mse-per-ed.csv", "mse-per-ed.md", "noise-table.csv", "noise-table-sigma.csv",
                 "noise-table.md", "mse-vs-sigma.png", "latent-metrics.csv", "latent-metrics.md",
-                "grid-search.csv", "grid-search.md", "grid-search-curves.csv", "grid-search.png",
-                "index.md"));
+                "grid-search-grid.csv", "grid-search-grid.md", "grid-search-grid-curves.csv",
+                "grid-search-grid.png", "grid-search-grid-2.csv", "grid-search-grid-2.md",
+                "grid-search-grid-2-curves.csv", "grid-search-grid-2.png", "index.md"));
         assertThat(names(out)).isEqualTo(expected);
         assertThat(report.files()).extracting(p -> p.getFileName().toString())
                 .containsExactlyInAnyOrderElementsOf(expected);
@@ -141,18 +148,28 @@ class ReportWriterTest {
         assertThat(metrics).hasSize(3);
         assertThat(metrics.get(1)).matches("ed2,2,0\\.\\d{4},0\\.\\d{4},-?\\d\\.\\d{4},"
                 + "-?\\d\\.\\d{4},[01]\\.\\d{4},200,300");
-        assertThat(Files.readString(out.resolve("grid-search.md")))
+        assertThat(Files.readString(out.resolve("grid-search-grid.md")))
                 .contains("| 0.01 | 0.0001 | 0.061 | 0.0109")
                 .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: non-finite loss on fold 1 "
                         + "at epoch 2 |")
                 .contains("Winner: lr=0.01 wd=0.0001")
-                .contains("![grid search curves](grid-search.png)");
-        assertThat(Files.readAllBytes(out.resolve("grid-search.csv")))
+                .contains("![grid search curves](grid-search-grid.png)");
+        assertThat(Files.readAllBytes(out.resolve("grid-search-grid.csv")))
                 .isEqualTo(Files.readAllBytes(grid));
-        assertThat(Files.readAllBytes(out.resolve("grid-search-curves.csv")))
+        assertThat(Files.readAllBytes(out.resolve("grid-search-grid-curves.csv")))
                 .isEqualTo(Files.readAllBytes(tmp.resolve("grid-curves.csv")));
-        assertThat(ImageIO.read(out.resolve("grid-search.png").toFile()).getWidth()).isEqualTo(800);
-        assertThat(index).contains("Winner: lr=0.01 wd=0.0001; lr=0.01 wd=0.0001 has the lowest");
+        assertThat(ImageIO.read(out.resolve("grid-search-grid.png").toFile()).getWidth())
+                .isEqualTo(800);
+        assertThat(index).contains("Winner: lr=0.01 wd=0.0001; lr=0.01 wd=0.0001 has the lowest")
+                .contains("- grid search: `" + grid.toAbsolutePath().normalize() + "`, `"
+                        + grid2.toAbsolutePath().normalize() + "`")
+                // one overview row per search: ED, folds x epochs, winner, its mean, no
+                // runner-up (the other setting was discarded), kept, discarded
+                .contains("| [grid-search-grid.md](grid-search-grid.md) · "
+                        + "[grid-search-grid.csv](grid-search-grid.csv) | 2 | 2 x 2 | "
+                        + "lr=0.01 wd=0.0001 | 0.061000 |  | 1 | 1 |")
+                .contains("| [grid-search-grid-2.md](grid-search-grid-2.md) · ")
+                .contains("### ED=2: `grid.csv`");
 
         assertThat(progress).contains("noise table: model 1/2 (ed2)",
                 "noise table: model 2/2 (ed4)", "latent metrics: model 2/2 (ed4)")
@@ -175,7 +192,7 @@ class ReportWriterTest {
         ReportWriter.write(out, List.of(a, b), data,
                 new ReportWriter.Options(100, 0, true, null, 2, 100), line -> { });
         assertThat(names(out)).contains("latent-ed3.png", "latent-ed3-2.png", "recon-ed3-2.png")
-                .doesNotContain("loss-ed3.png", "grid-search.md");
+                .doesNotContain("loss-ed3.png").noneMatch(n -> n.startsWith("grid-search"));
         assertThat(Files.readString(out.resolve("index.md"))).contains("clamped to [0, 1]")
                 .contains("No `history.csv`");
     }
@@ -197,11 +214,13 @@ class ReportWriterTest {
         Path out = tmp.resolve("r");
         List<String> progress = new ArrayList<>();
         ReportWriter.write(out, List.of(m), data,
-                new ReportWriter.Options(50, 0, false, grid, 2, 50), progress::add);
-        assertThat(names(out)).contains("grid-search.csv", "grid-search.md")
-                .doesNotContain("grid-search.png", "grid-search-curves.csv");
-        assertThat(Files.readString(out.resolve("grid-search.md")))
+                new ReportWriter.Options(50, 0, false, List.of(grid), 2, 50), progress::add);
+        assertThat(names(out)).contains("grid-search-grid.csv", "grid-search-grid.md")
+                .doesNotContain("grid-search-grid.png", "grid-search-grid-curves.csv");
+        assertThat(Files.readString(out.resolve("grid-search-grid.md")))
                 .contains("Winner: lr=0.01 wd=0.0001");
+        assertThat(Files.readString(out.resolve("index.md")))
+                .contains("| (no curves: see its table) |");
         assertThat(progress).contains("grid search: no curves figure ("
                 + GridSearchReport.curvesPath(grid) + ": no such file (the per-epoch curves of "
                 + "grid.csv are read from it))");
@@ -216,5 +235,10 @@ class ReportWriterTest {
         assertThatThrownBy(() -> ReportWriter.write(tmp, List.of(), data,
                 ReportWriter.Options.defaults(), line -> { }))
                 .isInstanceOf(IllegalArgumentException.class);
+        Path gone = tmp.resolve("gone.csv");
+        assertThatThrownBy(() -> ReportWriter.write(tmp.resolve("r"), List.of(tmp), data,
+                new ReportWriter.Options(0, 0, false, List.of(gone), 8, 0), line -> { }))
+                .isInstanceOf(java.io.IOException.class).hasMessage(gone + ": no such file");
+        assertThat(tmp.resolve("r")).doesNotExist();
     }
 }

@@ -242,8 +242,15 @@ public final class StudyView extends BorderPane implements CsvExportable {
         reportRunning.set(true);
         ctx.jobs().start(s.getString("report.job"), null);
         io.latentlab.model.DjlThread djl = ctx.djl();
-        djl.submit(() -> io.latentlab.report.ReportWriter.write(dir, models, data,
-                io.latentlab.report.ReportWriter.Options.defaults(), line -> {
+        // the grid search on show goes into the report when it is saved in a file
+        java.nio.file.Path grid = vm.gridFileProperty().get();
+        io.latentlab.report.ReportWriter.Options d = io.latentlab.report.ReportWriter.Options
+                .defaults();
+        io.latentlab.report.ReportWriter.Options opts = grid == null ? d
+                : new io.latentlab.report.ReportWriter.Options(d.limit(), d.seed(), d.clip(),
+                        java.util.List.of(grid), d.digits(), d.knnReference());
+        djl.submit(() -> io.latentlab.report.ReportWriter.write(dir, models, data, opts,
+                line -> {
                     ctx.fx().execute(() -> ctx.jobs().update(-1, line));
                     djl.runQueued();
                 }).index())

@@ -184,6 +184,8 @@ public final class StudyViewModel {
 
     private final ObjectProperty<GridSearch.Result> gridResult =
             new SimpleObjectProperty<>(this, "gridResult");
+    /** Where the shown grid search is saved (opened from or written to), or null. */
+    private final ObjectProperty<Path> gridFile = new SimpleObjectProperty<>(this, "gridFile");
     private final ObservableList<SettingRow> settingRows = FXCollections.observableArrayList();
     private final ObservableList<HeatCell> heatCells = FXCollections.observableArrayList();
     private final ObjectProperty<GridSearch.SettingResult> selectedSetting =
@@ -420,6 +422,7 @@ public final class StudyViewModel {
         gridControl = control;
         queue.clear();
         gridResult.set(null);
+        gridFile.set(null);
         settingRows.clear();
         heatCells.clear();
         selectedSetting.set(null);
@@ -520,6 +523,7 @@ public final class StudyViewModel {
                     showOptions(r.options());
                     gridState.set(State.IDLE);
                     publishGrid(r);
+                    gridFile.set(summary);
                     message.set(String.format(text("job.gridOpened"), summary.getFileName()));
                 }
             } finally {
@@ -572,6 +576,7 @@ public final class StudyViewModel {
             throw new IllegalStateException("no grid search result yet");
         }
         GridSearchReport.write(r, file);
+        gridFile.set(file);
     }
 
     // ---- models (encoding dimension) ---------------------------------------------------
@@ -986,6 +991,14 @@ public final class StudyViewModel {
     /** @return the latest grid search result, or null */
     public ObjectProperty<GridSearch.Result> gridResultProperty() {
         return gridResult;
+    }
+
+    /**
+     * @return the summary CSV the shown grid search was opened from or last saved to (the
+     *     report includes it), or null when it is unsaved or none is shown
+     */
+    public ObjectProperty<Path> gridFileProperty() {
+        return gridFile;
     }
 
     /** @return the results table rows, in grid order */

@@ -146,6 +146,16 @@ class StudyViewFxTest {
             return new AppContext.ActiveModel("ed2", modelDir,
                     io.latentlab.model.ModelStore.readMetadata(modelDir), m);
         }).get(60, TimeUnit.SECONDS);
+        // a grid search opened from a file goes into the report
+        Path grid = tmp.resolve("ed2 grid.csv");
+        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
+                new double[] {0.06});
+        io.latentlab.study.GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2,
+                List.of(0.01), List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(
+                GridSearch.evaluate(0.01, 1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(),
+                        c.validation())), 0.1, 0.25))), grid);
+        view.viewModel().openGrid(grid).get(10, TimeUnit.SECONDS);
+        assertThat(fx(() -> view.viewModel().gridFileProperty().get())).isEqualTo(grid);
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Path>>
                 written = new java.util.concurrent.atomic.AtomicReference<>();
         Path out = tmp.resolve("report");
@@ -159,6 +169,8 @@ class StudyViewFxTest {
         assertThat(index).isEqualTo(out.resolve("index.md"));
         assertThat(java.nio.file.Files.readString(index)).contains("noise-table.csv");
         assertThat(out.resolve("recon-ed2.png")).exists();
+        assertThat(out.resolve("grid-search-ed2_grid.md")).exists();
+        assertThat(java.nio.file.Files.readString(index)).contains("(grid-search-ed2_grid.png)");
         assertThat(fx(() -> ctx.jobs().nameProperty().get())).contains("index.md");
     }
 

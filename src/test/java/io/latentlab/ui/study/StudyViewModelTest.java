@@ -122,9 +122,12 @@ class StudyViewModelTest {
         assertThat(ctx.jobs().runningProperty().get()).isFalse();
 
         Path csv = tmp.resolve("grid.csv");
+        assertThat(vm.gridFileProperty().get()).isNull();
         vm.writeGridCsv(csv);
         assertThat(Files.readString(csv)).startsWith(GridSearchReport.SUMMARY_HEADER);
         assertThat(Files.exists(GridSearchReport.curvesPath(csv))).isTrue();
+        // saved: the report will include it
+        assertThat(vm.gridFileProperty().get()).isEqualTo(csv);
 
         // a fresh view opens the saved search: same table, winner and form
         StudyViewModel other = new StudyViewModel(ctx);
@@ -141,12 +144,18 @@ class StudyViewModelTest {
         assertThat(other.valueProperty(Field.MAX_LOSS).get()).isEqualTo("10");
         assertThat(other.optionsProperty().get()).isEqualTo(vm.gridResultProperty().get().options());
         assertThat(other.messageProperty().get()).isEqualTo("Grid search loaded from grid.csv");
+        assertThat(other.gridFileProperty().get()).isEqualTo(csv);
 
         // a file that is not there: the message names it, the shown result stays
         GridSearch.Result shown = other.gridResultProperty().get();
         other.openGrid(tmp.resolve("gone.csv")).get(10, TimeUnit.SECONDS);
         assertThat(other.errorProperty().get()).isEqualTo(tmp.resolve("gone.csv") + ": no such file");
         assertThat(other.gridResultProperty().get()).isSameAs(shown);
+        assertThat(other.gridFileProperty().get()).isEqualTo(csv);
+
+        // a new search is not saved yet
+        vm.runGrid().get(120, TimeUnit.SECONDS);
+        assertThat(vm.gridFileProperty().get()).isNull();
     }
 
     @Test
