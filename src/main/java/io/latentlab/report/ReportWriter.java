@@ -513,8 +513,10 @@ public final class ReportWriter {
             }
             AtomicFiles.writeString(file(name + ".md"), md.toString());
             String links = link(name + ".md") + " · " + link(name + ".csv");
-            overview.add(r == null
-                    ? List.of(links, "", "", "(no curves: see its table)", "", "", "", "")
+            String missing = all.isEmpty() ? "(empty file)"
+                    : gridSummary(all.get(0), List.of()) == null ? "(not a grid-search summary)"
+                    : "(no curves: see its table)";
+            overview.add(r == null ? List.of(links, "", "", missing, "", "", "", "")
                     : overviewRow(links, r));
             return "### " + (r == null ? "" : "ED=" + r.options().encodingDim() + ": ")
                     + "`" + csv.getFileName() + "`\n\n" + figure;

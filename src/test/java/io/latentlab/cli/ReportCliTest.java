@@ -45,6 +45,8 @@ class ReportCliTest {
         assertThat(one.code()).as(one.err()).isZero();
         assertThat(Files.readString(tmp.resolve("one/grid-search-a.md"))).contains("| 1 | 2 |");
         assertThat(Files.readString(tmp.resolve("one/grid-search-b.md"))).contains("| 3 | 4 |");
+        assertThat(Files.readString(tmp.resolve("one/index.md")))
+                .contains("(grid-search-b.csv) |  |  | (not a grid-search summary) |");
         assertThat(Files.readAllLines(tmp.resolve("one/noise-table.csv")).get(0))
                 .isEqualTo("noise,ed2 (ED=2)");
     }
