@@ -17,6 +17,7 @@ import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.study.ReconstructionGrid;
+import io.latentlab.study.StudyReference;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.RunCheckpoint;
 import io.latentlab.training.Split;
@@ -353,13 +354,14 @@ public final class ReportWriter {
         private String msePerEd(NoiseTable table) throws IOException {
             List<String> header = List.of("model", "ed", "test_mse_stored", "val_mse_stored",
                     "epochs", "best_epoch", "early_stopped", "training_seconds",
-                    "test_mse_measured", "measured_n");
+                    "test_mse_measured", "measured_n", "study_test_mse");
             List<List<String>> rows = new ArrayList<>();
             int n = items.size();
             double[] ed = new double[n];
             double[] stored = new double[n];
             double[] val = new double[n];
             double[] measured = new double[n];
+            double[] study = new double[n];
             for (int m = 0; m < n; m++) {
                 Item it = items.get(m);
                 ModelMetadata meta = it.meta();
@@ -368,17 +370,20 @@ public final class ReportWriter {
                 val[m] = meta.getDouble("val_mse");
                 // the noise table's "none" row is exactly the clean test MSE
                 measured[m] = table.mse()[0][m];
+                study[m] = StudyReference.testMseOrNaN(it.ed());
                 rows.add(List.of(it.name(), Integer.toString(it.ed()), str(meta.get("test_mse")),
                         str(meta.get("val_mse")), str(meta.get("epochs")),
                         str(meta.get("best_epoch")), str(meta.get("early_stopped")),
                         str(meta.get("training_seconds")), fmt(measured[m]),
-                        Integer.toString(table.count())));
+                        Integer.toString(table.count()),
+                        Double.isFinite(study[m]) ? Double.toString(study[m]) : ""));
             }
             AtomicFiles.writeString(file("mse-per-ed.csv"), Tables.csv(header, rows));
             String note = "Stored values come from each checkpoint's `model.properties` (the "
                     + "best epoch, on the full test set and the validation split; empty when "
                     + "the checkpoint does not record them). `test_mse_measured` was measured "
-                    + "now on " + digitsText() + ".\n";
+                    + "now on " + digitsText() + ". `study_test_mse` is the study's published "
+                    + "result, where it gives one.\n";
             String md = "# Reconstruction error per encoding dimension\n\n" + note + "\n"
                     + Tables.markdown(header, rows);
             AtomicFiles.writeString(file("mse-per-ed.md"), md);
@@ -392,6 +397,10 @@ public final class ReportWriter {
             }
             series.add(new Charts.Series("test MSE (measured, n=" + table.count() + ")", ed,
                     measured));
+            if (anyFinite(study)) {
+                // NaN between the study's points: dots, no line
+                series.add(new Charts.Series("the study's test MSE", ed, study));
+            }
             png(Charts.lineChart(new Charts.LineChart("Reconstruction MSE vs encoding dimension",
                     "encoding dimension (ED)", "MSE (log scale)", series, true, true),
                     CHART_W, CHART_H), "mse-vs-ed.png");

@@ -517,6 +517,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
         table.getColumns().add(col("col.epochs", ModelRow::epochs));
         table.getColumns().add(col("col.bestEpoch", ModelRow::bestEpoch));
         table.getColumns().add(col("col.earlyStopped", ModelRow::earlyStopped));
+        table.getColumns().add(col("col.studyTestMse", r -> fmt6(r.studyTestMse())));
         table.setPrefHeight(200);
         Label few = new Label(s.getString("ed.few"));
         few.setId("study-ed-few");
@@ -534,11 +535,27 @@ public final class StudyView extends BorderPane implements CsvExportable {
     }
 
     private void redrawEdChart() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        XYChart.Series<String, Number> ours = new XYChart.Series<>();
+        ours.setName(s.getString("ed.ours"));
         for (Map.Entry<Integer, Double> e : vm.testMseByEd().entrySet()) {
-            series.getData().add(new XYChart.Data<>(Integer.toString(e.getKey()), e.getValue()));
+            ours.getData().add(new XYChart.Data<>(Integer.toString(e.getKey()), e.getValue()));
         }
-        edChart.getData().setAll(List.of(series));
+        XYChart.Series<String, Number> study = new XYChart.Series<>();
+        study.setName(s.getString("ed.study"));
+        for (Map.Entry<Integer, Double> e : vm.studyTestMseByEd().entrySet()) {
+            // only where ours has the ED too, so the category axis keeps ED order
+            if (vm.testMseByEd().containsKey(e.getKey())) {
+                study.getData().add(new XYChart.Data<>(Integer.toString(e.getKey()),
+                        e.getValue()));
+            }
+        }
+        edChart.getData().setAll(study.getData().isEmpty() ? List.of(ours)
+                : List.of(ours, study));
+        edChart.setLegendVisible(!study.getData().isEmpty());
+        if (study.getNode() != null) {
+            // the study's values are separate points, not a curve
+            study.getNode().setStyle("-fx-stroke: transparent;");
+        }
     }
 
     // ---- noise robustness --------------------------------------------------------------

@@ -7,6 +7,7 @@ import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
+import io.latentlab.study.StudyReference;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.training.TrainingControl;
@@ -128,6 +129,11 @@ public final class StudyViewModel {
      */
     public record ModelRow(String name, int ed, double testMse, double valMse, String epochs,
             String bestEpoch, String earlyStopped) {
+
+        /** @return the study's published test MSE at this ED, NaN when it gives none */
+        public double studyTestMse() {
+            return StudyReference.testMseOrNaN(ed);
+        }
 
         static ModelRow of(ActiveModel m) {
             ModelMetadata md = m.metadata();
@@ -602,6 +608,20 @@ public final class StudyViewModel {
     }
 
     /**
+     * The study's published test MSE at the EDs of the available models that it gives one for,
+     * drawn next to {@link #testMseByEd()}.
+     *
+     * @return ED to the study's test MSE, ascending ED
+     */
+    public Map<Integer, Double> studyTestMseByEd() {
+        Map<Integer, Double> out = new TreeMap<>();
+        for (ModelRow r : modelRows) {
+            StudyReference.testMse(r.ed()).ifPresent(v -> out.put(r.ed(), v));
+        }
+        return out;
+    }
+
+    /**
      * The best (lowest) known test MSE per ED, for the "test MSE vs ED" chart.
      *
      * @return ED to test MSE, ascending ED; models without a test MSE are left out
@@ -1044,12 +1064,13 @@ public final class StudyViewModel {
      */
     public String modelsCsv() {
         StringBuilder b = new StringBuilder("name,ed,test_mse,val_mse,epochs,best_epoch,"
-                + "early_stopped\n");
+                + "early_stopped,study_test_mse\n");
         for (ModelRow r : modelRows) {
             b.append('"').append(r.name().replace("\"", "\"\"")).append("\",").append(r.ed())
                     .append(',').append(num(r.testMse())).append(',').append(num(r.valMse()))
                     .append(',').append(r.epochs()).append(',').append(r.bestEpoch())
-                    .append(',').append(r.earlyStopped()).append('\n');
+                    .append(',').append(r.earlyStopped()).append(',')
+                    .append(num(r.studyTestMse())).append('\n');
         }
         return b.toString();
     }

@@ -136,6 +136,35 @@ class StudyViewFxTest {
     }
 
     @Test
+    void edChartShowsTheStudysResultNextToTheModels(FxRobot robot) throws Exception {
+        List<AppContext.ActiveModel> models = ctx.djl().submit(() -> List.of(
+                new AppContext.ActiveModel("a", null, io.latentlab.model.ModelMetadata.of(4)
+                        .with("test_mse", 0.025), io.latentlab.model.Autoencoder.create(4, 1)),
+                new AppContext.ActiveModel("b", null, io.latentlab.model.ModelMetadata.of(2)
+                        .with("test_mse", 0.036), io.latentlab.model.Autoencoder.create(2, 1))))
+                .get(60, TimeUnit.SECONDS);
+        fx(() -> ctx.models().setAll(models));
+        robot.clickOn("Encoding dimension");
+        var data = fx(() -> view.edChart().getData().stream().map(series -> series.getName()
+                + " " + series.getData().stream().map(d -> d.getXValue() + "=" + d.getYValue())
+                .toList()).toList());
+        assertThat(data).containsExactly("These models [2=0.036, 4=0.025]",
+                "The study's result [4=0.027]");
+        assertThat(fx(() -> view.edChart().isLegendVisible())).isTrue();
+        var table = robot.lookup("#study-models-table")
+                .queryAs(javafx.scene.control.TableView.class);
+        assertThat(fx(() -> table.getColumns().stream()
+                .map(c -> ((javafx.scene.control.TableColumn<?, ?>) c).getText()).toList()))
+                .contains("Study's test MSE");
+        for (AppContext.ActiveModel m : models) {
+            ctx.djl().submit(() -> {
+                m.model().close();
+                return null;
+            }).get(10, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void reportButtonWritesTheReportForTheSavedModels(@org.junit.jupiter.api.io.TempDir Path tmp)
             throws Exception {
         Path modelDir = tmp.resolve("ed2");

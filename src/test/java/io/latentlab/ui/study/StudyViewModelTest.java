@@ -231,6 +231,11 @@ class StudyViewModelTest {
         assertThat(vm.modelRows()).extracting(StudyViewModel.ModelRow::ed).containsExactly(2, 4);
         assertThat(vm.modelRows().get(0).earlyStopped()).isEqualTo("yes");
         assertThat(vm.testMseByEd()).containsEntry(2, 0.04).containsEntry(4, 0.08);
+        // the study gives a test MSE for ED=4 only of these
+        assertThat(vm.studyTestMseByEd()).containsExactly(java.util.Map.entry(4, 0.027));
+        assertThat(vm.modelsCsv()).isEqualTo("name,ed,test_mse,val_mse,epochs,best_epoch,"
+                + "early_stopped,study_test_mse\n\"ED=2\",2,0.040000,,3,,yes,\n"
+                + "\"ED=4\",4,0.080000,,3,,yes,0.027000\n");
     }
 
     @Test
