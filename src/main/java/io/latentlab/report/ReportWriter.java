@@ -110,6 +110,14 @@ public final class ReportWriter {
         public static Options defaults() {
             return new Options(0, 0, false, null, 8, LatentMetrics.DEFAULT_REFERENCE);
         }
+
+        /**
+         * @param list grid-search summary CSVs
+         * @return these options with those grid searches
+         */
+        public Options withGrids(List<Path> list) {
+            return new Options(limit, seed, clip, list, digits, knnReference);
+        }
     }
 
     /**
@@ -506,25 +514,25 @@ public final class ReportWriter {
                     .append(csv.toAbsolutePath().normalize()).append("`.\n\n");
             String figure = "";
             GridSearch.Result r = null;
-            if (all.isEmpty()) {
-                md.append("The file is empty.\n");
-            } else {
+            String missing = "(empty file)"; // why the overview has no numbers, if it has none
+            if (!all.isEmpty()) {
                 List<String> header = all.get(0);
                 List<List<String>> rows = all.subList(1, all.size());
                 String summary = gridSummary(header, rows);
+                missing = "(not a grid-search summary)";
                 if (summary != null) {
+                    missing = "(no curves: see its table)";
                     r = readGrid(csv);
                     figure = r == null ? "" : gridFigure(csv, name, r);
                     md.append("## Per setting\n\n").append(summary).append(figure)
                             .append("\n## Per fold\n\n");
                 }
                 md.append(Tables.markdown(header, rows));
+            } else {
+                md.append("The file is empty.\n");
             }
             AtomicFiles.writeString(file(name + ".md"), md.toString());
             String links = link(name + ".md") + " · " + link(name + ".csv");
-            String missing = all.isEmpty() ? "(empty file)"
-                    : gridSummary(all.get(0), List.of()) == null ? "(not a grid-search summary)"
-                    : "(no curves: see its table)";
             overview.add(r == null ? List.of(links, "", "", missing, "", "", "", "")
                     : overviewRow(links, r));
             return "### " + (r == null ? "" : "ED=" + r.options().encodingDim() + ": ")

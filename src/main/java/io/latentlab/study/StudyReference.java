@@ -2,7 +2,6 @@ package io.latentlab.study;
 
 import java.util.Map;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
 
 /**
  * The results the study published, which the app reproduces and shows next to its own: the
@@ -11,8 +10,7 @@ import java.util.TreeMap;
 public final class StudyReference {
 
     // the study's test MSE of its final models (full training, early stopping)
-    private static final Map<Integer, Double> TEST_MSE = new TreeMap<>(Map.of(4, 0.027,
-            32, 0.0085));
+    private static final Map<Integer, Double> TEST_MSE = Map.of(4, 0.027, 32, 0.0085);
 
     private StudyReference() {}
 

@@ -244,11 +244,8 @@ public final class StudyView extends BorderPane implements CsvExportable {
         io.latentlab.model.DjlThread djl = ctx.djl();
         // the grid search on show goes into the report when it is saved in a file
         java.nio.file.Path grid = vm.gridFileProperty().get();
-        io.latentlab.report.ReportWriter.Options d = io.latentlab.report.ReportWriter.Options
-                .defaults();
-        io.latentlab.report.ReportWriter.Options opts = grid == null ? d
-                : new io.latentlab.report.ReportWriter.Options(d.limit(), d.seed(), d.clip(),
-                        java.util.List.of(grid), d.digits(), d.knnReference());
+        io.latentlab.report.ReportWriter.Options opts = io.latentlab.report.ReportWriter.Options
+                .defaults().withGrids(grid == null ? List.of() : List.of(grid));
         djl.submit(() -> io.latentlab.report.ReportWriter.write(dir, models, data, opts,
                 line -> {
                     ctx.fx().execute(() -> ctx.jobs().update(-1, line));
@@ -543,11 +540,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
         XYChart.Series<String, Number> study = new XYChart.Series<>();
         study.setName(s.getString("ed.study"));
         for (Map.Entry<Integer, Double> e : vm.studyTestMseByEd().entrySet()) {
-            // only where ours has the ED too, so the category axis keeps ED order
-            if (vm.testMseByEd().containsKey(e.getKey())) {
-                study.getData().add(new XYChart.Data<>(Integer.toString(e.getKey()),
-                        e.getValue()));
-            }
+            study.getData().add(new XYChart.Data<>(Integer.toString(e.getKey()), e.getValue()));
         }
         edChart.getData().setAll(study.getData().isEmpty() ? List.of(ours)
                 : List.of(ours, study));

@@ -608,15 +608,15 @@ public final class StudyViewModel {
     }
 
     /**
-     * The study's published test MSE at the EDs of the available models that it gives one for,
-     * drawn next to {@link #testMseByEd()}.
+     * The study's published test MSE at the EDs of {@link #testMseByEd()} that it gives one for,
+     * drawn next to them (only there, so a category axis keeps the EDs in order).
      *
      * @return ED to the study's test MSE, ascending ED
      */
     public Map<Integer, Double> studyTestMseByEd() {
         Map<Integer, Double> out = new TreeMap<>();
-        for (ModelRow r : modelRows) {
-            StudyReference.testMse(r.ed()).ifPresent(v -> out.put(r.ed(), v));
+        for (int ed : testMseByEd().keySet()) {
+            StudyReference.testMse(ed).ifPresent(v -> out.put(ed, v));
         }
         return out;
     }

@@ -236,6 +236,11 @@ class StudyViewModelTest {
         assertThat(vm.modelsCsv()).isEqualTo("name,ed,test_mse,val_mse,epochs,best_epoch,"
                 + "early_stopped,study_test_mse\n\"ED=2\",2,0.040000,,3,,yes,\n"
                 + "\"ED=4\",4,0.080000,,3,,yes,0.027000\n");
+        // a model without a test MSE of its own gets no study point either (ED=32 here)
+        ctx.models().add(new ActiveModel("ED=32", null, ModelMetadata.of(32),
+                untrained(32, 3).model()));
+        assertThat(vm.modelRows()).hasSize(3);
+        assertThat(vm.studyTestMseByEd()).containsExactly(java.util.Map.entry(4, 0.027));
     }
 
     @Test
