@@ -1,12 +1,16 @@
 package io.latentlab.app;
 
 import io.latentlab.data.MnistData;
+import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.shell.MainWindow;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -44,7 +48,7 @@ public final class LatentLabApp extends Application {
     @Override
     public void start(Stage stage) {
         this.stage = stage;
-        ctx = AppContext.forApp();
+        ctx = createContext();
         window = new MainWindow(ctx);
         Preferences p = ctx.prefs();
         stage.setTitle(ctx.text("app.title"));
@@ -71,33 +75,41 @@ public final class LatentLabApp extends Application {
     }
 
     /**
-     * Loads the dataset off the FX thread and publishes it to the context.
+     * The app's context: engine jobs on the one DJL thread, file jobs on daemon workers,
+     * callbacks on the FX thread.
+     *
+     * @return the context
+     */
+    static AppContext createContext() {
+        DjlThread engine = new DjlThread();
+        ExecutorService workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "worker");
+            t.setDaemon(true);
+            return t;
+        });
+        String node = System.getProperty("latentlab.prefs.node", "latent-lab");
+        return new AppContext(new Jobs(engine, workers, Platform::runLater),
+                Preferences.userRoot().node(node), () -> {
+                    workers.shutdownNow();
+                    engine.close();
+                });
+    }
+
+    /**
+     * Loads the dataset on a worker and publishes it to the context.
      *
      * @param ctx shared services
      */
     static void loadData(AppContext ctx) {
-        ctx.jobs().start(ctx.text("status.loadingData"), null);
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return MnistData.load(MnistData.defaultDir());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }).whenComplete((data, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Throwable cause = error.getCause() != null ? error.getCause() : error;
-                if (cause instanceof java.io.UncheckedIOException u) {
-                    cause = u.getCause();
-                }
-                ctx.jobs().finish(ctx.text("error.data"));
-                Alert alert = new Alert(Alert.AlertType.ERROR, cause.getMessage());
-                alert.setHeaderText(ctx.text("error.data"));
-                alert.show();
-            } else {
-                ctx.dataProperty().set(data);
-                ctx.jobs().finish(ctx.text("status.ready"));
-            }
-        }));
+        ctx.jobs().submit(Job.onWorker(ctx.text("status.loadingData"),
+                c -> MnistData.load(MnistData.defaultDir()))
+                .cancellable(false)
+                .onSuccess(data -> ctx.dataProperty().set(data))
+                .onFailure(error -> {
+                    Alert alert = new Alert(Alert.AlertType.ERROR, error.getMessage());
+                    alert.setHeaderText(ctx.text("error.data"));
+                    alert.show();
+                }));
     }
 
     /** Remembers window geometry, theme and the active model. */

@@ -6,6 +6,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * <p>A long task (training) calls {@link #runQueued()} between batches, so short tasks
  * (a reconstruction while a slider moves) still run within one batch's time.
  */
-public final class DjlThread implements AutoCloseable {
+public final class DjlThread implements AutoCloseable, Executor {
 
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -36,7 +37,7 @@ public final class DjlThread implements AutoCloseable {
             try {
                 Runnable r = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (r != null) {
-                    r.run();
+                    runSafely(r);
                 }
             } catch (InterruptedException e) {
                 if (closed) {
@@ -73,6 +74,20 @@ public final class DjlThread implements AutoCloseable {
     }
 
     /**
+     * Queues a task; tasks run one after the other in submission order. A task that throws is
+     * is logged and the thread goes on.
+     *
+     * @param task the work
+     */
+    @Override
+    public void execute(Runnable task) {
+        if (closed) {
+            throw new java.util.concurrent.RejectedExecutionException("DJL thread is closed");
+        }
+        queue.add(task);
+    }
+
+    /**
      * Runs the tasks queued so far. Only for the DJL thread itself, inside a long task, at a
      * point where it holds no gradient collector.
      *
@@ -87,7 +102,16 @@ public final class DjlThread implements AutoCloseable {
             if (r == null) {
                 return;
             }
+            runSafely(r);
+        }
+    }
+
+    private static void runSafely(Runnable r) {
+        try {
             r.run();
+        } catch (RuntimeException | Error e) {
+            // a failing task must not end the thread every later task depends on
+            org.slf4j.LoggerFactory.getLogger(DjlThread.class).error("engine task failed", e);
         }
     }
 

@@ -48,4 +48,12 @@ public sealed interface TrainingEvent {
      * @param result the outcome so far
      */
     record Failed(String message, TrainingResult result) implements TrainingEvent {}
+
+    /**
+     * Reconstructions of a few fixed test digits after an epoch (emitted by the app's runs).
+     *
+     * @param epoch the epoch
+     * @param images one 28x28 float[] per digit
+     */
+    record Preview(int epoch, float[][] images) implements TrainingEvent {}
 }

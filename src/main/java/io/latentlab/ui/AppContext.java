@@ -1,9 +1,9 @@
 package io.latentlab.ui;
 
 import io.latentlab.data.MnistData;
-import io.latentlab.model.Autoencoder;
-import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
+import io.latentlab.service.ModelHandle;
+import io.latentlab.ui.jobs.Jobs;
 
 import java.nio.file.Path;
 import java.util.Locale;
@@ -11,7 +11,6 @@ import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -21,31 +20,30 @@ import javafx.collections.ObservableList;
 
 /**
  * Services and state shared by all views. Created on the FX thread; its properties are read
- * and written on the FX thread only. DJL work goes through {@link #djl()}.
+ * and written on the FX thread only. Anything long or engine-bound runs as a job through
+ * {@link #jobs()}.
  */
 public final class AppContext implements AutoCloseable {
 
     /**
-     * A model the views can use. The {@link Autoencoder} is a handle: call it only from tasks
-     * submitted to {@link #djl()}.
+     * A model the views can use. The {@link ModelHandle} may only be called from engine jobs.
      *
      * @param name display name (e.g. "ED=32 · models/ed32")
      * @param dir checkpoint folder, or null for an unsaved model
      * @param metadata its metadata
      * @param model the loaded model
      */
-    public record ActiveModel(String name, Path dir, ModelMetadata metadata, Autoencoder model) {
+    public record ActiveModel(String name, Path dir, ModelMetadata metadata, ModelHandle model) {
         @Override
         public String toString() {
             return name;
         }
     }
 
-    private final DjlThread djl;
-    private final Executor fxExecutor;
+    private final Jobs jobs;
+    private final Runnable onClose;
     private final ResourceBundle strings;
     private final Preferences prefs;
-    private final JobStatus jobs;
     private final ObjectProperty<MnistData> data = new SimpleObjectProperty<>(this, "data");
     private final ObjectProperty<ActiveModel> activeModel =
             new SimpleObjectProperty<>(this, "activeModel");
@@ -57,34 +55,63 @@ public final class AppContext implements AutoCloseable {
     private Runnable showReconstruct = () -> { };
 
     /**
-     * @param djl the DJL thread
-     * @param fxExecutor runs callbacks on the FX thread ({@code Platform::runLater} in the app,
-     *     a direct executor in ViewModel tests)
+     * @param jobs runs background work ({@link Jobs#sameThread()} in tests)
      * @param prefs where window, theme and last model are remembered
+     * @param onClose stops what the jobs run on (the engine thread), or a no-op
      */
-    public AppContext(DjlThread djl, Executor fxExecutor, Preferences prefs) {
-        this.djl = djl;
-        this.fxExecutor = fxExecutor;
+    public AppContext(Jobs jobs, Preferences prefs, Runnable onClose) {
+        this.jobs = jobs;
         this.prefs = prefs;
+        this.onClose = onClose;
         this.strings = ResourceBundle.getBundle("io.latentlab.ui.strings", Locale.getDefault());
-        this.jobs = new JobStatus();
     }
 
-    /** @return a context for the running app (FX executor = Platform.runLater) */
-    public static AppContext forApp() {
-        String node = System.getProperty("latentlab.prefs.node", "latent-lab");
-        return new AppContext(new DjlThread(), Platform::runLater,
-                Preferences.userRoot().node(node));
+    /**
+     * TEMPORARY, until every view runs on {@link Jobs}: the old constructor.
+     *
+     * @param djl the engine thread
+     * @param fx the FX executor
+     * @param prefs settings
+     */
+    @Deprecated
+    public AppContext(io.latentlab.model.DjlThread djl, Executor fx, Preferences prefs) {
+        this(new Jobs(djl, java.util.concurrent.ForkJoinPool.commonPool(), fx), prefs, djl::close);
+        this.legacyDjl = djl;
     }
 
-    /** @return the thread that owns DJL */
-    public DjlThread djl() {
-        return djl;
+    private io.latentlab.model.DjlThread legacyDjl;
+    private final LegacyStatus legacyStatus = new LegacyStatus();
+
+    /** @return TEMPORARY: the engine thread of the old constructor */
+    @Deprecated
+    public io.latentlab.model.DjlThread djl() {
+        return legacyDjl;
+    }
+
+    /** @return TEMPORARY: the old single-slot status */
+    @Deprecated
+    public LegacyStatus legacyStatus() {
+        return legacyStatus;
+    }
+
+    /**
+     * A context whose jobs run on the calling thread (tests).
+     *
+     * @param prefs where settings are remembered
+     * @return the context
+     */
+    public static AppContext sameThread(Preferences prefs) {
+        return new AppContext(Jobs.sameThread(), prefs, () -> { });
+    }
+
+    /** @return runs background work and lists what runs */
+    public Jobs jobs() {
+        return jobs;
     }
 
     /** @return runs a task on the FX thread */
     public Executor fx() {
-        return fxExecutor;
+        return jobs.fx();
     }
 
     /** @return UI strings */
@@ -103,11 +130,6 @@ public final class AppContext implements AutoCloseable {
     /** @return remembered settings */
     public Preferences prefs() {
         return prefs;
-    }
-
-    /** @return the status bar's job (name, progress, ETA, cancel) */
-    public JobStatus jobs() {
-        return jobs;
     }
 
     /** @return the loaded dataset, null while loading or after a failure */
@@ -155,6 +177,7 @@ public final class AppContext implements AutoCloseable {
 
     @Override
     public void close() {
-        djl.close();
+        jobs.cancelAll();
+        onClose.run();
     }
 }

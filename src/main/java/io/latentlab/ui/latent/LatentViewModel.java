@@ -111,7 +111,7 @@ public final class LatentViewModel {
             classVisible[c] = new SimpleBooleanProperty(this, "class" + c, true);
         }
         walker = new Coalescer<>(ctx.djl(), fx,
-                r -> LatentCodes.decode(r.p().model().model(), r.p().pca().inverse(
+                r -> LatentCodes.decode(r.p().model().model().autoencoder(), r.p().pca().inverse(
                         new double[] {r.x(), r.y()})),
                 (r, img) -> {
                     if (r.p() == projection.get()) {
@@ -119,7 +119,7 @@ public final class LatentViewModel {
                     }
                 });
         markers = new Coalescer<>(ctx.djl(), fx,
-                r -> r.p().pca().project(LatentCodes.encodeImage(r.p().model().model(),
+                r -> r.p().pca().project(LatentCodes.encodeImage(r.p().model().model().autoencoder(),
                         r.input()), 1, 2),
                 (r, xy) -> {
                     // an older input or map may have been replaced while this one ran
@@ -161,21 +161,21 @@ public final class LatentViewModel {
         message.set(text("latent.encoding"));
         Dataset test = data.test();
         jobName = format("latent.encodingJob", test.size());
-        ctx.jobs().start(jobName, () -> cancel(gen));
+        ctx.legacyStatus().start(jobName, () -> cancel(gen));
         CompletableFuture<Projection> result = new CompletableFuture<>();
         pending = result;
         ctx.djl().submit(() -> {
             if (generation.get() != gen) {
                 throw new CancellationException("superseded");
             }
-            LatentCodes codes = LatentCodes.encode(model.model(), test, BATCH, (done, total) -> {
+            LatentCodes codes = LatentCodes.encode(model.model().autoencoder(), test, BATCH, (done, total) -> {
                 if (generation.get() != gen) {
                     return false;
                 }
                 double fraction = (double) done / total;
                 fx.execute(() -> {
                     if (generation.get() == gen && isOurJob()) {
-                        ctx.jobs().update(fraction, "");
+                        ctx.legacyStatus().update(fraction, "");
                     }
                 });
                 return true;
@@ -229,13 +229,13 @@ public final class LatentViewModel {
 
     private boolean isOurJob() {
         // another view may have started its own job meanwhile: leave its status alone
-        return ctx.jobs().runningProperty().get()
-                && jobName.equals(ctx.jobs().nameProperty().get());
+        return ctx.legacyStatus().runningProperty().get()
+                && jobName.equals(ctx.legacyStatus().nameProperty().get());
     }
 
     private void finishJob(String msg) {
         if (isOurJob()) {
-            ctx.jobs().finish(msg == null ? "" : msg);
+            ctx.legacyStatus().finish(msg == null ? "" : msg);
         }
     }
 

@@ -675,8 +675,8 @@ public final class ReconstructViewModel {
     /** On the DJL thread: NDArrays live in sub-managers closed here; only float[] leave. */
     private Result compute(Request r) {
         modelCalls.incrementAndGet();
-        float[] a = r.primary() == null ? null : run(r.primary().model(), r.noisy());
-        float[] b = r.compare() == null ? null : run(r.compare().model(), r.noisy());
+        float[] a = r.primary() == null ? null : run(r.primary().model().autoencoder(), r.noisy());
+        float[] b = r.compare() == null ? null : run(r.compare().model().autoencoder(), r.noisy());
         return new Result(r, a, b);
     }
 

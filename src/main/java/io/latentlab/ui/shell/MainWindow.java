@@ -195,18 +195,18 @@ public final class MainWindow extends BorderPane {
     private StatusBar statusBar() {
         StatusBar status = new StatusBar();
         status.setId("status-bar");
-        status.textProperty().bind(ctx.jobs().nameProperty());
-        status.progressProperty().bind(ctx.jobs().progressProperty());
+        status.textProperty().bind(ctx.legacyStatus().nameProperty());
+        status.progressProperty().bind(ctx.legacyStatus().progressProperty());
         Label eta = new Label();
         eta.setId("status-eta");
-        eta.textProperty().bind(ctx.jobs().etaProperty());
+        eta.textProperty().bind(ctx.legacyStatus().etaProperty());
         Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE_CIRCLE));
         cancel.setId("status-cancel");
         cancel.setTooltip(new Tooltip(s.getString("job.cancel")));
-        cancel.visibleProperty().bind(ctx.jobs().cancelProperty().isNotNull()
-                .and(ctx.jobs().runningProperty()));
+        cancel.visibleProperty().bind(ctx.legacyStatus().cancelProperty().isNotNull()
+                .and(ctx.legacyStatus().runningProperty()));
         cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(e -> ctx.jobs().cancel());
+        cancel.setOnAction(e -> ctx.legacyStatus().cancel());
         status.getRightItems().addAll(eta, cancel);
         return status;
     }
@@ -264,7 +264,7 @@ public final class MainWindow extends BorderPane {
     private static ActiveModel load(Path dir) throws IOException {
         ModelStore.Loaded loaded = ModelStore.load(dir);
         return new ActiveModel(TrainViewModel.modelName(loaded.metadata().encodingDim(), dir),
-                dir, loaded.metadata(), loaded.model());
+                dir, loaded.metadata(), new io.latentlab.service.ModelHandle(loaded.model(), loaded.metadata()));
     }
 
     private void add(ActiveModel model) {
@@ -318,7 +318,7 @@ public final class MainWindow extends BorderPane {
                 ctx.activeModelProperty().set(pick);
             }
             if (failed > 0) {
-                ctx.jobs().finish(String.format(s.getString("status.modelSkipped"), failed));
+                ctx.legacyStatus().finish(String.format(s.getString("status.modelSkipped"), failed));
             }
             done.complete(loaded.size());
         }));
@@ -352,7 +352,7 @@ public final class MainWindow extends BorderPane {
      */
     public CompletableFuture<MnistData> openDataset(Path dir) {
         CompletableFuture<MnistData> done = new CompletableFuture<>();
-        ctx.jobs().start(String.format(s.getString("status.loadingDataset"), dir), null);
+        ctx.legacyStatus().start(String.format(s.getString("status.loadingDataset"), dir), null);
         CompletableFuture.supplyAsync(() -> {
             try {
                 return MnistData.load(dir);
@@ -362,13 +362,13 @@ public final class MainWindow extends BorderPane {
         }).whenComplete((data, err) -> ctx.fx().execute(() -> {
             if (err != null) {
                 Throwable cause = unwrap(err);
-                ctx.jobs().finish(s.getString("error.openDataset"));
+                ctx.legacyStatus().finish(s.getString("error.openDataset"));
                 showError(s.getString("error.openDataset"), message(cause));
                 done.completeExceptionally(cause);
                 return;
             }
             ctx.dataProperty().set(data);
-            ctx.jobs().finish(String.format(s.getString("status.datasetLoaded"), dir));
+            ctx.legacyStatus().finish(String.format(s.getString("status.datasetLoaded"), dir));
             done.complete(data);
         }));
         return done;
@@ -442,7 +442,7 @@ public final class MainWindow extends BorderPane {
     public CompletableFuture<Path> saveModel(ActiveModel model, Path dir) {
         CompletableFuture<Path> done = new CompletableFuture<>();
         ctx.djl().submit(() -> {
-            ModelStore.save(dir, model.model(), model.metadata());
+            ModelStore.save(dir, model.model().autoencoder(), model.metadata());
             Path history = model.dir() == null ? null
                     : model.dir().resolve(io.latentlab.training.RunCheckpoint.HISTORY);
             if (history != null && Files.isRegularFile(history)
@@ -458,7 +458,7 @@ public final class MainWindow extends BorderPane {
                 showError(s.getString("error.saveModel"), message(unwrap(err)));
                 done.completeExceptionally(unwrap(err));
             } else {
-                ctx.jobs().finish(String.format(s.getString("status.modelSaved"), saved));
+                ctx.legacyStatus().finish(String.format(s.getString("status.modelSaved"), saved));
                 done.complete(saved);
             }
         }));

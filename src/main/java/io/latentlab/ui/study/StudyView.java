@@ -240,7 +240,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
             return done;
         }
         reportRunning.set(true);
-        ctx.jobs().start(s.getString("report.job"), null);
+        ctx.legacyStatus().start(s.getString("report.job"), null);
         io.latentlab.model.DjlThread djl = ctx.djl();
         // the grid search on show goes into the report when it is saved in a file
         java.nio.file.Path grid = vm.gridFileProperty().get();
@@ -248,14 +248,14 @@ public final class StudyView extends BorderPane implements CsvExportable {
                 .defaults().withGrids(grid == null ? List.of() : List.of(grid));
         djl.submit(() -> io.latentlab.report.ReportWriter.write(dir, models, data, opts,
                 line -> {
-                    ctx.fx().execute(() -> ctx.jobs().update(-1, line));
+                    ctx.fx().execute(() -> ctx.legacyStatus().update(-1, line));
                     djl.runQueued();
                 }).index())
                 .whenComplete((index, err) -> ctx.fx().execute(() -> {
                     reportRunning.set(false);
                     if (err != null) {
                         Throwable cause = err.getCause() != null ? err.getCause() : err;
-                        ctx.jobs().finish(s.getString("report.failed"));
+                        ctx.legacyStatus().finish(s.getString("report.failed"));
                         javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
                                 javafx.scene.control.Alert.AlertType.ERROR,
                                 String.valueOf(cause.getMessage()));
@@ -263,7 +263,7 @@ public final class StudyView extends BorderPane implements CsvExportable {
                         alert.show();
                         done.completeExceptionally(cause);
                     } else {
-                        ctx.jobs().finish(String.format(s.getString("report.done"), index));
+                        ctx.legacyStatus().finish(String.format(s.getString("report.done"), index));
                         done.complete(index);
                     }
                 }));

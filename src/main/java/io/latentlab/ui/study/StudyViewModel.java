@@ -14,7 +14,7 @@ import io.latentlab.training.TrainingControl;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.AppContext.ActiveModel;
-import io.latentlab.ui.JobStatus;
+import io.latentlab.ui.LegacyStatus;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -758,7 +758,7 @@ public final class StudyViewModel {
         djl.submit(() -> {
             List<NoiseTable.Entry> entries = new ArrayList<>();
             for (ActiveModel m : models) {
-                entries.add(new NoiseTable.Entry(m.name(), m.model()));
+                entries.add(new NoiseTable.Entry(m.name(), m.model().autoencoder()));
             }
             NoiseTable table = NoiseTable.compute(entries, data.test(), limit, seed, clip,
                     NoiseTable.sigmaGrid(2, 0.1), (d, t) -> {
@@ -771,7 +771,7 @@ public final class StudyViewModel {
             // the figure of the study: a few of the same noisy digits and their reconstructions
             List<ReconstructionGrid> grids = new ArrayList<>();
             for (ActiveModel m : models) {
-                grids.add(ReconstructionGrid.compute(m.name(), m.model(), data.test(),
+                grids.add(ReconstructionGrid.compute(m.name(), m.model().autoencoder(), data.test(),
                         Math.min(GRID_DIGITS, data.test().size()), seed, clip));
             }
             return new NoiseResult(table, grids);
@@ -862,7 +862,7 @@ public final class StudyViewModel {
                     throw new CancellationException("latent metrics cancelled");
                 }
                 ActiveModel m = models.get(i);
-                rows.add(new MetricsRow(m.name(), LatentMetrics.compute(m.model(), data,
+                rows.add(new MetricsRow(m.name(), LatentMetrics.compute(m.model().autoencoder(), data,
                         METRICS_TEST_LIMIT, METRICS_REFERENCE, METRICS_SILHOUETTE, 42)));
                 queue.add(new Step(i + 1, models.size()));
                 djl.runQueued();
@@ -898,7 +898,7 @@ public final class StudyViewModel {
         progressText.set("");
         state.set(State.RUNNING);
         message.set(name);
-        ctx.jobs().start(name, cancel);
+        ctx.legacyStatus().start(name, cancel);
     }
 
     private static Throwable cause(Throwable err) {
@@ -916,22 +916,22 @@ public final class StudyViewModel {
             state.set(State.FINISHED);
             progress.set(1);
             progressText.set("");
-            message.set(String.format(text(doneKey), JobStatus.formatDuration(elapsed())));
-            ctx.jobs().finish(message.get());
+            message.set(String.format(text(doneKey), LegacyStatus.formatDuration(elapsed())));
+            ctx.legacyStatus().finish(message.get());
             return true;
         }
         progressText.set("");
         if (cause instanceof CancellationException) {
             state.set(State.CANCELLED);
             message.set(text("state.CANCELLED"));
-            ctx.jobs().finish(message.get());
+            ctx.legacyStatus().finish(message.get());
             return false;
         }
         LOG.warn("study job failed", cause);
         String msg = cause.getMessage() == null ? cause.toString() : cause.getMessage();
         state.set(State.FAILED);
         message.set(text("state.FAILED") + ": " + msg);
-        ctx.jobs().finish(message.get());
+        ctx.legacyStatus().finish(message.get());
         error.set(null);
         error.set(msg);
         return false;
@@ -954,21 +954,21 @@ public final class StudyViewModel {
             String eta = etaText(p.etaSeconds());
             progressText.set(String.format(text("progress.grid"), p.fit(), p.fits(),
                     p.label(), p.fold() + 1, p.epoch(), p.epochs(),
-                    JobStatus.formatDuration(p.seconds()), eta));
-            ctx.jobs().update(progress.get(), eta);
+                    LegacyStatus.formatDuration(p.seconds()), eta));
+            ctx.legacyStatus().update(progress.get(), eta);
         } else if (last instanceof Step s) {
             progress.set((double) s.done() / s.total());
             double secs = elapsed();
             String eta = etaText(secs / s.done() * (s.total() - s.done()));
             progressText.set(String.format(text("progress.steps"), s.done(), s.total(),
-                    JobStatus.formatDuration(secs), eta));
-            ctx.jobs().update(progress.get(), eta);
+                    LegacyStatus.formatDuration(secs), eta));
+            ctx.legacyStatus().update(progress.get(), eta);
         }
     }
 
     private String etaText(double seconds) {
         return Double.isFinite(seconds)
-                ? String.format(text("progress.eta"), JobStatus.formatDuration(seconds)) : "";
+                ? String.format(text("progress.eta"), LegacyStatus.formatDuration(seconds)) : "";
     }
 
     // ---- observable state --------------------------------------------------------------

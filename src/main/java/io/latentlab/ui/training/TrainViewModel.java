@@ -19,7 +19,7 @@ import io.latentlab.training.TrainingLoop;
 import io.latentlab.training.TrainingResult;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FormFields;
-import io.latentlab.ui.JobStatus;
+import io.latentlab.ui.LegacyStatus;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -344,7 +344,7 @@ public final class TrainViewModel {
         startNanos = System.nanoTime();
         state.set(State.RUNNING);
         message.set(text("state.RUNNING"));
-        ctx.jobs().start(String.format(text("job.name"), cfg.encodingDim()), this::stop);
+        ctx.legacyStatus().start(String.format(text("job.name"), cfg.encodingDim()), this::stop);
         DjlThread djl = ctx.djl();
         djl.submit(() -> train(djl, cfg, data, c, dir)).whenComplete((outcome, err) ->
                 fx.execute(() -> {
@@ -379,7 +379,7 @@ public final class TrainViewModel {
         if (Files.exists(dir.resolve(ModelStore.PARAMS))) {
             ModelStore.Loaded loaded = ModelStore.load(dir);
             active = new AppContext.ActiveModel(modelName(loaded.metadata().encodingDim(), dir),
-                    dir, loaded.metadata(), loaded.model());
+                    dir, loaded.metadata(), new io.latentlab.service.ModelHandle(loaded.model(), loaded.metadata()));
         }
         return new Outcome(result, active);
     }
@@ -459,7 +459,7 @@ public final class TrainViewModel {
             LOG.warn("training failed", cause);
             state.set(State.FAILED);
             message.set(text("state.FAILED") + ": " + msg);
-            ctx.jobs().finish(String.format(text("job.done"), msg));
+            ctx.legacyStatus().finish(String.format(text("job.done"), msg));
             showError(msg);
             return;
         }
@@ -477,7 +477,7 @@ public final class TrainViewModel {
             ctx.models().add(0, outcome.model());
             ctx.activeModelProperty().set(outcome.model());
         }
-        ctx.jobs().finish(String.format(text("job.done"), r.message()));
+        ctx.legacyStatus().finish(String.format(text("job.done"), r.message()));
         if (end == State.FAILED) {
             showError(r.message());
         }
@@ -587,11 +587,11 @@ public final class TrainViewModel {
             remaining = Double.NaN;
         }
         String eta = Double.isFinite(remaining)
-                ? String.format(text("progress.eta"), JobStatus.formatDuration(remaining)) : "";
+                ? String.format(text("progress.eta"), LegacyStatus.formatDuration(remaining)) : "";
         etaText.set(eta);
         progressText.set(String.format(text("progress.text"), Math.min(max, lastEpoch + 1), max,
-                JobStatus.formatDuration(elapsed)));
-        ctx.jobs().update(progress.get(), eta);
+                LegacyStatus.formatDuration(elapsed)));
+        ctx.legacyStatus().update(progress.get(), eta);
     }
 
     // ---- chart helpers ------------------------------------------------------------------

@@ -38,7 +38,7 @@ class LatentRedrawBench {
                 Preferences.userRoot().node("latent-lab-tests"));
         ctx.dataProperty().set(MnistData.load(Path.of("assets/mnist")));
         Autoencoder model = ctx.djl().submit(() -> Autoencoder.create(8, 1)).get(30, TimeUnit.SECONDS);
-        ctx.activeModelProperty().set(new AppContext.ActiveModel("bench", null,
+        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("bench", null,
                 ModelMetadata.of(8), model));
         view = new LatentView(ctx);
         stage.setScene(new Scene(view, 1200, 760));

@@ -59,7 +59,7 @@ class LatentViewModelTest {
         Autoencoder m = ctx.djl().submit(() -> Autoencoder.create(4, seed))
                 .get(30, TimeUnit.SECONDS);
         models.add(m);
-        return new AppContext.ActiveModel(name, null, ModelMetadata.of(4), m);
+        return io.latentlab.ui.TestModels.active(name, null, ModelMetadata.of(4), m);
     }
 
     private Projection computed(AppContext.ActiveModel m) throws Exception {
@@ -92,7 +92,7 @@ class LatentViewModelTest {
         assertThat(vm.pc2TextProperty().get()).matches("PC2 \\d+\\.\\d %");
         assertThat(vm.messageProperty().get()).isEmpty();
         assertThat(vm.busyProperty().get()).isFalse();
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
     }
 
     @Test

@@ -50,7 +50,7 @@ class LatentViewTest {
         ctx.dataProperty().set(new MnistData(full.train().slice(0, 1000),
                 full.test().slice(0, 2000), full.dir(), full.checksum()));
         model = ctx.djl().submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
-        ctx.activeModelProperty().set(new AppContext.ActiveModel("test", null,
+        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null,
                 ModelMetadata.of(4), model));
     }
 

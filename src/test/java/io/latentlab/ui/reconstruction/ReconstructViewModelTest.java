@@ -46,7 +46,7 @@ class ReconstructViewModelTest {
         model = djl.submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
         ctx = new AppContext(djl, Runnable::run, Preferences.userRoot().node("latent-lab-tests"));
         ctx.dataProperty().set(data);
-        ctx.activeModelProperty().set(new ActiveModel("test", null, ModelMetadata.of(4), model));
+        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null, ModelMetadata.of(4), model));
         vm = new ReconstructViewModel(ctx, Runnable::run);
         awaitIdle();
     }
@@ -272,7 +272,7 @@ class ReconstructViewModelTest {
         Autoencoder big = djl.submit(() -> Autoencoder.create(32, 2)).get(30, TimeUnit.SECONDS);
         try {
             ActiveModel ed4 = ctx.activeModelProperty().get();
-            ActiveModel ed32 = new ActiveModel("ED=32", null, ModelMetadata.of(32), big);
+            ActiveModel ed32 = io.latentlab.ui.TestModels.active("ED=32", null, ModelMetadata.of(32), big);
             assertThat(vm.compareModelProperty().get()).isNull();
             ctx.models().addAll(ed32, ed4);
             assertThat(vm.primaryModelProperty().get()).isSameAs(ed4);

@@ -68,7 +68,7 @@ class ReconstructViewTest {
         ctx = new AppContext(djl, Platform::runLater,
                 Preferences.userRoot().node("latent-lab-tests"));
         ctx.dataProperty().set(data);
-        ctx.activeModelProperty().set(new ActiveModel("test", null, ModelMetadata.of(4), model));
+        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null, ModelMetadata.of(4), model));
         view = new ReconstructView(ctx);
         // stays inside Monocle's 1280x800 headless screen
         stage.setScene(new Scene(view, 1240, 780));

@@ -161,7 +161,7 @@ class MainWindowFxTest {
         saveModel(source, 4);
         Files.writeString(source.resolve("history.csv"), "epoch,train_mse\n1,0.1\n");
         AppContext.ActiveModel opened = window.openModel(source).get(60, TimeUnit.SECONDS);
-        float[] expected = ctx.djl().submit(() -> opened.model().block().getParameters().get(0)
+        float[] expected = ctx.djl().submit(() -> opened.model().autoencoder().block().getParameters().get(0)
                 .getValue().getArray().toFloatArray()).get(10, TimeUnit.SECONDS);
 
         Path copy = tmp.resolve("copy");

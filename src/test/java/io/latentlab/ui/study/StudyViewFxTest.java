@@ -132,15 +132,15 @@ class StudyViewFxTest {
                 .contains(setting.label());
         assertThat(fx(() -> view.curvesChart().getData().size())).isEqualTo(4);
         assertThat(fx(() -> view.curvesChart().getData().get(1).getData().size())).isEqualTo(1);
-        assertThat(fx(() -> ctx.jobs().runningProperty().get())).isFalse();
+        assertThat(fx(() -> ctx.legacyStatus().runningProperty().get())).isFalse();
     }
 
     @Test
     void edChartShowsTheStudysResultNextToTheModels(FxRobot robot) throws Exception {
         List<AppContext.ActiveModel> models = ctx.djl().submit(() -> List.of(
-                new AppContext.ActiveModel("a", null, io.latentlab.model.ModelMetadata.of(4)
+                io.latentlab.ui.TestModels.active("a", null, io.latentlab.model.ModelMetadata.of(4)
                         .with("test_mse", 0.025), io.latentlab.model.Autoencoder.create(4, 1)),
-                new AppContext.ActiveModel("b", null, io.latentlab.model.ModelMetadata.of(2)
+                io.latentlab.ui.TestModels.active("b", null, io.latentlab.model.ModelMetadata.of(2)
                         .with("test_mse", 0.036), io.latentlab.model.Autoencoder.create(2, 1))))
                 .get(60, TimeUnit.SECONDS);
         fx(() -> ctx.models().setAll(models));
@@ -172,7 +172,7 @@ class StudyViewFxTest {
             io.latentlab.model.Autoencoder m = io.latentlab.model.Autoencoder.create(2, 1);
             io.latentlab.model.ModelStore.save(modelDir, m,
                     io.latentlab.model.ModelMetadata.of(2));
-            return new AppContext.ActiveModel("ed2", modelDir,
+            return io.latentlab.ui.TestModels.active("ed2", modelDir,
                     io.latentlab.model.ModelStore.readMetadata(modelDir), m);
         }).get(60, TimeUnit.SECONDS);
         // a grid search opened from a file goes into the report
@@ -200,12 +200,12 @@ class StudyViewFxTest {
         assertThat(out.resolve("recon-ed2.png")).exists();
         assertThat(out.resolve("grid-search-ed2_grid.md")).exists();
         assertThat(java.nio.file.Files.readString(index)).contains("(grid-search-ed2_grid.png)");
-        assertThat(fx(() -> ctx.jobs().nameProperty().get())).contains("index.md");
+        assertThat(fx(() -> ctx.legacyStatus().nameProperty().get())).contains("index.md");
     }
 
     @Test
     void noiseTableShowsAReconstructionGridPerModel(FxRobot robot) throws Exception {
-        AppContext.ActiveModel model = ctx.djl().submit(() -> new AppContext.ActiveModel("ED=2",
+        AppContext.ActiveModel model = ctx.djl().submit(() -> io.latentlab.ui.TestModels.active("ED=2",
                 null, io.latentlab.model.ModelMetadata.of(2),
                 io.latentlab.model.Autoencoder.create(2, 1))).get(60, TimeUnit.SECONDS);
         java.util.concurrent.atomic.AtomicReference<java.util.concurrent.CompletableFuture<Void>>

@@ -119,7 +119,7 @@ class StudyViewModelTest {
         assertThat(vm.selectedSettingProperty().get())
                 .isSameAs(vm.gridResultProperty().get().winner());
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
 
         Path csv = tmp.resolve("grid.csv");
         assertThat(vm.gridFileProperty().get()).isNull();
@@ -163,7 +163,7 @@ class StudyViewModelTest {
         tinyGrid(300);
         var done = vm.runGrid();
         assertThat(vm.gridStateProperty().get()).isEqualTo(State.RUNNING);
-        assertThat(ctx.jobs().runningProperty().get()).isTrue();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isTrue();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (vm.progressProperty().get() <= 0 && System.nanoTime() < deadline) {
             Thread.sleep(20);
@@ -174,7 +174,7 @@ class StudyViewModelTest {
         // the search yields to other DJL work between batches
         assertThat(ctx.djl().submit(() -> 42).get(20, TimeUnit.SECONDS)).isEqualTo(42);
 
-        ctx.jobs().cancel();
+        ctx.legacyStatus().cancel();
         assertThat(vm.gridStateProperty().get()).isIn(State.STOPPING, State.CANCELLED);
         done.get(60, TimeUnit.SECONDS);
         assertThat(vm.gridStateProperty().get()).isEqualTo(State.CANCELLED);
@@ -182,14 +182,14 @@ class StudyViewModelTest {
         assertThat(vm.settingRows()).isEmpty();
         assertThat(vm.heatCells()).isEmpty();
         assertThat(vm.winnerTextProperty().get()).isEmpty();
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
         assertThat(vm.canRunGridProperty().get()).isTrue();
     }
 
     private ActiveModel untrained(int ed, long seed) throws Exception {
         Autoencoder model = ctx.djl().submit(() -> Autoencoder.create(ed, seed))
                 .get(30, TimeUnit.SECONDS);
-        return new ActiveModel("ED=" + ed, null, ModelMetadata.of(ed)
+        return io.latentlab.ui.TestModels.active("ED=" + ed, null, ModelMetadata.of(ed)
                 .with("test_mse", 0.02 * ed).with("epochs", 3).with("early_stopped", true),
                 model);
     }
@@ -237,8 +237,8 @@ class StudyViewModelTest {
                 + "early_stopped,study_test_mse\n\"ED=2\",2,0.040000,,3,,yes,\n"
                 + "\"ED=4\",4,0.080000,,3,,yes,0.027000\n");
         // a model without a test MSE of its own gets no study point either (ED=32 here)
-        ctx.models().add(new ActiveModel("ED=32", null, ModelMetadata.of(32),
-                untrained(32, 3).model()));
+        ctx.models().add(io.latentlab.ui.TestModels.active("ED=32", null, ModelMetadata.of(32),
+                untrained(32, 3).model().autoencoder()));
         assertThat(vm.modelRows()).hasSize(3);
         assertThat(vm.studyTestMseByEd()).containsExactly(java.util.Map.entry(4, 0.027));
     }
@@ -251,12 +251,12 @@ class StudyViewModelTest {
         vm.noiseModels().setAll(a);
         vm.noiseLimitProperty().set("100");
         var done = vm.runNoise();
-        ctx.jobs().cancel();
+        ctx.legacyStatus().cancel();
         done.get(60, TimeUnit.SECONDS);
         assertThat(vm.noiseStateProperty().get()).isEqualTo(State.CANCELLED);
         assertThat(vm.noiseTableProperty().get()).isNull();
         assertThat(vm.noiseGrids()).isEmpty();
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
     }
 
     @Test

@@ -101,7 +101,7 @@ class TrainViewFxTest {
                 () -> fx(() -> val.getData().size()) >= 1);
         assertThat(fx(() -> batch.getData().size())).isGreaterThanOrEqualTo(9);
         assertThat(fx(() -> vm.progressProperty().get())).isPositive();
-        assertThat(fx(() -> ctx.jobs().etaProperty().get())).startsWith("at most");
+        assertThat(fx(() -> ctx.legacyStatus().etaProperty().get())).startsWith("at most");
 
         // while training runs: a tab switch works, and a small DJL task still gets its turn
         TabPane tabs = window.tabs();

@@ -142,7 +142,7 @@ class TrainViewModelTest {
         assertThat(ctx.models()).hasSize(1);
         assertThat(ctx.activeModelProperty().get()).isSameAs(ctx.models().get(0));
         assertThat(ctx.activeModelProperty().get().dir()).isEqualTo(dir);
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
 
         Path csv = runs.resolve("export.csv");
         vm.exportHistory(csv);
@@ -158,9 +158,9 @@ class TrainViewModelTest {
         vm.valueProperty(Field.BATCH).set("10");
         var done = vm.start();
         assertThat(vm.stateProperty().get()).isEqualTo(State.RUNNING);
-        assertThat(ctx.jobs().runningProperty().get()).isTrue();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isTrue();
         // the status bar's cancel is the Stop action
-        ctx.jobs().cancel();
+        ctx.legacyStatus().cancel();
         assertThat(vm.stateProperty().get()).isEqualTo(State.STOPPING);
         done.get(120, TimeUnit.SECONDS);
         assertThat(vm.stateProperty().get()).isEqualTo(State.CANCELLED);
@@ -182,7 +182,7 @@ class TrainViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(State.FAILED);
         assertThat(vm.errorProperty().get()).isNotBlank();
         assertThat(vm.messageProperty().get()).startsWith("Failed");
-        assertThat(ctx.jobs().runningProperty().get()).isFalse();
+        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
         assertThat(ctx.models()).isEmpty();
         assertThat(vm.canStartProperty().get()).isTrue();
     }

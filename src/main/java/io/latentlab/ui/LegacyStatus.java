@@ -10,10 +10,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The long-running job shown in the status bar: its name, progress (0..1, or -1 for unknown),
+ * TEMPORARY (removed once every view runs on ui.jobs): the old single-slot status. The long-running job shown in the status bar: its name, progress (0..1, or -1 for unknown),
  * an ETA text, and how to cancel it. FX thread only.
  */
-public final class JobStatus {
+@Deprecated
+public final class LegacyStatus {
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress", 0);
