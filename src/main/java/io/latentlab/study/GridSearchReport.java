@@ -1,5 +1,6 @@
 package io.latentlab.study;
 
+import io.latentlab.data.Errors;
 import io.latentlab.model.AtomicFiles;
 
 import java.io.IOException;
@@ -141,7 +142,7 @@ public final class GridSearchReport {
                     .maxLoss(number(summary, 0, first, 16))
                     .oscillation(number(summary, 0, first, 17)).build();
         } catch (IllegalArgumentException e) {
-            throw new IOException(summary + ": invalid options: " + e.getMessage(), e);
+            throw new IOException(summary + ": invalid options: " + Errors.describe(e), e);
         }
 
         Path curvesFile = curvesPath(summary);
