@@ -69,6 +69,9 @@ final class ReportCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
+        }
         ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(), noiseOptions.seed,
                 noiseOptions.clip, grids, digits, knnTrain.value);
         List<Path> dirs = models != null && !models.isEmpty() ? models

@@ -73,7 +73,7 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored).")
+            description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored, --out may only name DIR).")
     Path resume;
 
     @Override
@@ -81,7 +81,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         // every option is checked before the data is read
         TrainingConfig fresh = resume == null ? config() : null;
-        RunCheckpoint checkpoint = new RunCheckpoint(resume != null ? resume : newRunDir(fresh));
+        RunCheckpoint checkpoint = new RunCheckpoint(resume != null ? resumeDir() : newRunDir(fresh));
         MnistData mnist = data.load();
         TrainingControl control = new TrainingControl();
         // Ctrl+C or kill: stop after the current batch and let the loop record the outcome
@@ -114,6 +114,16 @@ final class TrainCommand implements Callable<Integer> {
         }
         pw.flush();
         return result.reason() == StopReason.DIVERGED ? LatentLabCli.EXIT_ERROR : 0;
+    }
+
+    /** The folder of a resumed run; --out may only name that same folder. */
+    private Path resumeDir() {
+        if (out != null && !out.toAbsolutePath().normalize()
+                .equals(resume.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out " + out + " cannot be used with --resume: "
+                    + "the run continues in its own folder " + resume);
+        }
+        return resume;
     }
 
     /** The folder of a new run: --out or a fresh one under runs/; never one holding a run. */

@@ -66,7 +66,7 @@ class CliOptionsTest {
             }
         }
         for (String shared : new String[] {"--data", "--ed", "--batch", "--limit", "--clip",
-            "--knn-train", "--train-limit", "--verbose", "--seed 0", "--seed 1"}) {
+            "--knn-train", "--train-limit", "--verbose", "--help", "--seed 0", "--seed 1"}) {
             assertThat(defaults.get(shared)).as(shared).hasSize(1);
             assertThat(descriptions.get(shared)).as(shared).hasSize(1);
         }
