@@ -72,7 +72,7 @@ final class ScreenshotTour {
         steps.add(() -> {
             window.tabs().getSelectionModel().select(3);
             window.studyView().tabs().getSelectionModel().select(2);
-            window.studyView().viewModel().runNoise();
+            window.studyView().viewModel().noise().run();
             next();
         });
         pause(1);
@@ -84,10 +84,10 @@ final class ScreenshotTour {
             // the study's own grid search, as a user would open it
             steps.add(() -> {
                 window.studyView().tabs().getSelectionModel().select(0);
-                window.studyView().viewModel().openGrid(grid);
+                window.studyView().viewModel().grid().open(grid);
                 next();
             });
-            waitFor(() -> window.studyView().viewModel().gridResultProperty().get() != null, 30);
+            waitFor(() -> window.studyView().viewModel().grid().resultProperty().get() != null, 30);
             pause(1);
             shot("study-grid.png");
         }

@@ -26,7 +26,7 @@ public final class Csv {
     }
 
     /** Joins fields with commas and ends the line. */
-    static String row(String... fields) {
+    public static String row(String... fields) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {

@@ -6,19 +6,28 @@ import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
+import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.study.ReconstructionGrid;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
-import io.latentlab.ui.study.StudyViewModel.Field;
-import io.latentlab.ui.study.StudyViewModel.State;
+import io.latentlab.ui.TestModels;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.JobState;
+import io.latentlab.ui.study.common.ModelChoice;
+import io.latentlab.ui.study.common.TabStatus.State;
+import io.latentlab.ui.study.grid.GridForm;
+import io.latentlab.ui.study.grid.GridForm.Field;
+import io.latentlab.ui.study.grid.GridSearchViewModel;
+import io.latentlab.ui.study.noise.NoiseViewModel;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.AfterEach;
@@ -27,16 +36,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Study view model with a direct executor and a real DJL thread (no FX toolkit). */
+/**
+ * The Study room's view models with same-thread jobs (no FX toolkit, no engine thread): a job
+ * has run, callbacks included, when the call that submitted it returns. A cancel "in the
+ * middle" is asked from a progress listener, which runs between two steps of the job.
+ */
 class StudyViewModelTest {
 
     private static MnistData data;
 
     private AppContext ctx;
     private StudyViewModel vm;
+    private final List<ActiveModel> made = new ArrayList<>();
 
     @BeforeAll
     static void loadData() throws Exception {
+        DjlThread.prepareCurrentThread();
         MnistData full = MnistData.load(Path.of("assets/mnist"));
         data = new MnistData(full.train().slice(0, 300), full.test().slice(0, 200), full.dir(),
                 full.checksum());
@@ -44,169 +59,242 @@ class StudyViewModelTest {
 
     @BeforeEach
     void setUp() {
-        ctx = new AppContext(new DjlThread(), Runnable::run,
-                Preferences.userRoot().node("latent-lab-tests"));
+        ctx = AppContext.sameThread(Preferences.userRoot().node("latent-lab-tests"));
         vm = new StudyViewModel(ctx);
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        for (ActiveModel m : ctx.models()) {
-            ctx.djl().submit(() -> {
-                m.model().close();
-                return null;
-            }).get(10, TimeUnit.SECONDS);
-        }
+    void tearDown() {
+        made.forEach(m -> m.model().close());
         ctx.close();
     }
 
-    private void tinyGrid(int epochs) {
-        vm.valueProperty(Field.ED).set("2");
-        vm.valueProperty(Field.LRS).set("1e-2, 1e-3");
-        vm.valueProperty(Field.WDS).set("1e-4");
-        vm.valueProperty(Field.FOLDS).set("2");
-        vm.valueProperty(Field.EPOCHS).set(Integer.toString(epochs));
-        vm.valueProperty(Field.BATCH).set("100");
-        vm.valueProperty(Field.TRAIN_LIMIT).set("0");
-        vm.valueProperty(Field.SEED).set("1");
-        vm.valueProperty(Field.MAX_LOSS).set("10");
+    private GridSearchViewModel tinyGrid(int epochs) {
+        GridForm f = vm.grid().form();
+        f.valueProperty(Field.ED).set("2");
+        f.valueProperty(Field.LRS).set("1e-2, 1e-3");
+        f.valueProperty(Field.WDS).set("1e-4");
+        f.valueProperty(Field.FOLDS).set("2");
+        f.valueProperty(Field.EPOCHS).set(Integer.toString(epochs));
+        f.valueProperty(Field.BATCH).set("100");
+        f.valueProperty(Field.TRAIN_LIMIT).set("0");
+        f.valueProperty(Field.SEED).set("1");
+        f.valueProperty(Field.MAX_LOSS).set("10");
         ctx.dataProperty().set(data);
+        return vm.grid();
+    }
+
+    /** A grid search saved to a file, without training. */
+    private static Path savedGrid(Path file) throws Exception {
+        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
+                new double[] {0.06});
+        GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2, List.of(0.01),
+                List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
+                1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
+                0.25))), file);
+        return file;
+    }
+
+    private ActiveModel untrained(int ed, long seed) {
+        return untrained("ED=" + ed, ed, seed, ModelMetadata.of(ed).with("test_mse", 0.02 * ed)
+                .with("epochs", 3).with("early_stopped", true));
+    }
+
+    private ActiveModel untrained(String name, int ed, long seed, ModelMetadata md) {
+        ActiveModel m = TestModels.active(name, null, md, Autoencoder.create(ed, seed));
+        made.add(m);
+        return m;
     }
 
     @Test
     void formValidationFlagsFieldsAndDisablesRun() {
-        assertThat(vm.canRunGridProperty().get()).isFalse();
+        GridForm f = vm.grid().form();
+        assertThat(vm.grid().canRunProperty().get()).isFalse();
         ctx.dataProperty().set(data);
         // the GUI default subset (6000) is larger than this small training set
-        assertThat(vm.errorProperty(Field.TRAIN_LIMIT).get()).isEqualTo("at most 300 (the training set)");
-        assertThat(vm.canRunGridProperty().get()).isFalse();
-        vm.valueProperty(Field.TRAIN_LIMIT).set("0");
-        assertThat(vm.canRunGridProperty().get()).isTrue();
-        vm.valueProperty(Field.LRS).set("0.01, x");
-        assertThat(vm.errorProperty(Field.LRS).get()).isEqualTo("must be numbers separated by commas");
-        assertThat(vm.canRunGridProperty().get()).isFalse();
-        vm.valueProperty(Field.LRS).set("0.01");
-        vm.valueProperty(Field.FOLDS).set("1");
-        assertThat(vm.errorProperty(Field.FOLDS).get()).isEqualTo("must be at least 2");
-        vm.valueProperty(Field.FOLDS).set("2");
-        vm.valueProperty(Field.TRAIN_LIMIT).set("1000");
-        assertThat(vm.errorProperty(Field.TRAIN_LIMIT).get()).isEqualTo("at most 300 (the training set)");
-        vm.valueProperty(Field.TRAIN_LIMIT).set("0");
-        assertThat(vm.canRunGridProperty().get()).isTrue();
-        assertThat(StudyViewModel.parseList(" 1e-2; 1e-3 1e-4")).containsExactly(1e-2, 1e-3, 1e-4);
+        assertThat(f.errorProperty(Field.TRAIN_LIMIT).get())
+                .isEqualTo("at most 300 (the training set)");
+        assertThat(vm.grid().canRunProperty().get()).isFalse();
+        f.valueProperty(Field.TRAIN_LIMIT).set("0");
+        assertThat(vm.grid().canRunProperty().get()).isTrue();
+        f.valueProperty(Field.LRS).set("0.01, x");
+        assertThat(f.errorProperty(Field.LRS).get()).isEqualTo("must be numbers separated by commas");
+        assertThat(vm.grid().canRunProperty().get()).isFalse();
+        f.valueProperty(Field.LRS).set("0.01");
+        f.valueProperty(Field.FOLDS).set("1");
+        assertThat(f.errorProperty(Field.FOLDS).get()).isEqualTo("must be at least 2");
+        f.valueProperty(Field.FOLDS).set("2");
+        f.valueProperty(Field.TRAIN_LIMIT).set("1000");
+        assertThat(f.errorProperty(Field.TRAIN_LIMIT).get())
+                .isEqualTo("at most 300 (the training set)");
+        f.valueProperty(Field.TRAIN_LIMIT).set("0");
+        assertThat(vm.grid().canRunProperty().get()).isTrue();
+        assertThat(GridForm.parseList(" 1e-2; 1e-3 1e-4")).containsExactly(1e-2, 1e-3, 1e-4);
     }
 
     @Test
     void tinyGridSearchPublishesTableWinnerAndHeatMap(@TempDir Path tmp) throws Exception {
-        tinyGrid(1);
-        vm.runGrid().get(120, TimeUnit.SECONDS);
+        GridSearchViewModel grid = tinyGrid(1);
+        Job<GridSearch.Result> job = grid.run();
 
-        assertThat(vm.gridStateProperty().get()).isEqualTo(State.FINISHED);
-        assertThat(vm.settingRows()).hasSize(2);
-        assertThat(vm.gridResultProperty().get().winner()).isNotNull();
-        assertThat(vm.winnerTextProperty().get()).startsWith("Winner: lr=");
-        assertThat(vm.heatCells()).hasSize(2);
-        assertThat(vm.heatCells()).filteredOn(StudyViewModel.HeatCell::best).hasSize(1);
-        assertThat(vm.heatCells()).extracting(StudyViewModel.HeatCell::row)
+        assertThat(job.stateProperty().get()).isEqualTo(JobState.SUCCEEDED);
+        assertThat(job.isPausable()).isTrue();
+        assertThat(grid.status().stateProperty().get()).isEqualTo(State.FINISHED);
+        assertThat(grid.status().messageProperty().get()).startsWith("Grid search finished in ");
+        assertThat(grid.status().progressProperty().get()).isEqualTo(1.0);
+        assertThat(grid.status().progressTextProperty().get()).isEmpty();
+        assertThat(grid.settingRows()).hasSize(2);
+        assertThat(grid.resultProperty().get().winner()).isNotNull();
+        assertThat(grid.winnerTextProperty().get()).startsWith("Winner: lr=");
+        assertThat(grid.heatCells()).hasSize(2);
+        assertThat(grid.heatCells()).filteredOn(GridSearchViewModel.HeatCell::best).hasSize(1);
+        assertThat(grid.heatCells()).extracting(GridSearchViewModel.HeatCell::row)
                 .containsExactlyInAnyOrder(0, 1);
-        assertThat(vm.heatCells()).allSatisfy(c -> {
+        assertThat(grid.heatCells()).allSatisfy(c -> {
             assertThat(c.col()).isZero();
             assertThat(c.setting().meanValMse()).isFinite().isPositive();
             assertThat(c.setting().folds()).hasSize(2);
         });
-        assertThat(vm.settingRows()).extracting(StudyViewModel.SettingRow::rank)
+        assertThat(grid.settingRows()).extracting(GridSearchViewModel.SettingRow::rank)
                 .containsExactlyInAnyOrder(1, 2);
-        assertThat(vm.selectedSettingProperty().get())
-                .isSameAs(vm.gridResultProperty().get().winner());
-        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
+        assertThat(grid.selectedProperty().get()).isSameAs(grid.resultProperty().get().winner());
+        assertThat(ctx.jobs().running()).isEmpty();
 
         Path csv = tmp.resolve("grid.csv");
-        assertThat(vm.gridFileProperty().get()).isNull();
-        vm.writeGridCsv(csv);
+        assertThat(grid.fileProperty().get()).isNull();
+        grid.writeCsv(csv);
         assertThat(Files.readString(csv)).startsWith(GridSearchReport.SUMMARY_HEADER);
         assertThat(Files.exists(GridSearchReport.curvesPath(csv))).isTrue();
         // saved: the report will include it
-        assertThat(vm.gridFileProperty().get()).isEqualTo(csv);
+        assertThat(grid.fileProperty().get()).isEqualTo(csv);
 
-        // a fresh view opens the saved search: same table, winner and form
-        StudyViewModel other = new StudyViewModel(ctx);
-        other.openGrid(csv).get(10, TimeUnit.SECONDS);
-        assertThat(other.errorProperty().get()).isNull();
-        assertThat(other.winnerTextProperty().get()).isEqualTo(vm.winnerTextProperty().get());
+        // a fresh room opens the saved search: same table, winner and form
+        GridSearchViewModel other = new StudyViewModel(ctx).grid();
+        other.open(csv);
+        assertThat(other.status().errorProperty().get()).isNull();
+        assertThat(other.winnerTextProperty().get()).isEqualTo(grid.winnerTextProperty().get());
         assertThat(other.settingRows()).extracting(r -> r.setting().label() + " " + r.rank())
-                .containsExactlyElementsOf(vm.settingRows().stream()
+                .containsExactlyElementsOf(grid.settingRows().stream()
                         .map(r -> r.setting().label() + " " + r.rank()).toList());
         assertThat(other.heatCells()).hasSize(2);
-        assertThat(other.valueProperty(Field.ED).get()).isEqualTo("2");
-        assertThat(other.valueProperty(Field.LRS).get()).isEqualTo("0.01, 0.001");
-        assertThat(other.valueProperty(Field.BATCH).get()).isEqualTo("100");
-        assertThat(other.valueProperty(Field.MAX_LOSS).get()).isEqualTo("10");
-        assertThat(other.optionsProperty().get()).isEqualTo(vm.gridResultProperty().get().options());
-        assertThat(other.messageProperty().get()).isEqualTo("Grid search loaded from grid.csv");
-        assertThat(other.gridFileProperty().get()).isEqualTo(csv);
+        assertThat(other.form().valueProperty(Field.ED).get()).isEqualTo("2");
+        assertThat(other.form().valueProperty(Field.LRS).get()).isEqualTo("0.01, 0.001");
+        assertThat(other.form().valueProperty(Field.BATCH).get()).isEqualTo("100");
+        assertThat(other.form().valueProperty(Field.MAX_LOSS).get()).isEqualTo("10");
+        assertThat(other.form().optionsProperty().get())
+                .isEqualTo(grid.resultProperty().get().options());
+        assertThat(other.status().messageProperty().get())
+                .isEqualTo("Grid search loaded from grid.csv");
+        assertThat(other.fileProperty().get()).isEqualTo(csv);
 
         // a file that is not there: the message names it, the shown result stays
-        GridSearch.Result shown = other.gridResultProperty().get();
-        other.openGrid(tmp.resolve("gone.csv")).get(10, TimeUnit.SECONDS);
-        assertThat(other.errorProperty().get()).isEqualTo(tmp.resolve("gone.csv") + ": no such file");
-        assertThat(other.gridResultProperty().get()).isSameAs(shown);
-        assertThat(other.gridFileProperty().get()).isEqualTo(csv);
+        GridSearch.Result shown = other.resultProperty().get();
+        other.open(tmp.resolve("gone.csv"));
+        assertThat(other.status().errorProperty().get())
+                .isEqualTo(tmp.resolve("gone.csv") + ": no such file");
+        assertThat(other.status().messageProperty().get())
+                .isEqualTo("Failed: " + tmp.resolve("gone.csv") + ": no such file");
+        assertThat(other.resultProperty().get()).isSameAs(shown);
+        assertThat(other.fileProperty().get()).isEqualTo(csv);
 
         // a new search is not saved yet
-        vm.runGrid().get(120, TimeUnit.SECONDS);
-        assertThat(vm.gridFileProperty().get()).isNull();
+        grid.run();
+        assertThat(grid.fileProperty().get()).isNull();
     }
 
     @Test
-    void cancelStopsTheSearchWithoutPublishingHalfAResult() throws Exception {
-        tinyGrid(300);
-        var done = vm.runGrid();
-        assertThat(vm.gridStateProperty().get()).isEqualTo(State.RUNNING);
-        assertThat(ctx.legacyStatus().runningProperty().get()).isTrue();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (vm.progressProperty().get() <= 0 && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            vm.drain();
-        }
-        assertThat(vm.progressProperty().get()).isPositive();
-        assertThat(vm.progressTextProperty().get()).contains("Fit 1 of 4");
-        // the search yields to other DJL work between batches
-        assertThat(ctx.djl().submit(() -> 42).get(20, TimeUnit.SECONDS)).isEqualTo(42);
+    void cancellingTheGridSearchKeepsTheFinishedSettings() {
+        GridSearchViewModel grid = tinyGrid(1);
+        List<String> lines = new ArrayList<>();
+        List<State> stateWhenOtherJobRan = new ArrayList<>();
+        // between two steps of the search: other engine work runs, and the user cancels once
+        // the first setting (fits 1 and 2 of 4) has finished
+        grid.status().progressTextProperty().addListener((o, a, line) -> {
+            lines.add(line);
+            if (lines.size() == 1) {
+                ctx.jobs().submit(Job.onEngine("other", c -> 42)
+                        .onSuccess(v -> stateWhenOtherJobRan.add(grid.status().stateProperty().get())));
+            }
+            if (grid.status().progressProperty().get() >= 0.5
+                    && grid.status().stateProperty().get() == State.RUNNING) {
+                grid.cancel();
+                assertThat(grid.status().stateProperty().get()).isEqualTo(State.STOPPING);
+                assertThat(grid.status().messageProperty().get()).isEqualTo("Stopping...");
+            }
+        });
+        Job<GridSearch.Result> job = grid.run();
 
-        ctx.legacyStatus().cancel();
-        assertThat(vm.gridStateProperty().get()).isIn(State.STOPPING, State.CANCELLED);
-        done.get(60, TimeUnit.SECONDS);
-        assertThat(vm.gridStateProperty().get()).isEqualTo(State.CANCELLED);
-        assertThat(vm.gridResultProperty().get()).isNull();
-        assertThat(vm.settingRows()).isEmpty();
-        assertThat(vm.heatCells()).isEmpty();
-        assertThat(vm.winnerTextProperty().get()).isEmpty();
-        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
-        assertThat(vm.canRunGridProperty().get()).isTrue();
-    }
-
-    private ActiveModel untrained(int ed, long seed) throws Exception {
-        Autoencoder model = ctx.djl().submit(() -> Autoencoder.create(ed, seed))
-                .get(30, TimeUnit.SECONDS);
-        return io.latentlab.ui.TestModels.active("ED=" + ed, null, ModelMetadata.of(ed)
-                .with("test_mse", 0.02 * ed).with("epochs", 3).with("early_stopped", true),
-                model);
+        assertThat(stateWhenOtherJobRan).containsExactly(State.RUNNING);
+        assertThat(lines).anyMatch(l -> l.startsWith(
+                "Fit 1 of 4 (lr=0.01 wd=0.0001, fold 1), epoch 0 of 1 \u00b7 elapsed "));
+        assertThat(lines).noneMatch(l -> l.startsWith("Fit 3"));
+        assertThat(job.stateProperty().get()).isEqualTo(JobState.CANCELLED);
+        assertThat(grid.status().stateProperty().get()).isEqualTo(State.CANCELLED);
+        assertThat(grid.status().messageProperty().get())
+                .isEqualTo("Cancelled: showing the 1 of 2 settings that finished");
+        assertThat(grid.resultProperty().get().settings())
+                .extracting(GridSearch.SettingResult::label).containsExactly("lr=0.01 wd=0.0001");
+        assertThat(grid.settingRows()).hasSize(1);
+        assertThat(grid.heatCells()).hasSize(1);
+        assertThat(grid.winnerTextProperty().get()).startsWith("Winner: lr=0.01 wd=0.0001");
+        assertThat(grid.fileProperty().get()).isNull();
+        assertThat(grid.canRunProperty().get()).isTrue();
+        assertThat(ctx.jobs().running()).isEmpty();
     }
 
     @Test
-    void noiseTableOfTwoUntrainedModels() throws Exception {
+    void cancelBeforeAnySettingFinishedPublishesNothing() {
+        GridSearchViewModel grid = tinyGrid(3);
+        grid.status().progressProperty().addListener((o, a, p) -> grid.cancel());
+        grid.run();
+        assertThat(grid.status().stateProperty().get()).isEqualTo(State.CANCELLED);
+        assertThat(grid.status().messageProperty().get()).isEqualTo("Cancelled");
+        assertThat(grid.resultProperty().get()).isNull();
+        assertThat(grid.settingRows()).isEmpty();
+        assertThat(grid.heatCells()).isEmpty();
+        assertThat(grid.winnerTextProperty().get()).isEmpty();
+        assertThat(grid.canRunProperty().get()).isTrue();
+        assertThat(ctx.jobs().running()).isEmpty();
+    }
+
+    @Test
+    void aTabsMessageNeverShowsInAnotherTab(@TempDir Path tmp) throws Exception {
+        ActiveModel a = untrained(2, 1);
+        ctx.models().setAll(a);
+        ctx.dataProperty().set(data);
+        vm.grid().open(savedGrid(tmp.resolve("grid.csv")));
+        assertThat(vm.grid().status().messageProperty().get())
+                .isEqualTo("Grid search loaded from grid.csv");
+        assertThat(vm.noise().status().messageProperty().get()).isEmpty();
+        assertThat(vm.metrics().status().messageProperty().get()).isEmpty();
+        assertThat(vm.report().messageProperty().get()).isEmpty();
+
+        vm.noise().limitProperty().set("20");
+        vm.noise().run();
+        assertThat(vm.noise().status().messageProperty().get())
+                .startsWith("Noise table finished in ");
+        assertThat(vm.grid().status().messageProperty().get())
+                .isEqualTo("Grid search loaded from grid.csv");
+        assertThat(vm.metrics().status().messageProperty().get()).isEmpty();
+        // while the noise table ran, the grid tab's progress line stayed empty
+        assertThat(vm.grid().status().progressTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void noiseTableOfTwoUntrainedModels() {
         ActiveModel a = untrained(2, 1);
         ActiveModel b = untrained(4, 2);
         ctx.models().setAll(a, b);
         ctx.dataProperty().set(data);
-        assertThat(StudyViewModel.defaultSelection(ctx.models())).containsExactly(b, a);
-        vm.noiseModels().setAll(a, b);
-        vm.noiseLimitProperty().set("100");
-        vm.runNoise().get(120, TimeUnit.SECONDS);
+        NoiseViewModel noise = vm.noise();
+        // the default choice: ED=4 first
+        assertThat(noise.models().chosen()).containsExactly(b, a);
+        noise.models().choose(List.of(a, b));
+        noise.limitProperty().set("100");
+        noise.run();
 
-        assertThat(vm.noiseStateProperty().get()).isEqualTo(State.FINISHED);
-        NoiseTable t = vm.noiseTableProperty().get();
+        assertThat(noise.status().stateProperty().get()).isEqualTo(State.FINISHED);
+        NoiseTable t = noise.tableProperty().get();
         assertThat(t.count()).isEqualTo(100);
         assertThat(t.models()).containsExactly("ED=2", "ED=4");
         assertThat(t.mse()).hasNumberOfRows(8);
@@ -218,77 +306,135 @@ class StudyViewModelTest {
         }
         assertThat(t.sigmas()).hasSize(21);
         // one reconstruction grid per model, 8 noises x the first 8 test digits
-        assertThat(vm.noiseGrids()).extracting(ReconstructionGrid::label)
+        assertThat(noise.grids()).extracting(ReconstructionGrid::label)
                 .containsExactly("ED=2", "ED=4");
-        assertThat(vm.noiseGrids().get(1).outputs()).hasDimensions(8, 8);
-        assertThat(vm.noiseGrids().get(1).seed()).isEqualTo(t.seed());
-        List<List<String>> rows = StudyView.noiseRows(t);
+        assertThat(noise.grids().get(1).outputs()).hasDimensions(8, 8);
+        assertThat(noise.grids().get(1).seed()).isEqualTo(t.seed());
+        // drawn by a worker job: 8 digits of 56 px plus row labels; 16 rows of 56 px
+        assertThat(noise.gridImages()).hasSize(2).allSatisfy(img -> {
+            assertThat(img.getWidth()).isGreaterThan(8 * 56);
+            assertThat(img.getHeight()).isGreaterThan(16 * 56);
+        });
+        List<List<String>> rows = NoiseViewModel.rows(t);
         assertThat(rows).hasSize(8);
         assertThat(rows).allSatisfy(r -> assertThat(r.stream().filter(x -> x.endsWith("*")))
                 .hasSize(1));
 
         // the models table reads the metadata
-        assertThat(vm.modelRows()).extracting(StudyViewModel.ModelRow::ed).containsExactly(2, 4);
-        assertThat(vm.modelRows().get(0).earlyStopped()).isEqualTo("yes");
-        assertThat(vm.testMseByEd()).containsEntry(2, 0.04).containsEntry(4, 0.08);
+        var ed = vm.ed();
+        assertThat(ed.modelRows()).extracting(r -> r.ed()).containsExactly(2, 4);
+        assertThat(ed.modelRows().get(0).earlyStopped()).isEqualTo("yes");
+        assertThat(ed.testMseByEd()).containsEntry(2, 0.04).containsEntry(4, 0.08);
         // the study gives a test MSE for ED=4 only of these
-        assertThat(vm.studyTestMseByEd()).containsExactly(java.util.Map.entry(4, 0.027));
-        assertThat(vm.modelsCsv()).isEqualTo("name,ed,test_mse,val_mse,epochs,best_epoch,"
-                + "early_stopped,study_test_mse\n\"ED=2\",2,0.040000,,3,,yes,\n"
-                + "\"ED=4\",4,0.080000,,3,,yes,0.027000\n");
+        assertThat(ed.studyTestMseByEd()).containsExactly(Map.entry(4, 0.027));
+        assertThat(ed.modelsCsv()).isEqualTo("name,ed,test_mse,val_mse,epochs,best_epoch,"
+                + "early_stopped,study_test_mse\nED=2,2,0.040000,,3,,yes,\n"
+                + "ED=4,4,0.080000,,3,,yes,0.027000\n");
         // a model without a test MSE of its own gets no study point either (ED=32 here)
-        ctx.models().add(io.latentlab.ui.TestModels.active("ED=32", null, ModelMetadata.of(32),
-                untrained(32, 3).model().autoencoder()));
-        assertThat(vm.modelRows()).hasSize(3);
-        assertThat(vm.studyTestMseByEd()).containsExactly(java.util.Map.entry(4, 0.027));
+        ctx.models().add(untrained("ED=32, no MSE", 32, 3, ModelMetadata.of(32)));
+        assertThat(ed.modelRows()).hasSize(3);
+        assertThat(ed.studyTestMseByEd()).containsExactly(Map.entry(4, 0.027));
+        assertThat(ed.modelsCsv()).endsWith("\n\"ED=32, no MSE\",32,,,,,,0.008500\n");
     }
 
     @Test
-    void cancelledNoiseTablePublishesNothing() throws Exception {
+    void cancelledNoiseTablePublishesNothing() {
         ActiveModel a = untrained(2, 1);
         ctx.models().setAll(a);
         ctx.dataProperty().set(data);
-        vm.noiseModels().setAll(a);
-        vm.noiseLimitProperty().set("100");
-        var done = vm.runNoise();
-        ctx.legacyStatus().cancel();
-        done.get(60, TimeUnit.SECONDS);
-        assertThat(vm.noiseStateProperty().get()).isEqualTo(State.CANCELLED);
-        assertThat(vm.noiseTableProperty().get()).isNull();
-        assertThat(vm.noiseGrids()).isEmpty();
-        assertThat(ctx.legacyStatus().runningProperty().get()).isFalse();
+        NoiseViewModel noise = vm.noise();
+        noise.limitProperty().set("20");
+        noise.status().progressProperty().addListener((o, x, p) -> noise.cancel());
+        noise.run();
+        assertThat(noise.status().stateProperty().get()).isEqualTo(State.CANCELLED);
+        assertThat(noise.status().messageProperty().get()).isEqualTo("Cancelled");
+        assertThat(noise.tableProperty().get()).isNull();
+        assertThat(noise.grids()).isEmpty();
+        assertThat(noise.gridImages()).isEmpty();
+        assertThat(ctx.jobs().running()).isEmpty();
+        assertThat(noise.canRunProperty().get()).isTrue();
     }
 
     @Test
     void noiseLimitAcceptsAllOrAPositiveNumber() {
-        assertThat(StudyViewModel.parseLimit("all")).isZero();
-        assertThat(StudyViewModel.parseLimit(" 250 ")).isEqualTo(250);
-        vm.noiseLimitProperty().set("-3");
-        assertThat(vm.noiseErrorProperty().get()).isNotEmpty();
-        vm.noiseLimitProperty().set("ALL");
-        assertThat(vm.noiseErrorProperty().get()).isEmpty();
+        assertThat(NoiseViewModel.parseLimit("all")).isZero();
+        assertThat(NoiseViewModel.parseLimit(" 250 ")).isEqualTo(250);
+        vm.noise().limitProperty().set("-3");
+        assertThat(vm.noise().inputErrorProperty().get()).isNotEmpty();
+        vm.noise().limitProperty().set("ALL");
+        assertThat(vm.noise().inputErrorProperty().get()).isEmpty();
     }
 
     @Test
-    void defaultSelectionPrefersEd4AndEd32() throws Exception {
+    void defaultSelectionPrefersEd4AndEd32UntilTheUserChooses() {
         ActiveModel a = untrained(2, 1);
         ActiveModel b = untrained(32, 2);
         ActiveModel c = untrained(4, 3);
         ctx.models().setAll(a, b, c);
-        assertThat(StudyViewModel.defaultSelection(ctx.models())).containsExactly(c, b);
-        assertThat(StudyViewModel.defaultSelection(List.of(a))).containsExactly(a);
+        assertThat(ModelChoice.defaultSelection(ctx.models())).containsExactly(c, b);
+        assertThat(ModelChoice.defaultSelection(List.of(a))).containsExactly(a);
+        ModelChoice choice = vm.metrics().models();
+        assertThat(choice.chosen()).containsExactly(c, b);
+        choice.choose(List.of(a, b));
+        ctx.models().add(untrained(8, 4));
+        // the user's choice stays; a model that goes leaves it
+        assertThat(choice.chosen()).containsExactly(a, b);
+        ctx.models().remove(a);
+        assertThat(choice.chosen()).containsExactly(b);
+        // the noise tab's choice is its own
+        assertThat(vm.noise().models().chosen()).containsExactly(c, b);
     }
 
     @Test
-    void latentMetricsOfAnUntrainedModel() throws Exception {
+    void latentMetricsOfAnUntrainedModel() {
         ActiveModel a = untrained(2, 1);
         ctx.models().setAll(a);
         ctx.dataProperty().set(data);
-        vm.metricsModels().setAll(a);
-        vm.runMetrics().get(120, TimeUnit.SECONDS);
-        assertThat(vm.metricsStateProperty().get()).isEqualTo(State.FINISHED);
-        assertThat(vm.metricsRows()).hasSize(1);
-        assertThat(vm.metricsRows().get(0).metrics().knnAccuracy()).isBetween(0.0, 1.0);
-        assertThat(vm.metricsRows().get(0).metrics().pc1Ratio()).isBetween(0.0, 1.0);
+        vm.metrics().models().choose(List.of(a));
+        vm.metrics().run();
+        assertThat(vm.metrics().status().stateProperty().get()).isEqualTo(State.FINISHED);
+        assertThat(vm.metrics().status().messageProperty().get())
+                .startsWith("Latent metrics finished in ");
+        assertThat(vm.metrics().rows()).hasSize(1);
+        assertThat(vm.metrics().rows().get(0).metrics().knnAccuracy()).isBetween(0.0, 1.0);
+        assertThat(vm.metrics().rows().get(0).metrics().pc1Ratio()).isBetween(0.0, 1.0);
+        assertThat(vm.metrics().csv()).startsWith("name,ed,pc1_ratio,pc2_ratio,silhouette_2d,"
+                + "silhouette_full,knn_accuracy\nED=2,2,0.");
+    }
+
+    @Test
+    void theReportIsWrittenByAJobWithTheSavedGridSearch(@TempDir Path tmp) throws Exception {
+        ctx.dataProperty().set(data);
+        assertThat(vm.canWriteReportProperty().get()).isFalse();
+        // an unsaved model cannot be reported on
+        ctx.models().add(untrained(4, 1));
+        assertThat(vm.writeReport(tmp.resolve("none"))).isNull();
+        assertThat(vm.report().messageProperty().get())
+                .isEqualTo("Failed: No saved model to report on");
+
+        Path modelDir = tmp.resolve("ed2");
+        try (Autoencoder m = Autoencoder.create(2, 1)) {
+            ModelStore.save(modelDir, m, ModelMetadata.of(2));
+        }
+        ActiveModel saved = TestModels.active("ed2", modelDir, ModelStore.readMetadata(modelDir),
+                Autoencoder.create(2, 1));
+        made.add(saved);
+        ctx.models().add(saved);
+        assertThat(vm.canWriteReportProperty().get()).isTrue();
+        // a grid search opened from a file goes into the report
+        vm.grid().open(savedGrid(tmp.resolve("ed2 grid.csv")));
+        Path out = tmp.resolve("report");
+        Job<Path> job = vm.writeReport(out);
+
+        assertThat(job.stateProperty().get()).isEqualTo(JobState.SUCCEEDED);
+        Path index = out.resolve("index.md");
+        assertThat(Files.readString(index)).contains("noise-table.csv")
+                .contains("(grid-search-ed2_grid.png)");
+        assertThat(out.resolve("recon-ed2.png")).exists();
+        assertThat(out.resolve("grid-search-ed2_grid.md")).exists();
+        assertThat(vm.report().messageProperty().get()).isEqualTo("Report written: " + index);
+        assertThat(vm.report().stateProperty().get()).isEqualTo(State.FINISHED);
+        // the tabs' messages are not the report's
+        assertThat(vm.noise().status().messageProperty().get()).isEmpty();
     }
 }

@@ -1,0 +1,297 @@
+package io.latentlab.ui.study.grid;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.service.GridSearchRun;
+import io.latentlab.study.GridSearch;
+import io.latentlab.study.GridSearchReport;
+import io.latentlab.ui.AppContext;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.JobContext;
+import io.latentlab.ui.study.common.StudyText;
+import io.latentlab.ui.study.common.TabStatus;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The grid search tab: the form, the search as a stepped engine job (other engine work runs
+ * between its batches; progress and ETA come from the job; a cancel keeps the settings that
+ * finished), the heat map, the results table and the winner, and saved searches opened from
+ * or written to CSV. Needs no FX toolkit.
+ */
+public final class GridSearchViewModel {
+
+    /**
+     * One row of the results table.
+     *
+     * @param setting the setting
+     * @param rank 1-based rank, 0 when discarded
+     */
+    public record SettingRow(GridSearch.SettingResult setting, int rank) {
+        /** @return "kept" or "discarded: reason" */
+        public String status() {
+            return setting.discarded() ? "discarded: " + setting.reason() : "kept";
+        }
+    }
+
+    /**
+     * One heat-map cell.
+     *
+     * @param row LR index
+     * @param col WD index
+     * @param setting the setting's result
+     * @param best whether it is the winner
+     * @param shade 0 (lowest mean validation MSE of the kept) .. 1 (highest), NaN if discarded
+     */
+    public record HeatCell(int row, int col, GridSearch.SettingResult setting, boolean best,
+            double shade) {}
+
+    private final AppContext ctx;
+    private final GridForm form;
+    private final TabStatus status;
+    private final BooleanBinding canRun;
+    private final ReadOnlyObjectWrapper<GridSearch.Result> result =
+            new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ObservableList<SettingRow> settingRows = FXCollections.observableArrayList();
+    private final ObservableList<HeatCell> heatCells = FXCollections.observableArrayList();
+    private final ObjectProperty<GridSearch.SettingResult> selected =
+            new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty winnerText = new SimpleStringProperty(this, "winnerText", "");
+
+    /** @param ctx shared services */
+    public GridSearchViewModel(AppContext ctx) {
+        this.ctx = ctx;
+        this.form = new GridForm(ctx.dataProperty());
+        this.status = new TabStatus(ctx.jobs());
+        canRun = Bindings.createBooleanBinding(() -> form.optionsProperty().get() != null
+                && ctx.dataProperty().get() != null && !status.activeProperty().get(),
+                form.optionsProperty(), ctx.dataProperty(), status.activeProperty());
+    }
+
+    /** @return the form */
+    public GridForm form() {
+        return form;
+    }
+
+    /** @return this tab's job, progress and message */
+    public TabStatus status() {
+        return status;
+    }
+
+    /** @return whether Run is possible: valid form, data loaded, no search running */
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    /**
+     * Starts the grid search with the form's options as a stepped engine job. Does nothing
+     * unless {@link #canRunProperty}.
+     *
+     * @return the job, or null when nothing started
+     */
+    public Job<GridSearch.Result> run() {
+        if (!canRun.get()) {
+            return null;
+        }
+        GridSearch.Options opts = form.optionsProperty().get();
+        MnistData data = ctx.dataProperty().get();
+        GridSearchRun search = new GridSearchRun(data, opts);
+        clear();
+        Job<GridSearch.Result> job = Job.steps(
+                StudyText.format("job.grid", opts.fits(), opts.encodingDim()), new Job.Steps<>() {
+                    @Override
+                    public boolean step(JobContext c) throws Exception {
+                        if (c.isCancelled()) {
+                            search.cancel();
+                        }
+                        boolean more = search.step();
+                        GridSearchRun.Position p = search.position();
+                        c.progress(p.fraction(), 1);
+                        c.message(StudyText.format("progress.grid", p.fit(), p.fits(), p.label(),
+                                p.fold() + 1, p.epoch(), p.epochs()));
+                        return more;
+                    }
+
+                    @Override
+                    public GridSearch.Result result() {
+                        if (search.wasStopped()) {
+                            throw new CancellationException("grid search cancelled");
+                        }
+                        return search.result();
+                    }
+                });
+        job.onSuccess(r -> {
+            status.finishedIn("job.gridDone");
+            publish(r);
+        }).onCancelled(() -> keepFinished(search)).onFailure(status::failed);
+        return status.submit(job);
+    }
+
+    /** Nothing lost: the settings that finished before the cancel stay on show. */
+    private void keepFinished(GridSearchRun search) {
+        GridSearch.Result partial = search.partial();
+        if (partial.settings().isEmpty()) {
+            status.cancelled();
+            return;
+        }
+        publish(partial);
+        GridSearch.Options o = search.options();
+        status.cancelled(StudyText.format("job.gridPartial", partial.settings().size(),
+                o.learningRates().size() * o.weightDecays().size()));
+    }
+
+    /** Cancels the search after the current batch; the settings finished so far stay. */
+    public void cancel() {
+        status.cancel();
+    }
+
+    private void clear() {
+        result.set(null);
+        file.set(null);
+        settingRows.clear();
+        heatCells.clear();
+        selected.set(null);
+        winnerText.set("");
+    }
+
+    private void publish(GridSearch.Result r) {
+        List<SettingRow> rows = new ArrayList<>();
+        for (GridSearch.SettingResult s : r.settings()) {
+            rows.add(new SettingRow(s, r.rank(s)));
+        }
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (GridSearch.SettingResult s : r.ranking()) {
+            min = Math.min(min, s.meanValMse());
+            max = Math.max(max, s.meanValMse());
+        }
+        List<HeatCell> cells = new ArrayList<>();
+        List<Double> lrs = r.options().learningRates();
+        List<Double> wds = r.options().weightDecays();
+        for (GridSearch.SettingResult s : r.settings()) {
+            double shade = s.discarded() ? Double.NaN : shade(s.meanValMse(), min, max);
+            cells.add(new HeatCell(lrs.indexOf(s.lr()), wds.indexOf(s.wd()), s,
+                    s == r.winner(), shade));
+        }
+        settingRows.setAll(rows);
+        heatCells.setAll(cells);
+        winnerText.set(r.winner() == null
+                ? StudyText.get("winner.none") + " (" + r.why() + ")"
+                : StudyText.format("winner.text", r.winner().label(), r.why()));
+        selected.set(r.winner() != null ? r.winner() : r.settings().get(0));
+        result.set(r);
+    }
+
+    /**
+     * Shows a grid search saved earlier (its summary CSV and the curves file next to it, as
+     * {@link #writeCsv} and the {@code grid-search} command write them) and puts its options
+     * into the form. Read by a worker job; on failure the message names the file and the
+     * problem and the shown result stays. Does nothing while a search runs.
+     *
+     * @param summary the summary CSV
+     * @return the job, or null when nothing started
+     */
+    public Job<GridSearch.Result> open(Path summary) {
+        if (status.activeProperty().get()) {
+            return null;
+        }
+        return ctx.jobs().submit(Job.onWorker(StudyText.format("job.gridOpening",
+                summary.getFileName()), c -> GridSearchReport.read(summary))
+                .visible(false)
+                .onSuccess(r -> {
+                    if (status.activeProperty().get()) {
+                        return;
+                    }
+                    form.show(r.options());
+                    publish(r);
+                    file.set(summary);
+                    status.show(StudyText.format("job.gridOpened", summary.getFileName()));
+                })
+                .onFailure(status::showError));
+    }
+
+    /**
+     * Writes the summary CSV and, next to it, the curves CSV; the report then includes it.
+     *
+     * @param summary the summary file
+     * @throws IOException on failure
+     * @throws IllegalStateException if there is no result
+     */
+    public void writeCsv(Path summary) throws IOException {
+        GridSearch.Result r = result.get();
+        if (r == null) {
+            throw new IllegalStateException("no grid search result yet");
+        }
+        GridSearchReport.write(r, summary);
+        file.set(summary);
+    }
+
+    /**
+     * Position of a value between min and max on a log scale.
+     *
+     * @param v a value
+     * @param min the lowest
+     * @param max the highest
+     * @return 0..1
+     */
+    static double shade(double v, double min, double max) {
+        if (!(max > min) || !(v > 0) || !(min > 0)) {
+            return 0;
+        }
+        double t = (Math.log(v) - Math.log(min)) / (Math.log(max) - Math.log(min));
+        return Math.max(0, Math.min(1, t));
+    }
+
+    /** @return the shown result (finished, partial after a cancel, or opened), or null */
+    public ReadOnlyObjectProperty<GridSearch.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /**
+     * @return the summary CSV the shown search was opened from or last saved to (the report
+     *     includes it), or null when it is unsaved or none is shown
+     */
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    /** @return the results table rows, in grid order */
+    public ObservableList<SettingRow> settingRows() {
+        return settingRows;
+    }
+
+    /** @return the heat-map cells */
+    public ObservableList<HeatCell> heatCells() {
+        return heatCells;
+    }
+
+    /** @return the setting whose curves are shown */
+    public ObjectProperty<GridSearch.SettingResult> selectedProperty() {
+        return selected;
+    }
+
+    /** @return the winner and why */
+    public StringProperty winnerTextProperty() {
+        return winnerText;
+    }
+
+    /** @return the context */
+    public AppContext context() {
+        return ctx;
+    }
+}

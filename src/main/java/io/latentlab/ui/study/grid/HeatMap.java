@@ -1,0 +1,119 @@
+package io.latentlab.ui.study.grid;
+
+import io.latentlab.study.GridSearch;
+import io.latentlab.ui.study.common.StudyFormat;
+import io.latentlab.ui.study.common.StudyText;
+import io.latentlab.ui.study.grid.GridSearchViewModel.HeatCell;
+
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+/**
+ * Mean validation MSE per (LR, WD) as a grid of cells, green (best) to red (worst), discarded
+ * settings grey, the winner framed; a click selects a setting. Each cell's user data is its
+ * {@link HeatCell}.
+ */
+final class HeatMap extends GridPane {
+
+    private final GridSearchViewModel vm;
+
+    HeatMap(GridSearchViewModel vm) {
+        this.vm = vm;
+        setId("study-heatmap");
+        setHgap(2);
+        setVgap(2);
+        // the cells are published before the result, so the result's change redraws
+        vm.resultProperty().addListener((o, a, b) -> rebuild());
+        vm.selectedProperty().addListener((o, a, b) -> showSelection());
+    }
+
+    private void rebuild() {
+        getChildren().clear();
+        GridSearch.Result r = vm.resultProperty().get();
+        if (r == null) {
+            return;
+        }
+        List<Double> lrs = r.options().learningRates();
+        List<Double> wds = r.options().weightDecays();
+        Label corner = new Label(StudyText.get("heat.lr") + " \\ " + StudyText.get("heat.wd"));
+        corner.setStyle("-fx-font-size: 0.85em;");
+        add(corner, 0, 0);
+        for (int j = 0; j < wds.size(); j++) {
+            add(header(StudyFormat.plain(wds.get(j))), j + 1, 0);
+        }
+        for (int i = 0; i < lrs.size(); i++) {
+            add(new Label(StudyFormat.plain(lrs.get(i))), 0, i + 1);
+        }
+        for (HeatCell c : vm.heatCells()) {
+            add(cell(c, r), c.col() + 1, c.row() + 1);
+        }
+        showSelection();
+    }
+
+    private static Label header(String text) {
+        Label h = new Label(text);
+        h.setMaxWidth(Double.MAX_VALUE);
+        h.setAlignment(Pos.CENTER);
+        return h;
+    }
+
+    private Label cell(HeatCell c, GridSearch.Result r) {
+        GridSearch.SettingResult setting = c.setting();
+        Label cell = new Label(StudyFormat.mse(setting.meanValMse()));
+        cell.setId("study-heat-" + c.row() + "-" + c.col());
+        cell.getStyleClass().add("study-heat-cell");
+        cell.setUserData(c);
+        cell.setMinSize(86, 40);
+        cell.setPrefSize(96, 44);
+        cell.setAlignment(Pos.CENTER);
+        String tip = setting.discarded()
+                ? setting.label() + "\n" + StudyText.format("heat.discarded", setting.reason())
+                : String.format(Locale.ROOT, StudyText.get("heat.kept"), setting.label(),
+                        setting.meanValMse(), setting.meanGap(), r.rank(setting));
+        Tooltip t = new Tooltip(tip);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(200));
+        cell.setTooltip(t);
+        cell.setOnMouseClicked(e -> vm.selectedProperty().set(setting));
+        return cell;
+    }
+
+    private void showSelection() {
+        GridSearch.SettingResult sel = vm.selectedProperty().get();
+        for (Node n : getChildren()) {
+            if (n.getUserData() instanceof HeatCell c) {
+                n.setStyle(style(c, c.setting() == sel));
+            }
+        }
+    }
+
+    private static String style(HeatCell c, boolean selected) {
+        String bg;
+        String fg;
+        if (c.setting().discarded()) {
+            bg = "#9e9e9e";
+            fg = "#eeeeee";
+        } else {
+            // green (best) to red (worst) through yellow
+            Color col = Color.hsb(120 * (1 - c.shade()), 0.55, 0.9);
+            bg = String.format(Locale.ROOT, "#%02x%02x%02x", (int) (col.getRed() * 255),
+                    (int) (col.getGreen() * 255), (int) (col.getBlue() * 255));
+            fg = "#000000";
+        }
+        String border = c.best() ? "-fx-border-color: #1a237e; -fx-border-width: 3;"
+                : selected ? "-fx-border-color: #424242; -fx-border-width: 2; "
+                        + "-fx-border-style: dashed;" : "-fx-border-color: transparent; "
+                        + "-fx-border-width: 3;";
+        return "-fx-background-color: " + bg + "; -fx-text-fill: " + fg + "; " + border
+                + (c.best() ? " -fx-font-weight: bold;" : "");
+    }
+}
