@@ -1,37 +1,31 @@
 package io.latentlab.ui.training;
 
-import io.latentlab.data.MnistData;
-import io.latentlab.training.EpochMetrics;
+import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.FormFields;
-import io.latentlab.ui.training.TrainViewModel.BatchPoint;
+import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.ResourceBundle;
-import java.util.function.ToDoubleFunction;
 
 import javax.imageio.ImageIO;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
-import javafx.collections.ListChangeListener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -42,9 +36,6 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelWriter;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -53,44 +44,34 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-import org.controlsfx.control.Notifications;
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * The Train view: hyperparameter form, run controls, live loss chart, progress with ETA and
- * a reconstruction strip of eight test digits. State lives in {@link TrainViewModel}; a
- * {@link Timeline} drains its event queue at {@value #DRAIN_HZ} Hz.
+ * The Train view: hyperparameter form, run controls, live loss chart ({@link TrainChart}),
+ * progress with ETA, the offer of a saved run, and a reconstruction strip of eight test
+ * digits. State lives in {@link TrainViewModel}; a {@link Timeline} drains its event queue at
+ * {@value #DRAIN_HZ} Hz.
  */
-public final class TrainView extends BorderPane implements io.latentlab.ui.CsvExportable {
+public final class TrainView extends BorderPane implements CsvExportable {
 
     private static final int DRAIN_HZ = 15;
-    private static final int STRIP_SIZE = 56;
 
     private final TrainViewModel vm;
     private final ResourceBundle s;
-    private final NumberAxis yAxis = new NumberAxis();
-    private final LineChart<Number, Number> chart;
-    private final XYChart.Series<Number, Number> batchRaw = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> batchSmooth = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> train = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> val = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> test = new XYChart.Series<>();
-    private final XYChart.Series<Number, Number> best = new XYChart.Series<>();
-    private final ImageView[] originals = new ImageView[TrainViewModel.PREVIEW_INDICES.length];
-    private final ImageView[] reconstructions = new ImageView[TrainViewModel.PREVIEW_INDICES.length];
+    private final TrainChart chart;
+    private final PreviewStrip strip;
     private final Button startButton;
     private final Button pauseButton;
     private final Button resumeButton;
     private final Button stopButton;
-    private double smoothed = Double.NaN;
 
     /**
      * @param ctx shared services
@@ -109,7 +90,6 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
 
         startButton = button("start", new FontIcon(MaterialDesignP.PLAY), vm::start);
         startButton.disableProperty().bind(vm.canStartProperty().not());
-        startButton.setDefaultButton(false);
         pauseButton = button("pause", new FontIcon(MaterialDesignP.PAUSE), vm::pause);
         pauseButton.disableProperty().bind(vm.stateProperty().isNotEqualTo(State.RUNNING));
         resumeButton = button("resume", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE), vm::resume);
@@ -134,33 +114,13 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         Label smoothLabel = new Label(s.getString("chart.smoothing"));
         smoothLabel.setLabelFor(smooth);
 
-        ToolBar bar = new ToolBar(startButton, pauseButton, resumeButton, stopButton,
-                new Separator(), log, smoothLabel, smooth, new Separator(), png, csv);
-        setTop(bar);
-
+        setTop(new ToolBar(startButton, pauseButton, resumeButton, stopButton,
+                new Separator(), log, smoothLabel, smooth, new Separator(), png, csv));
         setLeft(form());
 
-        NumberAxis xAxis = new NumberAxis();
-        xAxis.setLabel(s.getString("chart.x"));
-        xAxis.setForceZeroInRange(false);
-        yAxis.setForceZeroInRange(false);
-        chart = new LineChart<>(xAxis, yAxis);
-        chart.setId("train-chart");
-        chart.setAnimated(false);
-        // symbols only where set explicitly (epoch points, best marker): thousands of batch
-        // points would each get a node otherwise
-        chart.setCreateSymbols(false);
-        batchRaw.setName(s.getString("series.batch"));
-        batchSmooth.setName(s.getString("series.batchSmooth"));
-        train.setName(s.getString("series.train"));
-        val.setName(s.getString("series.val"));
-        test.setName(s.getString("series.test"));
-        best.setName(s.getString("series.best"));
-        chart.getData().addAll(List.of(batchRaw, batchSmooth, train, val, test, best));
-        batchRaw.getNode().setStyle("-fx-stroke-width: 1px; -fx-opacity: 0.25;");
-        batchSmooth.getNode().setStyle("-fx-stroke-width: 1.5px; -fx-opacity: 0.7;");
-        best.getNode().setStyle("-fx-stroke: transparent;");
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        chart = new TrainChart(vm, s);
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        strip = new PreviewStrip(vm, s);
 
         Label bestLabel = new Label();
         bestLabel.setId("train-best");
@@ -171,6 +131,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         progress.progressProperty().bind(vm.progressProperty());
         HBox.setHgrow(progress, Priority.ALWAYS);
         Label progressText = new Label();
+        progressText.setId("train-progress-text");
         progressText.textProperty().bind(vm.progressTextProperty());
         Label eta = new Label();
         eta.setId("train-eta");
@@ -182,7 +143,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         status.setWrapText(true);
         status.textProperty().bind(vm.messageProperty());
 
-        VBox center = new VBox(6, bestLabel, chart, progressRow, status, strip());
+        VBox center = new VBox(6, offerBar(), bestLabel, chart.node(), progressRow, status, strip);
         center.setPadding(new Insets(6));
         setCenter(center);
 
@@ -195,6 +156,29 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         b.setTooltip(new Tooltip(s.getString("action." + key + ".tip")));
         b.setOnAction(e -> action.run());
         return b;
+    }
+
+    /** "Run saved: ED=32 · runs/… [Use this model] [x]", shown while a run is offered. */
+    private Node offerBar() {
+        Label text = new Label();
+        text.setId("train-offer-text");
+        text.textProperty().bind(vm.offerTextProperty());
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button use = button("useModel", new FontIcon(MaterialDesignC.CHECK), vm::useOfferedModel);
+        Button dismiss = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        dismiss.setId("train-offer-dismiss");
+        dismiss.setTooltip(new Tooltip(s.getString("action.dismissOffer.tip")));
+        dismiss.setOnAction(e -> vm.dismissOffer());
+        HBox bar = new HBox(8, text, use, dismiss);
+        bar.setId("train-offer");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        bar.setStyle("-fx-background-color: rgba(46, 125, 50, 0.15); -fx-border-color: #2e7d32;"
+                + " -fx-border-radius: 3; -fx-background-radius: 3;");
+        bar.visibleProperty().bind(vm.offeredModelProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
     }
 
     private Node form() {
@@ -231,7 +215,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         noData.managedProperty().bind(noData.visibleProperty());
         grid.add(formError, 0, row++, 2, 1);
         grid.add(noData, 0, row, 2, 1);
-        // the fields must never be disabled mid-run invisibly: lock them while a run is active
+        // the settings of a run in progress cannot change: lock the form while it is active
         grid.disableProperty().bind(Bindings.createBooleanBinding(
                 () -> vm.stateProperty().get().active(), vm.stateProperty()));
         VBox box = new VBox(new Label(s.getString("settings.title")), grid);
@@ -240,44 +224,6 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
-    }
-
-    private Node strip() {
-        GridPane grid = new GridPane();
-        grid.setId("train-strip");
-        grid.setHgap(4);
-        grid.setVgap(4);
-        for (int i = 0; i < originals.length; i++) {
-            originals[i] = digitView();
-            reconstructions[i] = digitView();
-            grid.add(originals[i], i, 0);
-            grid.add(reconstructions[i], i, 1);
-        }
-        Label title = new Label(s.getString("strip.title"));
-        return new VBox(2, title, grid);
-    }
-
-    private static ImageView digitView() {
-        ImageView v = new ImageView();
-        // nearest-neighbour scaling keeps the pixels visible
-        v.setSmooth(false);
-        v.setFitWidth(STRIP_SIZE);
-        v.setFitHeight(STRIP_SIZE);
-        v.setStyle("-fx-background-color: black;");
-        return v;
-    }
-
-    /** Renders a 28x28 image in [0, 1] as grey levels. */
-    static WritableImage render(float[] pixels, int side) {
-        WritableImage img = new WritableImage(side, side);
-        PixelWriter w = img.getPixelWriter();
-        for (int r = 0; r < side; r++) {
-            for (int c = 0; c < side; c++) {
-                int g = Math.round(Math.max(0f, Math.min(1f, pixels[r * side + c])) * 255);
-                w.setArgb(c, r, 0xFF000000 | (g << 16) | (g << 8) | g);
-            }
-        }
-        return img;
     }
 
     private void wire() {
@@ -291,49 +237,6 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
             } else {
                 drain.play();
                 installShortcuts(scene);
-            }
-        });
-
-        vm.batchPoints().addListener((ListChangeListener<BatchPoint>) c -> {
-            boolean rebuild = false;
-            while (c.next()) {
-                if (c.wasRemoved() || c.getFrom() != batchRaw.getData().size()) {
-                    rebuild = true;
-                }
-            }
-            if (rebuild) {
-                redrawBatches();
-            } else {
-                appendBatches(vm.batchPoints().subList(batchRaw.getData().size(),
-                        vm.batchPoints().size()));
-            }
-        });
-        vm.epochs().addListener((ListChangeListener<EpochMetrics>) c -> redrawEpochs());
-        vm.logScaleProperty().addListener((o, a, b) -> {
-            yAxis.setLabel(s.getString(b ? "chart.yLog" : "chart.y"));
-            redrawBatches();
-            redrawEpochs();
-        });
-        yAxis.setLabel(s.getString("chart.y"));
-        vm.smoothingProperty().addListener((o, a, b) -> redrawBatches());
-        vm.previewProperty().addListener((o, a, p) -> {
-            for (int i = 0; i < reconstructions.length; i++) {
-                reconstructions[i].setImage(p == null || i >= p.images().length ? null
-                        : render(p.images()[i], 28));
-            }
-        });
-        vm.context().dataProperty().addListener((o, a, d) -> showOriginals(d));
-        showOriginals(vm.context().dataProperty().get());
-        vm.stateProperty().addListener((o, a, state) -> {
-            // a quiet, non-modal note when a run ends by itself or is stopped
-            if (getScene() != null && getScene().getWindow() != null
-                    && (state == TrainViewModel.State.FINISHED
-                    || state == TrainViewModel.State.CANCELLED)) {
-                Notifications.create().owner(getScene().getWindow())
-                        .title(s.getString("notify.title"))
-                        .text(vm.messageProperty().get())
-                        .hideAfter(javafx.util.Duration.seconds(6))
-                        .showInformation();
             }
         });
         vm.errorProperty().addListener((o, a, msg) -> {
@@ -359,130 +262,62 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
                 });
     }
 
-    private void showOriginals(MnistData data) {
-        for (int i = 0; i < originals.length; i++) {
-            int idx = TrainViewModel.PREVIEW_INDICES[i];
-            originals[i].setImage(data == null || idx >= data.test().size() ? null
-                    : render(data.test().copyImage(idx), data.test().cols()));
-        }
-    }
-
-    private void appendBatches(List<BatchPoint> points) {
-        boolean log = vm.logScaleProperty().get();
-        double k = vm.smoothingProperty().get();
-        List<XYChart.Data<Number, Number>> raw = new java.util.ArrayList<>(points.size());
-        List<XYChart.Data<Number, Number>> sm = new java.util.ArrayList<>(points.size());
-        for (BatchPoint p : points) {
-            double y = TrainViewModel.plotted(p.loss(), log);
-            if (Double.isNaN(y)) {
-                continue;
-            }
-            smoothed = TrainViewModel.ema(smoothed, y, k);
-            raw.add(new XYChart.Data<>(p.x(), y));
-            sm.add(new XYChart.Data<>(p.x(), smoothed));
-        }
-        batchRaw.getData().addAll(raw);
-        batchSmooth.getData().addAll(sm);
-    }
-
-    private void redrawBatches() {
-        smoothed = Double.NaN;
-        batchRaw.getData().clear();
-        batchSmooth.getData().clear();
-        appendBatches(List.copyOf(vm.batchPoints()));
-    }
-
-    private void redrawEpochs() {
-        boolean log = vm.logScaleProperty().get();
-        List<EpochMetrics> all = List.copyOf(vm.epochs());
-        fill(train, all, EpochMetrics::trainMse, log);
-        fill(val, all, EpochMetrics::valMse, log);
-        fill(test, all, EpochMetrics::testMse, log);
-        best.getData().clear();
-        EpochMetrics b = vm.bestEpoch();
-        if (b != null && vm.stateProperty().get() != State.IDLE) {
-            double y = TrainViewModel.plotted(Double.isNaN(b.valMse()) ? b.testMse() : b.valMse(), log);
-            if (!Double.isNaN(y)) {
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(b.epoch(), y);
-                Circle marker = new Circle(6);
-                marker.setStyle("-fx-fill: transparent; -fx-stroke: #e53935; -fx-stroke-width: 2;");
-                Tooltip.install(marker, new Tooltip(vm.bestTextProperty().get()));
-                d.setNode(marker);
-                best.getData().add(d);
-            }
-        }
-    }
-
-    private static void fill(XYChart.Series<Number, Number> series, List<EpochMetrics> all,
-            ToDoubleFunction<EpochMetrics> f, boolean log) {
-        List<XYChart.Data<Number, Number>> out = new java.util.ArrayList<>();
-        for (EpochMetrics m : all) {
-            double y = TrainViewModel.plotted(f.applyAsDouble(m), log);
-            if (!Double.isNaN(y)) {
-                XYChart.Data<Number, Number> d = new XYChart.Data<>(m.epoch(), y);
-                d.setNode(new Circle(2.5));
-                out.add(d);
-            }
-        }
-        series.getData().setAll(out);
+    private File chooseFile(String kind, String pattern, String name) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(s.getString(kind), pattern));
+        chooser.setInitialFileName(name);
+        return chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
     }
 
     private void exportPng() {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                s.getString("file.png"), "*.png"));
-        chooser.setInitialFileName("training-chart.png");
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        File file = chooseFile("file.png", "*.png", "training-chart.png");
         if (file != null) {
-            try {
-                writePng(chart, file.toPath());
-            } catch (IOException | RuntimeException e) {
-                showExportError(e);
-            }
+            // the snapshot on the FX thread, the encoding and writing on a worker
+            BufferedImage image = SwingFXUtils.fromFXImage(chart.node().snapshot(null, null), null);
+            save(file.toPath(), out -> writePng(image, out));
+        }
+    }
+
+    private void exportCsv() {
+        File file = chooseFile("file.csv", "*.csv", "history.csv");
+        if (file != null) {
+            byte[] csv = vm.historyCsv().getBytes(StandardCharsets.UTF_8);
+            save(file.toPath(), out -> out.write(csv));
+        }
+    }
+
+    private void save(Path file, AtomicFiles.Writer writer) {
+        vm.context().jobs().submit(Job.onWorker(String.format(s.getString("job.save"),
+                file.getFileName()), c -> {
+                    AtomicFiles.write(file, writer);
+                    return file;
+                }).onFailure(this::showExportError));
+    }
+
+    private static void writePng(BufferedImage image, java.io.OutputStream out) throws IOException {
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException("no PNG writer available");
         }
     }
 
     /**
-     * Writes a snapshot of a node as PNG: to a temporary file first, then renamed, so a failed
-     * write never leaves a half image behind.
+     * Writes a snapshot of a node as PNG, atomically (a failed write leaves no half image).
      *
      * @param node what to snapshot (FX thread)
      * @param file target
      * @throws IOException on failure
      */
     public static void writePng(Node node, Path file) throws IOException {
-        WritableImage image = node.snapshot(null, null);
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        Path abs = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(abs.getParent(), "snapshot", ".tmp");
-        try {
-            if (!ImageIO.write(buffered, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        BufferedImage image = SwingFXUtils.fromFXImage(node.snapshot(null, null), null);
+        AtomicFiles.write(file, out -> writePng(image, out));
     }
 
-    private void exportCsv() {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                s.getString("file.csv"), "*.csv"));
-        chooser.setInitialFileName("history.csv");
-        File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        if (file != null) {
-            try {
-                vm.exportHistory(file.toPath());
-            } catch (IOException | RuntimeException e) {
-                showExportError(e);
-            }
-        }
-    }
-
-    private void showExportError(Exception e) {
+    private void showExportError(Throwable e) {
         Alert alert = new Alert(Alert.AlertType.ERROR, String.valueOf(e.getMessage()));
         alert.setHeaderText(s.getString("error.export"));
+        if (getScene() != null) {
+            alert.initOwner(getScene().getWindow());
+        }
         alert.show();
     }
 
@@ -493,7 +328,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
 
     /** @return the loss chart */
     public LineChart<Number, Number> chart() {
-        return chart;
+        return chart.node();
     }
 
     @Override
@@ -507,7 +342,7 @@ public final class TrainView extends BorderPane implements io.latentlab.ui.CsvEx
     }
 
     @Override
-    public void writeCsv(java.nio.file.Path file) throws java.io.IOException {
+    public void writeCsv(Path file) throws IOException {
         vm.exportHistory(file);
     }
 }
