@@ -99,7 +99,7 @@ public final class Job<V> {
     private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private volatile double pendingDone = Double.NaN;
     private volatile double pendingTotal;
-    private volatile String pendingMessage;
+    private final AtomicReference<String> pendingMessage = new AtomicReference<>();
     private Jobs jobs;
     private Executor executor;
     private long activeNanos;
@@ -410,7 +410,8 @@ public final class Job<V> {
             double t = pendingTotal;
             progress.set(t > 0 ? Math.max(0, Math.min(1, d / t)) : -1);
         }
-        String m = pendingMessage;
+        // taken, not peeked: a message set on the FX thread since is not overwritten later
+        String m = pendingMessage.getAndSet(null);
         if (m != null) {
             message.set(m);
         }
@@ -437,7 +438,7 @@ public final class Job<V> {
 
         @Override
         public void message(String text) {
-            pendingMessage = text;
+            pendingMessage.set(text);
             scheduleFlush();
         }
     };

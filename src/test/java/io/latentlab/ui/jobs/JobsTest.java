@@ -200,6 +200,45 @@ class JobsTest {
     }
 
     @Test
+    void aMessageSetOnTheFxThreadIsNotOverwrittenByALaterProgressUpdate() {
+        Job<Integer> job = jobs.submit(Job.steps("count", new Job.Steps<Integer>() {
+            int i;
+
+            @Override
+            public boolean step(JobContext ctx) {
+                if (++i == 1) {
+                    ctx.message("from the work");
+                }
+                ctx.progress(i, 2);
+                return i < 2;
+            }
+
+            @Override
+            public Integer result() {
+                return i;
+            }
+        }));
+        engine.runNext();
+        assertThat(job.messageProperty().get()).isEqualTo("from the work");
+        job.messageProperty().set("from the view");
+        engine.runAll();
+        assertThat(job.messageProperty().get()).isEqualTo("from the view");
+    }
+
+    @Test
+    void latestWinsCancelAllRunsNoCallbackOfAnyRequest() {
+        LatestWins latest = new LatestWins(jobs);
+        List<String> log = new ArrayList<>();
+        latest.submit("a", Job.onEngine("a", c -> "a").onCancelled(() -> log.add("a cancelled"))
+                .onFinished(() -> log.add("a finished")));
+        latest.submit("b", Job.onEngine("b", c -> "b").onSuccess(log::add));
+        latest.cancelAll();
+        engine.runAll();
+        assertThat(log).isEmpty();
+        assertThat(jobs.running()).isEmpty();
+    }
+
+    @Test
     void sameThreadJobsHaveRunWhenSubmitReturns() {
         Jobs direct = Jobs.sameThread();
         List<String> log = new ArrayList<>();
