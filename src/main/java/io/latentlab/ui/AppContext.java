@@ -67,34 +67,6 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * TEMPORARY, until every view runs on {@link Jobs}: the old constructor.
-     *
-     * @param djl the engine thread
-     * @param fx the FX executor
-     * @param prefs settings
-     */
-    @Deprecated
-    public AppContext(io.latentlab.model.DjlThread djl, Executor fx, Preferences prefs) {
-        this(new Jobs(djl, java.util.concurrent.ForkJoinPool.commonPool(), fx), prefs, djl::close);
-        this.legacyDjl = djl;
-    }
-
-    private io.latentlab.model.DjlThread legacyDjl;
-    private final LegacyStatus legacyStatus = new LegacyStatus();
-
-    /** @return TEMPORARY: the engine thread of the old constructor */
-    @Deprecated
-    public io.latentlab.model.DjlThread djl() {
-        return legacyDjl;
-    }
-
-    /** @return TEMPORARY: the old single-slot status */
-    @Deprecated
-    public LegacyStatus legacyStatus() {
-        return legacyStatus;
-    }
-
-    /**
      * A context whose jobs run on the calling thread (tests).
      *
      * @param prefs where settings are remembered
