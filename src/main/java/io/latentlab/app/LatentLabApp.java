@@ -5,6 +5,7 @@ import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.shell.MainViewModel;
 import io.latentlab.ui.shell.MainWindow;
 
 import java.nio.file.Path;
@@ -18,7 +19,6 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 
@@ -26,9 +26,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The desktop application: restores window geometry, theme and last model from
- * {@link AppContext#prefs()}, loads MNIST and discovers checkpoints in {@code ./models} and
- * {@code ./runs}, and remembers the settings again on exit.
+ * The desktop application: restores window geometry, theme and the model the user chose last
+ * from {@link AppContext#prefs()}, loads MNIST and discovers checkpoints in {@code ./models} and
+ * {@code ./runs}, and remembers geometry and theme again on exit.
  */
 public final class LatentLabApp extends Application {
 
@@ -39,7 +39,6 @@ public final class LatentLabApp extends Application {
     static final String PREF_H = "window.height";
     static final String PREF_MAXIMIZED = "window.maximized";
     static final String PREF_DARK = "theme.dark";
-    static final String PREF_MODEL = "model.last";
 
     private AppContext ctx;
     private Stage stage;
@@ -64,10 +63,9 @@ public final class LatentLabApp extends Application {
         stage.setMaximized(p.getBoolean(PREF_MAXIMIZED, false));
         window.darkThemeProperty().set(p.getBoolean(PREF_DARK, false));
         stage.show();
-        loadData(ctx);
-        String last = p.get(PREF_MODEL, null);
-        window.discoverModels(List.of(Path.of("models"), Path.of("runs")),
-                last == null ? null : Path.of(last));
+        loadData(ctx, window.viewModel());
+        window.viewModel().discover(List.of(Path.of("models"), Path.of("runs")),
+                window.viewModel().rememberedModel());
         String shots = System.getProperty("latentlab.screenshots");
         if (shots != null) {
             new ScreenshotTour(ctx, window, Path.of(shots)).start();
@@ -99,20 +97,20 @@ public final class LatentLabApp extends Application {
      * Loads the dataset on a worker and publishes it to the context.
      *
      * @param ctx shared services
+     * @param vm reports a failure
      */
-    static void loadData(AppContext ctx) {
+    static void loadData(AppContext ctx, MainViewModel vm) {
         ctx.jobs().submit(Job.onWorker(ctx.text("status.loadingData"),
                 c -> MnistData.load(MnistData.defaultDir()))
                 .cancellable(false)
                 .onSuccess(data -> ctx.dataProperty().set(data))
-                .onFailure(error -> {
-                    Alert alert = new Alert(Alert.AlertType.ERROR, error.getMessage());
-                    alert.setHeaderText(ctx.text("error.data"));
-                    alert.show();
-                }));
+                .onFailure(error -> vm.problem(ctx.text("error.data"), error)));
     }
 
-    /** Remembers window geometry, theme and the active model. */
+    /**
+     * Remembers window geometry and theme; the model is remembered when the user chooses it
+     * ({@link MainViewModel#PREF_MODEL}), not whatever happens to be active on exit.
+     */
     private void savePrefs() {
         Preferences p = ctx.prefs();
         p.putBoolean(PREF_MAXIMIZED, stage.isMaximized());
@@ -123,10 +121,6 @@ public final class LatentLabApp extends Application {
             p.putDouble(PREF_H, stage.getScene().getHeight());
         }
         p.putBoolean(PREF_DARK, window.darkThemeProperty().get());
-        AppContext.ActiveModel model = ctx.activeModelProperty().get();
-        if (model != null && model.dir() != null) {
-            p.put(PREF_MODEL, model.dir().toAbsolutePath().toString());
-        }
         try {
             p.flush();
         } catch (BackingStoreException e) {

@@ -8,7 +8,6 @@ import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.NativeMemory;
 import io.latentlab.training.Evaluator;
-import io.latentlab.training.Monitor;
 import io.latentlab.training.RunCheckpoint;
 import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingLoop;
@@ -35,11 +34,11 @@ final class BenchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--ed", defaultValue = "32", description = "Encoding dimension (default: ${DEFAULT-VALUE}).")
-    int ed;
+    @Mixin
+    EdOption ed;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Training batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--epochs", defaultValue = "1", description = "Timed full-size epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
@@ -67,26 +66,23 @@ final class BenchCommand implements Callable<Integer> {
         out.println("threads=" + EngineSettings.intraOpThreads());
         out.println("gradients=" + (autograd ? "autograd" : "backprop"));
         out.println("allocator=" + NativeMemory.tune());
-        try (Autoencoder model = resume == null ? Autoencoder.create(ed, 1)
+        try (Autoencoder model = resume == null ? Autoencoder.create(ed.value, 1)
                 : Autoencoder.create(new RunCheckpoint(resume).load().config().encodingDim(), 1)) {
             Throughput timer = new Throughput();
             if (resume == null) {
                 // warm-up: one short epoch so one-time costs (kernel selection, allocation) are out
-                TrainingConfig warm = new TrainingConfig(ed, 1e-2, 1e-5, batch, 1, 0, 0, 1,
-                        5 * batch, 0, Monitor.TRAIN, false);
+                TrainingConfig warm = TrainingConfig.builder(ed.value).batchSize(batch.value)
+                        .maxEpochs(1).trainLimit(5 * batch.value).fixedLength()
+                        .evaluateTest(false).build();
                 new TrainingLoop(warm, mnist, null, null).autograd(autograd).run(model, null);
-                TrainingConfig timed = new TrainingConfig(ed, 1e-2, 1e-5, batch, epochs, 0, 0, 1,
-                        0, 0, Monitor.TRAIN, false);
+                TrainingConfig timed = warm.toBuilder().maxEpochs(epochs).trainLimit(0).build();
                 new TrainingLoop(timed, mnist, timer, null).autograd(autograd).run(model, null);
             } else {
                 Path copy = copyRun(resume);
                 RunCheckpoint checkpoint = new RunCheckpoint(copy);
                 RunCheckpoint.State state = checkpoint.load();
-                TrainingConfig c = state.config();
-                TrainingConfig cfg = new TrainingConfig(c.encodingDim(), c.learningRate(),
-                        c.weightDecay(), c.batchSize(), state.history().size() + epochs, 0,
-                        c.tolerance(), c.seed(), c.trainLimit(), c.valFraction(), c.monitor(),
-                        c.evaluateTest());
+                TrainingConfig cfg = state.config().toBuilder()
+                        .maxEpochs(state.history().size() + epochs).patience(0).build();
                 new TrainingLoop(cfg, mnist, timer, null).autograd(autograd).resume(model, checkpoint,
                         new RunCheckpoint.State(cfg, state.datasetChecksum(), state.history(),
                                 state.lastParams(), state.optimizer(), state.bestParams()));

@@ -32,24 +32,20 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "none | gaussian:SIGMA | uniform | occlusion:SIZE (default: ${DEFAULT-VALUE}).")
     String noise;
 
-    @Option(names = "--clip", description = "Clamp the noisy input to [0, 1].")
-    boolean clip;
+    @Mixin
+    NoiseOptions noiseOptions;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test digits, 0 = all.")
-    int limit;
-
-    @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    LimitOption testDigits;
 
     @Override
     public Integer call() throws Exception {
         Noise spec = Noise.parse(noise);
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        int limit = testDigits.value();
         MnistData mnist = data.load();
         try (ModelStore.Loaded loaded = ModelStore.load(model)) {
-            double mse = Evaluator.noisyMse(loaded.model(), mnist.test(), spec, clip, limit, seed, 1000);
+            double mse = Evaluator.noisyMse(loaded.model(), mnist.test(), spec,
+                    noiseOptions.clip, limit, noiseOptions.seed, 1000);
             int n = limit == 0 ? mnist.test().size() : Math.min(limit, mnist.test().size());
             this.spec.commandLine().getOut().printf(Locale.ROOT, "test_mse=%.6f n=%d%n", mse, n);
         }

@@ -33,8 +33,8 @@ final class GridSearchCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--ed", defaultValue = "32", description = "Encoding dimension (default: ${DEFAULT-VALUE}).")
-    int ed;
+    @Mixin
+    EdOption ed;
 
     @Option(names = "--lr", split = ",", defaultValue = "1e-2,1e-3,1e-4",
             description = "Learning rates, comma-separated (default: ${DEFAULT-VALUE}).")
@@ -50,14 +50,11 @@ final class GridSearchCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs per fit, no early stopping (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of subset, folds, weights and shuffling (default: ${DEFAULT-VALUE}, as train).")
-    long seed;
-
-    @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")
-    int trainLimit;
+    @Mixin
+    TrainingSubsetOptions subset;
 
     @Option(names = "--max-loss", defaultValue = "0.1", description = "Discard a setting whose final validation MSE on any fold is above this (default: ${DEFAULT-VALUE}).")
     double maxLoss;
@@ -77,8 +74,7 @@ final class GridSearchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        GridSearch.Options options = new GridSearch.Options(ed, lr, wd, folds, epochs, batch,
-                seed, trainLimit, maxLoss, oscillation);
+        GridSearch.Options options = options();
         PrintWriter pw = spec.commandLine().getOut();
         List<GridSearch.SettingResult> finished = finished(options, pw);
         MnistData mnist = data.load();
@@ -124,6 +120,18 @@ final class GridSearchCommand implements Callable<Integer> {
         pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
         pw.flush();
         return 0;
+    }
+
+    /**
+     * The search's options from the command line.
+     *
+     * @return the options
+     * @throws IllegalArgumentException naming an invalid option
+     */
+    GridSearch.Options options() {
+        return GridSearch.Options.builder(ed.value).learningRates(lr).weightDecays(wd)
+                .folds(folds).epochs(epochs).batchSize(batch.value).seed(subset.seed)
+                .trainLimit(subset.trainLimit).maxLoss(maxLoss).oscillation(oscillation).build();
     }
 
     /** The settings an earlier run saved in --out (with --resume); refuses to overwrite one. */

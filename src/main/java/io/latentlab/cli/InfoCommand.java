@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -20,17 +19,16 @@ final class InfoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ed", paramLabel = "N", defaultValue = "32",
-            description = "Encoding dimension for the parameter count (default: ${DEFAULT-VALUE}).")
-    int ed;
+    @Mixin
+    EdOption ed;
 
     @Mixin
     DataOption data;
 
     @Override
     public Integer call() {
-        if (ed < 1) {
-            throw new IllegalArgumentException("--ed must be >= 1, got " + ed);
+        if (ed.value < 1) {
+            throw new IllegalArgumentException("--ed must be >= 1, got " + ed.value);
         }
         PrintWriter out = spec.commandLine().getOut();
         Engine engine = Engine.getEngine("PyTorch");
@@ -42,8 +40,8 @@ final class InfoCommand implements Callable<Integer> {
         out.println("allocator=" + NativeMemory.tune());
         out.println("cpus=" + Runtime.getRuntime().availableProcessors());
         out.println("data=" + data.resolve().toAbsolutePath().normalize());
-        try (Autoencoder model = Autoencoder.create(ed, 0)) {
-            out.println("ed=" + ed);
+        try (Autoencoder model = Autoencoder.create(ed.value, 0)) {
+            out.println("ed=" + ed.value);
             out.println("params=" + model.parameterCount());
         }
         return 0;

@@ -7,7 +7,6 @@ import io.latentlab.model.ModelStore;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -29,16 +28,14 @@ final class LatentMetricsCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Checkpoint folder (repeatable).")
-    List<Path> models;
+    @Mixin
+    ModelsOption models;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test digits, 0 = all (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Mixin
+    LimitOption testDigits;
 
-    @Option(names = "--knn-train", defaultValue = "" + LatentMetrics.DEFAULT_REFERENCE,
-            description = "Random training digits used as kNN reference, 0 = all (default: ${DEFAULT-VALUE}).")
-    int knnTrain;
+    @Mixin
+    KnnOption knnTrain;
 
     @Option(names = "--sample", defaultValue = "" + Silhouette.DEFAULT_SAMPLE,
             description = "Silhouette subsample size, 0 = exact on all (default: ${DEFAULT-VALUE}).")
@@ -49,14 +46,16 @@ final class LatentMetricsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0 || knnTrain < 0 || sample < 0) {
-            throw new IllegalArgumentException("--limit, --knn-train and --sample must be >= 0");
+        int limit = testDigits.value();
+        if (knnTrain.value < 0 || sample < 0) {
+            throw new IllegalArgumentException("--knn-train and --sample must be >= 0");
         }
         MnistData mnist = data.load();
         PrintWriter pw = spec.commandLine().getOut();
-        for (Path dir : models) {
+        for (Path dir : models.dirs) {
             try (ModelStore.Loaded l = ModelStore.load(dir)) {
-                LatentMetrics m = LatentMetrics.compute(l.model(), mnist, limit, knnTrain, sample,
+                LatentMetrics m = LatentMetrics.compute(l.model(), mnist, limit, knnTrain.value,
+                        sample,
                         seed);
                 pw.printf(Locale.ROOT, "model=%s ed=%d pc1=%.4f pc2=%.4f silhouette_2d=%.4f "
                         + "silhouette_full=%.4f knn_accuracy=%.4f n=%d reference=%d%n",

@@ -30,18 +30,14 @@ final class NoiseTableCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "Checkpoint folder (repeatable).")
-    List<Path> models;
+    @Mixin
+    ModelsOption models;
 
-    @Option(names = "--limit", defaultValue = "0", description = "Only the first N test digits, 0 = all (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Mixin
+    LimitOption testDigits;
 
-    @Option(names = "--seed", defaultValue = "0", description = "Noise seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--clip", description = "Clamp the noisy input to [0, 1].")
-    boolean clip;
+    @Mixin
+    NoiseOptions noiseOptions;
 
     @Option(names = "--sigma-max", defaultValue = "2", description = "Largest sigma of the MSE-vs-sigma series (default: ${DEFAULT-VALUE}).")
     double sigmaMax;
@@ -55,16 +51,16 @@ final class NoiseTableCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (limit < 0) {
-            throw new IllegalArgumentException("--limit must be >= 0, got " + limit);
-        }
+        int limit = testDigits.value();
+        long seed = noiseOptions.seed;
+        boolean clip = noiseOptions.clip;
         double[] sigmas = NoiseTable.sigmaGrid(sigmaMax, sigmaStep);
         MnistData mnist = data.load();
         List<ModelStore.Loaded> loaded = new ArrayList<>();
         try {
             List<NoiseTable.Entry> entries = new ArrayList<>();
             Set<String> names = new HashSet<>();
-            for (Path dir : models) {
+            for (Path dir : models.dirs) {
                 ModelStore.Loaded l = ModelStore.load(dir);
                 loaded.add(l);
                 Path file = dir.toAbsolutePath().normalize().getFileName();

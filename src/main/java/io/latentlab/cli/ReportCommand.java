@@ -1,6 +1,5 @@
 package io.latentlab.cli;
 
-import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.ModelStore;
 import io.latentlab.report.ReportWriter;
@@ -46,16 +45,11 @@ final class ReportCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     Path modelsDir;
 
-    @Option(names = "--limit", defaultValue = "0",
-            description = "Only the first N test digits, 0 = all (default: ${DEFAULT-VALUE}).")
-    int limit;
+    @Mixin
+    LimitOption testDigits;
 
-    @Option(names = "--seed", defaultValue = "0",
-            description = "Noise and subset seed (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--clip", description = "Clamp the noisy input to [0, 1].")
-    boolean clip;
+    @Mixin
+    NoiseOptions noiseOptions;
 
     @Option(names = "--grid", paramLabel = "FILE.csv",
             description = "A grid-search summary CSV to include; repeat for several (e.g. one "
@@ -66,10 +60,8 @@ final class ReportCommand implements Callable<Integer> {
             description = "Test digits per reconstruction grid (default: ${DEFAULT-VALUE}).")
     int digits;
 
-    @Option(names = "--knn-train", defaultValue = "" + LatentMetrics.DEFAULT_REFERENCE,
-            description = "Random training digits used as kNN reference, 0 = all "
-                    + "(default: ${DEFAULT-VALUE}).")
-    int knnTrain;
+    @Mixin
+    KnnOption knnTrain;
 
     @Override
     public Integer call() throws Exception {
@@ -77,8 +69,11 @@ final class ReportCommand implements Callable<Integer> {
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        ReportWriter.Options opts = new ReportWriter.Options(limit, seed, clip, grids, digits,
-                knnTrain);
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
+        }
+        ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(), noiseOptions.seed,
+                noiseOptions.clip, grids, digits, knnTrain.value);
         List<Path> dirs = models != null && !models.isEmpty() ? models
                 : discover(modelsDir);
         if (dirs.isEmpty()) {

@@ -19,6 +19,8 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -36,8 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--ed", defaultValue = "32", description = "Encoding dimension (default: ${DEFAULT-VALUE}).")
-    int ed;
+    @Mixin
+    EdOption ed;
 
     @Option(names = "--lr", defaultValue = "1e-2", description = "Learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
@@ -45,8 +47,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--wd", defaultValue = "1e-5", description = "Weight decay, L2 as in PyTorch's Adam (default: ${DEFAULT-VALUE}).")
     double wd;
 
-    @Option(names = "--batch", defaultValue = "1000", description = "Batch size (default: ${DEFAULT-VALUE}).")
-    int batch;
+    @Mixin
+    BatchOption batch;
 
     @Option(names = "--max-epochs", defaultValue = "2000", description = "Epoch limit (default: ${DEFAULT-VALUE}).")
     int maxEpochs;
@@ -57,11 +59,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--tolerance", defaultValue = "1e-4", description = "Smallest improvement over the window (default: ${DEFAULT-VALUE}).")
     double tolerance;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, split and shuffling (default: ${DEFAULT-VALUE}; at LR 1e-2 some seeds, 42 among them, collapse to a blank output).")
-    long seed;
-
-    @Option(names = "--train-limit", defaultValue = "0", description = "Use a random subset of this many training digits, 0 = all (default: ${DEFAULT-VALUE}).")
-    int trainLimit;
+    @Mixin
+    TrainingSubsetOptions subset;
 
     @Option(names = "--val-fraction", defaultValue = "0.1", description = "Held-out validation fraction (default: ${DEFAULT-VALUE}).")
     double valFraction;
@@ -74,71 +73,40 @@ final class TrainCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--resume", paramLabel = "DIR",
-            description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored).")
+            description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored, --out may only name DIR).")
     Path resume;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter pw = spec.commandLine().getOut();
+        // every option is checked before the data is read
+        TrainingConfig fresh = resume == null ? config() : null;
+        RunCheckpoint checkpoint = new RunCheckpoint(resume != null ? resumeDir() : newRunDir(fresh));
         MnistData mnist = data.load();
         TrainingControl control = new TrainingControl();
         // Ctrl+C or kill: stop after the current batch and let the loop record the outcome
         // before the JVM exits (the last finished epoch is already on disk)
-        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             control.cancel();
             try {
-                stopped.await(60, java.util.concurrent.TimeUnit.SECONDS);
+                stopped.await(60, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }, "cancel-on-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         TrainingResult result;
-        RunCheckpoint checkpoint;
         try {
-            if (resume != null) {
-                checkpoint = new RunCheckpoint(resume);
-                RunCheckpoint.State state = checkpoint.load();
-                TrainingConfig config = state.config();
-                if (spec.commandLine().getParseResult().hasMatchedOption("--max-epochs")) {
-                    config = config.withMaxEpochs(maxEpochs);
-                }
-                pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
-                RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
-                        state.history(), state.lastParams(), state.optimizer(), state.bestParams());
-                try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
-                    result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
-                            .resume(model, checkpoint, resumed);
-                }
-            } else {
-                Monitor mon;
-                try {
-                    mon = Monitor.valueOf(monitor.trim().toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("--monitor must be validation, test or train, got '" + monitor + "'");
-                }
-                TrainingConfig config = new TrainingConfig(ed, lr, wd, batch, maxEpochs, patience,
-                        tolerance, seed, trainLimit, valFraction, mon, true);
-                Path dir = out != null ? out : Path.of("runs", "ed" + ed + "-"
-                        + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-                if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
-                    throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
-                            + dir + " to continue it, or another --out)");
-                }
-                checkpoint = new RunCheckpoint(dir);
-                try (Autoencoder model = Autoencoder.create(ed, seed)) {
-                    result = new TrainingLoop(config, mnist, event -> print(pw, event), control)
-                            .run(model, checkpoint);
-                }
-            }
+            result = fresh == null ? resume(checkpoint, mnist, pw, control)
+                    : start(fresh, checkpoint, mnist, pw, control);
         } finally {
             stopped.countDown();
-        }
-        try {
-            Runtime.getRuntime().removeShutdownHook(hook);
-        } catch (IllegalStateException e) {
-            // already shutting down
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
         }
         pw.println(result.message());
         if (result.bestEpoch() > 0) {
@@ -146,6 +114,71 @@ final class TrainCommand implements Callable<Integer> {
         }
         pw.flush();
         return result.reason() == StopReason.DIVERGED ? LatentLabCli.EXIT_ERROR : 0;
+    }
+
+    /** The folder of a resumed run; --out may only name that same folder. */
+    private Path resumeDir() {
+        if (out != null && !out.toAbsolutePath().normalize()
+                .equals(resume.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--out " + out + " cannot be used with --resume: "
+                    + "the run continues in its own folder " + resume);
+        }
+        return resume;
+    }
+
+    /** The folder of a new run: --out or a fresh one under runs/; never one holding a run. */
+    private Path newRunDir(TrainingConfig config) {
+        Path dir = out != null ? out : Path.of("runs", "ed" + config.encodingDim() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
+            throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
+                    + dir + " to continue it, or another --out)");
+        }
+        return dir;
+    }
+
+    private TrainingResult start(TrainingConfig config, RunCheckpoint checkpoint,
+            MnistData mnist, PrintWriter pw, TrainingControl control) throws Exception {
+        try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
+            return new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                    .run(model, checkpoint);
+        }
+    }
+
+    private TrainingResult resume(RunCheckpoint checkpoint, MnistData mnist, PrintWriter pw,
+            TrainingControl control) throws Exception {
+        RunCheckpoint.State state = checkpoint.load();
+        TrainingConfig config = state.config();
+        if (spec.commandLine().getParseResult().hasMatchedOption("--max-epochs")) {
+            config = config.withMaxEpochs(maxEpochs);
+        }
+        pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
+        RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
+                state.history(), state.lastParams(), state.optimizer(), state.bestParams());
+        try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
+            return new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                    .resume(model, checkpoint, resumed);
+        }
+    }
+
+    /**
+     * The settings of a new run from the options.
+     *
+     * @return the configuration
+     * @throws IllegalArgumentException naming an invalid option
+     */
+    TrainingConfig config() {
+        Monitor mon;
+        try {
+            mon = Monitor.valueOf(monitor.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--monitor must be validation, test or train, got '"
+                    + monitor + "'");
+        }
+        return TrainingConfig.builder(ed.value).learningRate(lr).weightDecay(wd)
+                .batchSize(batch.value).maxEpochs(maxEpochs).patience(patience)
+                .tolerance(tolerance).seed(subset.seed).trainLimit(subset.trainLimit)
+                .valFraction(valFraction).monitor(mon).evaluateTest(true).build();
     }
 
     private static void print(PrintWriter pw, TrainingEvent event) {

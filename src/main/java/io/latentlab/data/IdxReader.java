@@ -97,7 +97,7 @@ public final class IdxReader {
     /** Turns low-level stream failures (mostly a broken gzip stream) into a format error. */
     private static IdxFormatException wrap(Path file, IOException e) {
         if (e instanceof ZipException || e instanceof EOFException) {
-            return new IdxFormatException(file, "corrupt gzip stream: " + e.getMessage(), e);
+            return new IdxFormatException(file, "corrupt gzip stream: " + Errors.describe(e), e);
         }
         return new IdxFormatException(file, "read failed: " + e, e);
     }

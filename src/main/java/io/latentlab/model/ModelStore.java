@@ -1,6 +1,7 @@
 package io.latentlab.model;
 
 import ai.djl.MalformedModelException;
+import io.latentlab.data.Errors;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -211,7 +212,7 @@ public final class ModelStore {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(metaFile, "missing: not a Latent Lab checkpoint");
         } catch (IOException | IllegalArgumentException e) {
-            throw new CheckpointException(metaFile, "unreadable: " + e.getMessage(), e);
+            throw new CheckpointException(metaFile, "unreadable: " + Errors.describe(e), e);
         }
         if (!ModelMetadata.FORMAT.equals(p.getProperty("format"))) {
             throw new CheckpointException(metaFile, "not a Latent Lab checkpoint (format is "
@@ -245,7 +246,7 @@ public final class ModelStore {
             throw new CheckpointException(paramsFile, "0".equals(meta.get("epochs"))
                     ? "missing: the run has not finished an epoch yet" : "missing");
         } catch (IOException e) {
-            throw new CheckpointException(paramsFile, "unreadable: " + e.getMessage(), e);
+            throw new CheckpointException(paramsFile, "unreadable: " + Errors.describe(e), e);
         }
         String expected = meta.get("params_sha256");
         if (expected != null && !expected.equals(sha256(params))) {
@@ -284,7 +285,7 @@ public final class ModelStore {
                 throw c;
             }
             throw new CheckpointException(source, "does not fit a model with ED="
-                    + model.encodingDim() + " (" + e.getMessage() + ")", e);
+                    + model.encodingDim() + " (" + Errors.describe(e) + ")", e);
         }
         if (model.parameterCount() != before) {
             throw new CheckpointException(source, "holds " + model.parameterCount()

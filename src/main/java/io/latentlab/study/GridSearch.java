@@ -4,7 +4,6 @@ import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.training.EpochMetrics;
-import io.latentlab.training.Monitor;
 import io.latentlab.training.Split;
 import io.latentlab.training.StopReason;
 import io.latentlab.training.TrainingConfig;
@@ -100,8 +99,24 @@ public final class GridSearch {
          * @return the defaults
          */
         public static Options defaults(int encodingDim) {
-            return new Options(encodingDim, List.of(1e-2, 1e-3, 1e-4), List.of(1e-3, 1e-4, 1e-5),
-                    3, 20, 1000, 1, 0, 0.1, 0.25);
+            return builder(encodingDim).build();
+        }
+
+        /**
+         * A builder that starts from {@link #defaults}; {@link Builder#build} validates.
+         *
+         * @param encodingDim ED
+         * @return the builder
+         */
+        public static Builder builder(int encodingDim) {
+            return new Builder(encodingDim);
+        }
+
+        /** @return a builder that starts from these options */
+        public Builder toBuilder() {
+            return new Builder(encodingDim).learningRates(learningRates)
+                    .weightDecays(weightDecays).folds(folds).epochs(epochs).batchSize(batchSize)
+                    .seed(seed).trainLimit(trainLimit).maxLoss(maxLoss).oscillation(oscillation);
         }
 
         /**
@@ -121,6 +136,97 @@ public final class GridSearch {
         /** @return the number of fits, settings times folds */
         public int fits() {
             return learningRates.size() * weightDecays.size() * folds;
+        }
+
+        /** Named options instead of ten positional ones; the defaults live here only. */
+        public static final class Builder {
+            private final int encodingDim;
+            private List<Double> learningRates = List.of(1e-2, 1e-3, 1e-4);
+            private List<Double> weightDecays = List.of(1e-3, 1e-4, 1e-5);
+            private int folds = 3;
+            private int epochs = 20;
+            private int batchSize = TrainingConfig.defaults(1).batchSize();
+            private long seed = TrainingConfig.defaults(1).seed();
+            private int trainLimit;
+            private double maxLoss = 0.1;
+            private double oscillation = 0.25;
+
+            private Builder(int encodingDim) {
+                this.encodingDim = encodingDim;
+            }
+
+            /** @param v LRs to try @return this */
+            public Builder learningRates(List<Double> v) {
+                learningRates = v;
+                return this;
+            }
+
+            /** @param v LRs to try @return this */
+            public Builder learningRates(Double... v) {
+                return learningRates(List.of(v));
+            }
+
+            /** @param v WDs to try @return this */
+            public Builder weightDecays(List<Double> v) {
+                weightDecays = v;
+                return this;
+            }
+
+            /** @param v WDs to try @return this */
+            public Builder weightDecays(Double... v) {
+                return weightDecays(List.of(v));
+            }
+
+            /** @param v k of k-fold cross-validation @return this */
+            public Builder folds(int v) {
+                folds = v;
+                return this;
+            }
+
+            /** @param v epochs per fit @return this */
+            public Builder epochs(int v) {
+                epochs = v;
+                return this;
+            }
+
+            /** @param v batch size @return this */
+            public Builder batchSize(int v) {
+                batchSize = v;
+                return this;
+            }
+
+            /** @param v seed of subset, folds, weights and shuffling @return this */
+            public Builder seed(long v) {
+                seed = v;
+                return this;
+            }
+
+            /** @param v training subset size, 0 = all @return this */
+            public Builder trainLimit(int v) {
+                trainLimit = v;
+                return this;
+            }
+
+            /** @param v discard threshold of the final validation MSE @return this */
+            public Builder maxLoss(double v) {
+                maxLoss = v;
+                return this;
+            }
+
+            /** @param v discard threshold of the upward moves, a fraction @return this */
+            public Builder oscillation(double v) {
+                oscillation = v;
+                return this;
+            }
+
+            /**
+             * @return the options
+             * @throws IllegalArgumentException naming the first invalid option
+             */
+            public Options build() {
+                return new Options(encodingDim, learningRates, weightDecays, folds, epochs,
+                        batchSize, seed, trainLimit, maxLoss, oscillation);
+            }
         }
     }
 
@@ -341,13 +447,14 @@ public final class GridSearch {
                     // valFraction 0 it trains on all of it (the fold's training digits), and
                     // with evaluateTest it reports the MSE of its *test* set every epoch, which
                     // here is the fold's validation digits: EpochMetrics.testMse is the fold's
-                    // validation MSE. Monitor.TRAIN and patience 0 keep early stopping out.
+                    // validation MSE. fixedLength() keeps early stopping out.
                     Dataset train = data.train().subset(select(pool, folds.training(f)));
                     Dataset val = data.train().subset(select(pool, folds.validation(f)));
                     MnistData foldData = new MnistData(train, val, data.dir(), data.checksum());
-                    TrainingConfig config = new TrainingConfig(options.encodingDim(), lr, wd,
-                            options.batchSize(), options.epochs(), 0, 0, options.seed(), 0, 0,
-                            Monitor.TRAIN, true);
+                    TrainingConfig config = TrainingConfig.builder(options.encodingDim())
+                            .learningRate(lr).weightDecay(wd).batchSize(options.batchSize())
+                            .maxEpochs(options.epochs()).seed(options.seed()).fixedLength()
+                            .evaluateTest(true).build();
                     TrainingResult r;
                     try (Autoencoder model = Autoencoder.create(options.encodingDim(),
                             options.seed())) {

@@ -1,5 +1,6 @@
 package io.latentlab.study;
 
+import io.latentlab.data.Errors;
 import io.latentlab.model.AtomicFiles;
 
 import java.io.IOException;
@@ -132,12 +133,16 @@ public final class GridSearchReport {
         List<Double> wds = stored.keySet().stream().map(k -> k.get(1)).distinct().toList();
         int folds = foldCount.values().iterator().next();
         try {
-            options = new GridSearch.Options((int) whole(summary, first, 11), lrs, wds, folds,
-                    (int) whole(summary, first, 12), (int) whole(summary, first, 13),
-                    whole(summary, first, 14), (int) whole(summary, first, 15),
-                    number(summary, 0, first, 16), number(summary, 0, first, 17));
+            options = GridSearch.Options.builder((int) whole(summary, first, 11))
+                    .learningRates(lrs).weightDecays(wds).folds(folds)
+                    .epochs((int) whole(summary, first, 12))
+                    .batchSize((int) whole(summary, first, 13))
+                    .seed(whole(summary, first, 14))
+                    .trainLimit((int) whole(summary, first, 15))
+                    .maxLoss(number(summary, 0, first, 16))
+                    .oscillation(number(summary, 0, first, 17)).build();
         } catch (IllegalArgumentException e) {
-            throw new IOException(summary + ": invalid options: " + e.getMessage(), e);
+            throw new IOException(summary + ": invalid options: " + Errors.describe(e), e);
         }
 
         Path curvesFile = curvesPath(summary);

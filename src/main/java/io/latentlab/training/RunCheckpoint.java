@@ -1,5 +1,6 @@
 package io.latentlab.training;
 
+import io.latentlab.data.Errors;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.ModelMetadata;
@@ -272,7 +273,7 @@ public final class RunCheckpoint {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, "missing: the run cannot be resumed");
         } catch (IOException e) {
-            throw new CheckpointException(file, "unreadable: " + e.getMessage(), e);
+            throw new CheckpointException(file, "unreadable: " + Errors.describe(e), e);
         }
         if (sha != null && !sha.equals(ModelStore.sha256(bytes))) {
             throw new CheckpointException(file, "corrupt (SHA-256 does not match "
@@ -311,7 +312,7 @@ public final class RunCheckpoint {
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, "missing");
         } catch (IOException e) {
-            throw new CheckpointException(file, "unreadable: " + e.getMessage(), e);
+            throw new CheckpointException(file, "unreadable: " + Errors.describe(e), e);
         }
         if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
             throw new CheckpointException(file, "not a history file (header should be " + HEADER + ")");

@@ -24,13 +24,17 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         int batchSize, int maxEpochs, int patience, double tolerance, long seed, int trainLimit,
         double valFraction, Monitor monitor, boolean evaluateTest) {
 
+    /** The largest accepted epoch limit. */
+    public static final int MAX_EPOCHS_LIMIT = 1_000_000;
+
     /** Validates every field; the message names the setting. */
     public TrainingConfig {
         require(encodingDim >= 1 && encodingDim <= 4096, "encoding dimension must be between 1 and 4096, got " + encodingDim);
         require(learningRate > 0 && learningRate <= 10, "learning rate must be in (0, 10], got " + learningRate);
         require(weightDecay >= 0 && weightDecay <= 1, "weight decay must be in [0, 1], got " + weightDecay);
         require(batchSize >= 1 && batchSize <= 60_000, "batch size must be between 1 and 60000, got " + batchSize);
-        require(maxEpochs >= 1 && maxEpochs <= 1_000_000, "max epochs must be at least 1, got " + maxEpochs);
+        require(maxEpochs >= 1 && maxEpochs <= MAX_EPOCHS_LIMIT,
+                "max epochs must be between 1 and " + MAX_EPOCHS_LIMIT + ", got " + maxEpochs);
         require(patience >= 0, "early-stopping window must be >= 0 (0 disables it), got " + patience);
         require(tolerance >= 0 && Double.isFinite(tolerance), "tolerance must be >= 0, got " + tolerance);
         require(trainLimit >= 0, "training subset size must be >= 0 (0 = all), got " + trainLimit);
@@ -56,26 +60,152 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
      * @return the defaults
      */
     public static TrainingConfig defaults(int encodingDim) {
-        return new TrainingConfig(encodingDim, 1e-2, 1e-5, 1000, 2000, 100, 1e-4, 1, 0, 0.1,
-                Monitor.VALIDATION, true);
+        return builder(encodingDim).build();
+    }
+
+    /**
+     * A builder that starts from {@link #defaults}; {@link Builder#build} validates.
+     *
+     * @param encodingDim ED
+     * @return the builder
+     */
+    public static Builder builder(int encodingDim) {
+        return new Builder(encodingDim);
+    }
+
+    /** @return a builder that starts from these settings */
+    public Builder toBuilder() {
+        return new Builder(encodingDim).learningRate(learningRate).weightDecay(weightDecay)
+                .batchSize(batchSize).maxEpochs(maxEpochs).patience(patience)
+                .tolerance(tolerance).seed(seed).trainLimit(trainLimit).valFraction(valFraction)
+                .monitor(monitor).evaluateTest(evaluateTest);
     }
 
     /** @param v new value @return a copy with it */
     public TrainingConfig withMaxEpochs(int v) {
-        return new TrainingConfig(encodingDim, learningRate, weightDecay, batchSize, v, patience,
-                tolerance, seed, trainLimit, valFraction, monitor, evaluateTest);
+        return toBuilder().maxEpochs(v).build();
     }
 
     /** @param v new value @return a copy with it */
     public TrainingConfig withTrainLimit(int v) {
-        return new TrainingConfig(encodingDim, learningRate, weightDecay, batchSize, maxEpochs,
-                patience, tolerance, seed, v, valFraction, monitor, evaluateTest);
+        return toBuilder().trainLimit(v).build();
     }
 
     /** @param v new value @return a copy with it */
     public TrainingConfig withSeed(long v) {
-        return new TrainingConfig(encodingDim, learningRate, weightDecay, batchSize, maxEpochs,
-                patience, tolerance, v, trainLimit, valFraction, monitor, evaluateTest);
+        return toBuilder().seed(v).build();
+    }
+
+    /** Named settings instead of twelve positional ones; the defaults live here only. */
+    public static final class Builder {
+        private int encodingDim;
+        private double learningRate = 1e-2;
+        private double weightDecay = 1e-5;
+        private int batchSize = 1000;
+        private int maxEpochs = 2000;
+        private int patience = 100;
+        private double tolerance = 1e-4;
+        private long seed = 1;
+        private int trainLimit;
+        private double valFraction = 0.1;
+        private Monitor monitor = Monitor.VALIDATION;
+        private boolean evaluateTest = true;
+
+        private Builder(int encodingDim) {
+            this.encodingDim = encodingDim;
+        }
+
+        /** @param v ED @return this */
+        public Builder encodingDim(int v) {
+            encodingDim = v;
+            return this;
+        }
+
+        /** @param v Adam learning rate @return this */
+        public Builder learningRate(double v) {
+            learningRate = v;
+            return this;
+        }
+
+        /** @param v L2 weight decay @return this */
+        public Builder weightDecay(double v) {
+            weightDecay = v;
+            return this;
+        }
+
+        /** @param v samples per batch @return this */
+        public Builder batchSize(int v) {
+            batchSize = v;
+            return this;
+        }
+
+        /** @param v epoch limit @return this */
+        public Builder maxEpochs(int v) {
+            maxEpochs = v;
+            return this;
+        }
+
+        /** @param v early-stopping window, 0 = off @return this */
+        public Builder patience(int v) {
+            patience = v;
+            return this;
+        }
+
+        /** @param v smallest improvement that counts @return this */
+        public Builder tolerance(double v) {
+            tolerance = v;
+            return this;
+        }
+
+        /** @param v seed of weights, split and shuffling @return this */
+        public Builder seed(long v) {
+            seed = v;
+            return this;
+        }
+
+        /** @param v training subset size, 0 = all @return this */
+        public Builder trainLimit(int v) {
+            trainLimit = v;
+            return this;
+        }
+
+        /** @param v held-out validation fraction @return this */
+        public Builder valFraction(double v) {
+            valFraction = v;
+            return this;
+        }
+
+        /** @param v loss that early stopping and best weights use @return this */
+        public Builder monitor(Monitor v) {
+            monitor = v;
+            return this;
+        }
+
+        /** @param v whether to compute the test MSE every epoch @return this */
+        public Builder evaluateTest(boolean v) {
+            evaluateTest = v;
+            return this;
+        }
+
+        /**
+         * Exactly {@code maxEpochs} epochs on the whole training set: no validation split, no
+         * early stopping, the training loss monitored (benchmarks and cross-validation fits).
+         *
+         * @return this
+         */
+        public Builder fixedLength() {
+            return patience(0).tolerance(0).valFraction(0).monitor(Monitor.TRAIN);
+        }
+
+        /**
+         * @return the configuration
+         * @throws IllegalArgumentException naming the first invalid setting
+         */
+        public TrainingConfig build() {
+            return new TrainingConfig(encodingDim, learningRate, weightDecay, batchSize,
+                    maxEpochs, patience, tolerance, seed, trainLimit, valFraction, monitor,
+                    evaluateTest);
+        }
     }
 
     /** @return the settings as {@code config.*} strings for checkpoint metadata */
@@ -105,18 +235,19 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
      */
     public static TrainingConfig fromMap(Map<String, String> m) {
         try {
-            return new TrainingConfig(Integer.parseInt(get(m, "config.ed")),
-                    Double.parseDouble(get(m, "config.lr")),
-                    Double.parseDouble(get(m, "config.wd")),
-                    Integer.parseInt(get(m, "config.batch")),
-                    Integer.parseInt(get(m, "config.max_epochs")),
-                    Integer.parseInt(get(m, "config.patience")),
-                    Double.parseDouble(get(m, "config.tolerance")),
-                    Long.parseLong(get(m, "config.seed")),
-                    Integer.parseInt(get(m, "config.train_limit")),
-                    Double.parseDouble(get(m, "config.val_fraction")),
-                    Monitor.valueOf(get(m, "config.monitor").toUpperCase(Locale.ROOT)),
-                    Boolean.parseBoolean(get(m, "config.evaluate_test")));
+            return builder(Integer.parseInt(get(m, "config.ed")))
+                    .learningRate(Double.parseDouble(get(m, "config.lr")))
+                    .weightDecay(Double.parseDouble(get(m, "config.wd")))
+                    .batchSize(Integer.parseInt(get(m, "config.batch")))
+                    .maxEpochs(Integer.parseInt(get(m, "config.max_epochs")))
+                    .patience(Integer.parseInt(get(m, "config.patience")))
+                    .tolerance(Double.parseDouble(get(m, "config.tolerance")))
+                    .seed(Long.parseLong(get(m, "config.seed")))
+                    .trainLimit(Integer.parseInt(get(m, "config.train_limit")))
+                    .valFraction(Double.parseDouble(get(m, "config.val_fraction")))
+                    .monitor(Monitor.valueOf(get(m, "config.monitor").toUpperCase(Locale.ROOT)))
+                    .evaluateTest(Boolean.parseBoolean(get(m, "config.evaluate_test")))
+                    .build();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid training settings: " + e.getMessage(), e);
         }

@@ -7,6 +7,7 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import io.latentlab.data.Errors;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.Backprop;
@@ -105,7 +106,7 @@ public final class TrainingSession implements AutoCloseable {
                 adam.load(new DataInputStream(new ByteArrayInputStream(resume.optimizer())));
             } catch (IOException e) {
                 throw new CheckpointException(checkpoint.dir(), "optimizer state: "
-                        + e.getMessage(), e);
+                        + Errors.describe(e), e);
             }
             for (EpochMetrics m : resume.history()) {
                 history.add(m);

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GridSearchReportTest {
 
-    private static final GridSearch.Options OPTIONS = new GridSearch.Options(4,
-            List.of(1e-2, 1e-3, 1.0), List.of(1e-5), 2, 3, 500, 9, 600, 0.1, 0.25);
+    private static final GridSearch.Options OPTIONS = GridSearch.Options.builder(4)
+            .learningRates(1e-2, 1e-3, 1.0).weightDecays(1e-5).folds(2).epochs(3).batchSize(500)
+            .seed(9).trainLimit(600).build();
 
     private static GridSearch.FoldCurve curve(int fold, double... val) {
         double[] train = new double[val.length];

@@ -119,17 +119,38 @@ class GridSearchTest {
 
     @Test
     void optionsAreValidated() {
-        assertThatThrownBy(() -> new GridSearch.Options(2, List.of(-1.0), List.of(0.0), 2, 1,
-                100, 1, 0, 0.1, 0.25)).hasMessageContaining("learning rates must be in (0, 10]");
-        assertThatThrownBy(() -> new GridSearch.Options(2, List.of(1e-2), List.of(0.0), 1, 1,
-                100, 1, 0, 0.1, 0.25)).hasMessageContaining("folds");
+        assertThatThrownBy(() -> GridSearch.Options.builder(2).learningRates(-1.0)
+                .weightDecays(0.0).folds(2).epochs(1).batchSize(100).build()).hasMessageContaining("learning rates must be in (0, 10]");
+        assertThatThrownBy(() -> GridSearch.Options.builder(2).learningRates(1e-2)
+                .weightDecays(0.0).folds(1).epochs(1).batchSize(100).build()).hasMessageContaining("folds");
         assertThat(GridSearch.Options.defaults(32).fits()).isEqualTo(27);
     }
 
     @Test
+    void theOptionsBuilderStartsFromTheStudyGridAndSetsEveryOptionByName() {
+        assertThat(GridSearch.Options.builder(8).build()).isEqualTo(new GridSearch.Options(8,
+                List.of(1e-2, 1e-3, 1e-4), List.of(1e-3, 1e-4, 1e-5), 3, 20, 1000, 1, 0, 0.1,
+                0.25));
+        GridSearch.Options o = GridSearch.Options.builder(4).learningRates(0.5)
+                .weightDecays(0.0, 1e-2).folds(4).epochs(6).batchSize(50).seed(7)
+                .trainLimit(900).maxLoss(0.2).oscillation(0.5).build();
+        assertThat(o).isEqualTo(new GridSearch.Options(4, List.of(0.5), List.of(0.0, 1e-2), 4,
+                6, 50, 7, 900, 0.2, 0.5));
+        assertThat(o.toBuilder().build()).isEqualTo(o);
+        assertThatThrownBy(() -> o.toBuilder().epochs(0).build())
+                .hasMessage("epochs must be at least 1, got 0");
+    }
+
+    /** Two LRs, one WD, 2 folds of 1 epoch on a subset: a grid that trains in seconds. */
+    private static GridSearch.Options tiny(int trainLimit) {
+        return GridSearch.Options.builder(2).learningRates(1e-2, 1e-3).weightDecays(1e-4)
+                .folds(2).epochs(1).batchSize(100).seed(3).trainLimit(trainLimit).maxLoss(1.0)
+                .build();
+    }
+
+    @Test
     void tinyRealGridRunsEndToEnd(@TempDir Path tmp) throws Exception {
-        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
-                100, 3, 400, 1.0, 0.25);
+        GridSearch.Options o = tiny(400);
         List<GridSearch.Progress> events = new ArrayList<>();
         GridSearch.Result r = GridSearch.run(mnist, o, events::add, null);
         assertThat(events).extracting(GridSearch.Progress::fit).containsExactly(1, 2, 3, 4);
@@ -164,8 +185,7 @@ class GridSearchTest {
 
     @Test
     void aResumedSearchTrainsOnlyWhatIsLeftAndEndsAsAnUninterruptedOne() throws Exception {
-        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
-                100, 3, 300, 1.0, 0.25);
+        GridSearch.Options o = tiny(300);
         List<GridSearch.Result> saved = new ArrayList<>();
         GridSearch.Result whole = GridSearch.run(mnist, o, null, null, null, List.of(),
                 saved::add);
@@ -185,8 +205,7 @@ class GridSearchTest {
         }
         assertThat(resumed.winner().label()).isEqualTo(whole.winner().label());
 
-        GridSearch.Options moreEpochs = new GridSearch.Options(2, List.of(1e-2, 1e-3),
-                List.of(1e-4), 2, 2, 100, 3, 300, 1.0, 0.25);
+        GridSearch.Options moreEpochs = tiny(300).toBuilder().epochs(2).build();
         assertThat(moreEpochs.sameFitsAs(o)).isFalse();
         assertThatThrownBy(() -> GridSearch.run(mnist, moreEpochs, null, null, null,
                 saved.get(0).settings(), null)).isInstanceOf(IllegalArgumentException.class)
@@ -196,8 +215,7 @@ class GridSearchTest {
 
     @Test
     void aCancelKeepsTheSettingsFinishedBeforeIt() {
-        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2, 1e-3), List.of(1e-4), 2, 1,
-                100, 3, 300, 1.0, 0.25);
+        GridSearch.Options o = tiny(300);
         TrainingControl control = new TrainingControl();
         assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control, null, List.of(),
                 soFar -> control.cancel()))
@@ -213,8 +231,8 @@ class GridSearchTest {
     void cancelStopsTheSearch() {
         TrainingControl control = new TrainingControl();
         control.cancel();
-        GridSearch.Options o = new GridSearch.Options(2, List.of(1e-2), List.of(1e-4), 2, 1,
-                100, 3, 100, 0.1, 0.25);
+        GridSearch.Options o = tiny(100).toBuilder().learningRates(1e-2)
+                .maxLoss(0.1).build();
         assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control))
                 .isInstanceOf(CancellationException.class).hasMessageContaining("fit 1 of 2")
                 .isInstanceOfSatisfying(GridSearch.Cancelled.class,

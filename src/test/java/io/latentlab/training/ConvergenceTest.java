@@ -23,8 +23,8 @@ class ConvergenceTest {
         MnistData full = MnistData.load(Path.of("assets/mnist"));
         MnistData data = new MnistData(full.train(), full.test().slice(0, 2000), full.dir(),
                 full.checksum());
-        TrainingConfig config = new TrainingConfig(32, 1e-2, 1e-5, 1000, 60, 0, 1e-4, 1, 6000,
-                0.1, Monitor.VALIDATION, true);
+        TrainingConfig config = TrainingConfig.builder(32).maxEpochs(60).patience(0)
+                .trainLimit(6000).build();
         TrainingResult result;
         try (Autoencoder model = Autoencoder.create(32, 1)) {
             result = new TrainingLoop(config, data, null, null).run(model, null);

@@ -29,8 +29,8 @@ class TrainingLoopTest {
     }
 
     private static TrainingConfig config(int limit, int batch, int epochs) {
-        return new TrainingConfig(8, 1e-2, 1e-5, batch, epochs, 0, 1e-4, 11, limit, 0.1,
-                Monitor.VALIDATION, true);
+        return TrainingConfig.builder(8).batchSize(batch).maxEpochs(epochs).patience(0).seed(11)
+                .trainLimit(limit).build();
     }
 
     private static TrainingResult train(TrainingConfig c, TrainingListener l, TrainingControl ctl,
@@ -196,8 +196,8 @@ class TrainingLoopTest {
         Dataset poisoned = new Dataset("poisoned", data, labels, 28, 28);
         MnistData bad = new MnistData(poisoned, mnist.test().slice(0, 100), mnist.dir(), "x");
         List<TrainingEvent> events = new ArrayList<>();
-        TrainingConfig c = new TrainingConfig(4, 1e-2, 0, 600, 3, 0, 0, 1, 0, 0, Monitor.TRAIN,
-                false);
+        TrainingConfig c = TrainingConfig.builder(4).weightDecay(0).batchSize(600).maxEpochs(3)
+                .fixedLength().evaluateTest(false).build();
         TrainingResult r;
         try (Autoencoder model = Autoencoder.create(4, 1)) {
             r = new TrainingLoop(c, bad, events::add, null).run(model, null);

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.ui.shell.MainWindow;
 
-import java.util.concurrent.Executor;
-import java.util.prefs.Preferences;
-
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 
@@ -18,7 +16,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-/** The main window starts headless and shows the four views. */
+/** The main window starts headless and shows the four views and an idle status bar. */
 @ExtendWith(ApplicationExtension.class)
 class AppSmokeTest {
 
@@ -26,16 +24,14 @@ class AppSmokeTest {
 
     @Start
     void start(Stage stage) {
-        Executor fx = javafx.application.Platform::runLater;
-        ctx = new AppContext(new io.latentlab.model.DjlThread(), fx,
-                Preferences.userRoot().node("latent-lab-tests"));
+        ctx = FxTestSupport.context(FxTestSupport.prefs("smoke"));
         stage.setScene(new Scene(new MainWindow(ctx), 1000, 700));
         stage.show();
     }
 
     @AfterEach
-    void close() {
-        ctx.close();
+    void close() throws Exception {
+        FxTestSupport.close(ctx);
     }
 
     @Test
@@ -43,6 +39,9 @@ class AppSmokeTest {
         TabPane tabs = robot.lookup("#main-window").queryAs(MainWindow.class).tabs();
         assertThat(tabs.getTabs()).extracting(t -> t.getText())
                 .containsExactly("Train", "Reconstruct", "Latent space", "Study");
-        assertThat(robot.lookup("#status-bar").tryQuery()).isPresent();
+        assertThat(robot.lookup("#status-text").queryAs(Labeled.class).getText())
+                .isEqualTo("Ready");
+        assertThat(robot.lookup("#status-progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#model-hint").queryLabeled().isVisible()).isTrue();
     }
 }

@@ -44,7 +44,7 @@ public final class LatestWins {
         return latest.containsKey(key);
     }
 
-    /** @param key cancels that key's job, if any */
+    /** @param key cancels that key's job, if any; its callbacks do not run */
     public void cancel(String key) {
         Job<?> j = latest.remove(key);
         if (j != null) {
@@ -52,11 +52,15 @@ public final class LatestWins {
         }
     }
 
-    /** Cancels every pending job (a view closes, the model changes). */
+    /**
+     * Cancels every pending job (a view closes, the model changes); like {@link #cancel}, none
+     * of their callbacks run.
+     */
     public void cancelAll() {
-        for (Job<?> j : latest.values().toArray(new Job<?>[0])) {
+        Job<?>[] pending = latest.values().toArray(new Job<?>[0]);
+        latest.clear();
+        for (Job<?> j : pending) {
             j.cancel();
         }
-        latest.clear();
     }
 }

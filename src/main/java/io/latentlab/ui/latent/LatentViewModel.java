@@ -4,21 +4,23 @@ import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.Pca;
 import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
+import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.JobContext;
+import io.latentlab.ui.jobs.LatestWins;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicLong;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,14 +28,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * State of the Latent space view: the test digits' codes projected on their first two
  * principal axes, which classes are shown, the decoded "walk" point and the live marker of the
  * Reconstruct view's input.
  *
- * <p>All properties are read and written on the {@code fx} executor. DJL work goes through
- * {@code ctx.djl()}; only float arrays come back. A newer model or dataset makes the results
- * of older requests be dropped (latest request wins).
+ * <p>FX thread only. Engine work runs as jobs keyed in a {@link LatestWins}: a newer model or
+ * dataset cancels the map being computed, a newer walk point or Reconstruct input replaces
+ * the one before. Only plain arrays come back.
  */
 public final class LatentViewModel {
 
@@ -41,6 +46,13 @@ public final class LatentViewModel {
     public static final int CLASSES = 10;
     /** Images per forward pass while encoding the test set. */
     static final int BATCH = 1000;
+    /** Above this share of the variance on PC1 (and ED at least 2) the map is a line. */
+    static final double LINE_SHARE = 0.999;
+
+    private static final Logger LOG = LoggerFactory.getLogger(LatentViewModel.class);
+    private static final String MAP = "latent.map";
+    private static final String WALK = "latent.walk";
+    private static final String MARKER = "latent.marker";
 
     /**
      * One computed latent map.
@@ -70,17 +82,14 @@ public final class LatentViewModel {
         }
     }
 
-    private record MarkerRequest(Projection p, float[] input) { }
-
-    private record WalkRequest(Projection p, double x, double y) { }
-
     private final AppContext ctx;
-    private final Executor fx;
     private final ResourceBundle strings;
-    private final AtomicLong generation = new AtomicLong();
+    private final LatestWins latest;
     private final ReadOnlyObjectWrapper<Projection> projection = new ReadOnlyObjectWrapper<>(
             this, "projection");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ReadOnlyBooleanWrapper retryable = new ReadOnlyBooleanWrapper(this, "retryable");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyStringWrapper pc1Text = new ReadOnlyStringWrapper(this, "pc1", "");
     private final ReadOnlyStringWrapper pc2Text = new ReadOnlyStringWrapper(this, "pc2", "");
@@ -91,43 +100,21 @@ public final class LatentViewModel {
             this, "decoded");
     private final ReadOnlyObjectWrapper<Point2D> marker = new ReadOnlyObjectWrapper<>(
             this, "marker");
-    private final Coalescer<WalkRequest, float[]> walker;
-    private final Coalescer<MarkerRequest, float[]> markers;
-    private CompletableFuture<Projection> pending = CompletableFuture.completedFuture(null);
-    private String jobName = "";
+    private Job<Projection> mapJob;
 
     /**
-     * Starts following the context's model, dataset and Reconstruct input.
+     * Starts following the context's model, dataset and Reconstruct input (FX thread).
      *
      * @param ctx shared services
-     * @param fx runs callbacks on the FX thread (a direct executor in tests)
      */
-    public LatentViewModel(AppContext ctx, Executor fx) {
+    public LatentViewModel(AppContext ctx) {
         this.ctx = ctx;
-        this.fx = fx;
+        this.latest = new LatestWins(ctx.jobs());
         this.strings = ResourceBundle.getBundle("io.latentlab.ui.latent.strings",
                 Locale.getDefault());
         for (int c = 0; c < CLASSES; c++) {
             classVisible[c] = new SimpleBooleanProperty(this, "class" + c, true);
         }
-        walker = new Coalescer<>(ctx.djl(), fx,
-                r -> LatentCodes.decode(r.p().model().model().autoencoder(), r.p().pca().inverse(
-                        new double[] {r.x(), r.y()})),
-                (r, img) -> {
-                    if (r.p() == projection.get()) {
-                        decoded.set(img);
-                    }
-                });
-        markers = new Coalescer<>(ctx.djl(), fx,
-                r -> r.p().pca().project(LatentCodes.encodeImage(r.p().model().model().autoencoder(),
-                        r.input()), 1, 2),
-                (r, xy) -> {
-                    // an older input or map may have been replaced while this one ran
-                    if (r.p() == projection.get()
-                            && r.input() == ctx.reconstructInputProperty().get()) {
-                        marker.set(new Point2D(xy[0], xy[1]));
-                    }
-                });
         ctx.activeModelProperty().addListener((obs, o, n) -> refresh());
         ctx.dataProperty().addListener((obs, o, n) -> refresh());
         ctx.reconstructInputProperty().addListener((obs, o, n) -> updateMarker());
@@ -135,108 +122,123 @@ public final class LatentViewModel {
     }
 
     /**
-     * Recomputes the map for the current model and dataset; older requests still running are
-     * abandoned at their next batch and their results ignored.
-     *
-     * @return completes (on the fx executor) with the new map, or null if there is none or a
-     *     newer request replaced this one
+     * Drops the current map at once and computes the one of the current model and dataset as
+     * one visible job; the job still running for an older model is cancelled.
      */
-    public CompletableFuture<Projection> refresh() {
-        long gen = generation.incrementAndGet();
-        ActiveModel model = ctx.activeModelProperty().get();
-        MnistData data = ctx.dataProperty().get();
+    public void refresh() {
+        latest.cancel(MAP);
+        latest.cancel(WALK);
+        latest.cancel(MARKER);
+        endMapJob();
         projection.set(null);
         walkPoint.set(null);
         decoded.set(null);
         marker.set(null);
         updateTexts();
+        retryable.set(false);
+        ActiveModel model = ctx.activeModelProperty().get();
+        MnistData data = ctx.dataProperty().get();
         if (model == null || data == null) {
-            busy.set(false);
             message.set(text(model == null ? "latent.noModel" : "latent.noData"));
-            finishJob(null);
-            pending = CompletableFuture.completedFuture(null);
-            return pending;
+            return;
         }
-        busy.set(true);
-        message.set(text("latent.encoding"));
         Dataset test = data.test();
-        jobName = format("latent.encodingJob", test.size());
-        ctx.legacyStatus().start(jobName, () -> cancel(gen));
-        CompletableFuture<Projection> result = new CompletableFuture<>();
-        pending = result;
-        ctx.djl().submit(() -> {
-            if (generation.get() != gen) {
-                throw new CancellationException("superseded");
-            }
-            LatentCodes codes = LatentCodes.encode(model.model().autoencoder(), test, BATCH, (done, total) -> {
-                if (generation.get() != gen) {
-                    return false;
-                }
-                double fraction = (double) done / total;
-                fx.execute(() -> {
-                    if (generation.get() == gen && isOurJob()) {
-                        ctx.legacyStatus().update(fraction, "");
-                    }
-                });
-                return true;
-            });
-            Pca pca = Pca.fit(codes.codes(), codes.n(), codes.dim());
-            float[] xy = pca.project(codes.codes(), codes.n(), 2);
-            return new Projection(model, test, pca, xy, codes.labels(),
-                    pca.explainedVarianceRatio());
-        }).whenComplete((p, err) -> fx.execute(() -> {
-            if (generation.get() != gen) {
-                result.complete(null);
-                return;
-            }
-            busy.set(false);
-            Throwable cause = err instanceof CompletionException && err.getCause() != null
-                    ? err.getCause() : err;
-            if (cause instanceof CancellationException) {
-                message.set(text("latent.cancelled"));
-                finishJob(text("latent.cancelled"));
-            } else if (cause != null) {
-                String why = cause.getMessage() == null ? cause.toString() : cause.getMessage();
-                message.set(format("latent.error", why));
-                finishJob(format("latent.error", why));
-            } else {
-                message.set("");
-                projection.set(p);
-                updateTexts();
-                finishJob(format("latent.ready", p.n()));
-                updateMarker();
-            }
-            result.complete(cause == null ? p : null);
-        }));
-        return result;
+        ModelHandle handle = model.model();
+        message.set(format("latent.encoding", test.size()));
+        String fitting = text("latent.fitting");
+        Job<Projection> job = Job.onEngine(format("latent.job", handle.encodingDim()),
+                c -> compute(model, test, c, fitting));
+        job.onSuccess(this::publish)
+                .onFailure(error -> {
+                    String why = error.getMessage() == null ? error.toString() : error.getMessage();
+                    LOG.warn("latent map failed", error);
+                    message.set(format("latent.error", why));
+                    retryable.set(true);
+                })
+                .onCancelled(() -> {
+                    message.set(text("latent.cancelled"));
+                    retryable.set(true);
+                })
+                .onFinished(this::endMapJob);
+        mapJob = job;
+        busy.set(true);
+        progress.bind(job.progressProperty());
+        latest.submit(MAP, job);
     }
 
-    /** Abandons the running computation (the status bar's cancel button). */
-    private void cancel(long gen) {
-        // only the request that is still current can be cancelled
-        if (generation.compareAndSet(gen, gen + 1)) {
-            busy.set(false);
-            message.set(text("latent.cancelled"));
-            finishJob(text("latent.cancelled"));
-            pending.complete(null);
+    /**
+     * The map's work (engine thread): encodes the test set batch by batch, stopping at the
+     * first batch after a cancel, then fits the PCA.
+     *
+     * @param model the model
+     * @param test the test set
+     * @param c the job's cancel flag and progress
+     * @param fitting the message shown while the PCA is fitted
+     * @return the map
+     * @throws java.util.concurrent.CancellationException if the job was cancelled
+     */
+    static Projection compute(ActiveModel model, Dataset test, JobContext c, String fitting) {
+        LatentCodes codes = model.model().encodeAll(test, BATCH, (done, total) -> {
+            c.progress(done, total);
+            return !c.isCancelled();
+        });
+        c.message(fitting);
+        Pca pca = Pca.fit(codes.codes(), codes.n(), codes.dim());
+        float[] xy = pca.project(codes.codes(), codes.n(), 2);
+        return new Projection(model, test, pca, xy, codes.labels(), pca.explainedVarianceRatio());
+    }
+
+    /** Cancels the map being computed; the view then shows why it is empty. */
+    public void cancel() {
+        if (mapJob != null) {
+            mapJob.cancel();
         }
     }
 
-    /** @return the future of the latest {@link #refresh()} (for tests and callers) */
-    public CompletableFuture<Projection> pending() {
-        return pending;
+    private void endMapJob() {
+        mapJob = null;
+        progress.unbind();
+        progress.set(-1);
+        busy.set(false);
     }
 
-    private boolean isOurJob() {
-        // another view may have started its own job meanwhile: leave its status alone
-        return ctx.legacyStatus().runningProperty().get()
-                && jobName.equals(ctx.legacyStatus().nameProperty().get());
-    }
-
-    private void finishJob(String msg) {
-        if (isOurJob()) {
-            ctx.legacyStatus().finish(msg == null ? "" : msg);
+    private void publish(Projection p) {
+        String why = degenerate(p.pca());
+        if (why != null) {
+            // a collapsed map would look like data; say what is wrong instead
+            message.set(format(why, p.ratio().length == 0 ? 0 : p.ratio()[0] * 100));
+            return;
         }
+        message.set("");
+        projection.set(p);
+        updateTexts();
+        updateMarker();
+    }
+
+    /**
+     * @param pca the PCA of a model's codes
+     * @return the key of the message saying why a map of them would mislead, or null if it
+     *     would not: every code the same (zero variance), or, with two or more dimensions,
+     *     all the variance along one line
+     */
+    static String degenerate(Pca pca) {
+        double[] v = pca.variances();
+        double total = 0;
+        for (double x : v) {
+            total += x;
+        }
+        double meanSq = 0;
+        for (double m : pca.mean()) {
+            meanSq += m * m;
+        }
+        // float codes that are "all equal" may differ by rounding; compare to their size
+        if (!(total > 1e-12 * (1 + meanSq))) {
+            return "latent.degenerate.constant";
+        }
+        if (v.length >= 2 && v[0] / total >= LINE_SHARE) {
+            return "latent.degenerate.line";
+        }
+        return null;
     }
 
     private void updateTexts() {
@@ -254,35 +256,51 @@ public final class LatentViewModel {
 
     /**
      * Decodes a point of the plane (walk the latent space): the point is mapped back with
-     * {@link Pca#inverse} and decoded on the DJL thread. Calls in quick succession are
-     * coalesced; the latest point wins.
+     * {@link Pca#inverse} and decoded in an engine job; a newer point replaces one not yet
+     * decoded.
      *
      * @param x first principal coordinate
      * @param y second principal coordinate
-     * @return completes once this point or a newer one is decoded and shown
      */
-    public CompletableFuture<Void> walkTo(double x, double y) {
+    public void walkTo(double x, double y) {
         Projection p = projection.get();
         if (p == null) {
-            return CompletableFuture.completedFuture(null);
+            return;
         }
         walkPoint.set(new Point2D(x, y));
-        return walker.request(new WalkRequest(p, x, y));
+        float[] code = p.pca().inverse(new double[] {x, y});
+        ModelHandle handle = p.model().model();
+        latest.submit(WALK, Job.onEngine(text("latent.walkJob"), c -> handle.decode(code))
+                .visible(false)
+                .onSuccess(img -> {
+                    if (p == projection.get()) {
+                        decoded.set(img);
+                    }
+                })
+                .onFailure(e -> LOG.warn("decoding a latent point failed", e)));
     }
 
-    /**
-     * Re-encodes the Reconstruct view's input and places the live marker.
-     *
-     * @return completes once the marker is updated
-     */
-    public CompletableFuture<Void> updateMarker() {
+    /** Encodes the Reconstruct view's input in an engine job and places the live marker. */
+    private void updateMarker() {
         Projection p = projection.get();
         float[] input = ctx.reconstructInputProperty().get();
-        if (p == null || input == null || input.length != 28 * 28) {
+        if (p == null || input == null || input.length != ModelHandle.PIXELS) {
+            latest.cancel(MARKER);
             marker.set(null);
-            return CompletableFuture.completedFuture(null);
+            return;
         }
-        return markers.request(new MarkerRequest(p, input));
+        // the engine reads its own copy: the caller may reuse the array
+        float[] pixels = input.clone();
+        ModelHandle handle = p.model().model();
+        latest.submit(MARKER, Job.onEngine(text("latent.markerJob"),
+                c -> p.pca().project(handle.encode(pixels), 1, 2))
+                .visible(false)
+                .onSuccess(xy -> {
+                    if (p == projection.get()) {
+                        marker.set(new Point2D(xy[0], xy[1]));
+                    }
+                })
+                .onFailure(e -> LOG.warn("placing the Reconstruct input failed", e)));
     }
 
     /**
@@ -301,7 +319,7 @@ public final class LatentViewModel {
                 out[k++] = i;
             }
         }
-        return java.util.Arrays.copyOf(out, k);
+        return Arrays.copyOf(out, k);
     }
 
     /**
@@ -337,7 +355,17 @@ public final class LatentViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    /** @return a hint or status shown over the map ("" when the map is shown) */
+    /** @return progress of the map being computed, 0..1, or -1 while unknown */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** @return whether the map was cancelled or failed, so computing it again makes sense */
+    public ReadOnlyBooleanProperty retryableProperty() {
+        return retryable.getReadOnlyProperty();
+    }
+
+    /** @return why the map is empty, or what is happening ("" when the map is shown) */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
     }

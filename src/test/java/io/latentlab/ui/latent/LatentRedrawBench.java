@@ -5,8 +5,10 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.jobs.Jobs;
 
 import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
@@ -31,13 +33,15 @@ class LatentRedrawBench {
 
     private LatentView view;
     private AppContext ctx;
+    private DjlThread djl;
 
     @Start
     void start(Stage stage) throws Exception {
-        ctx = new AppContext(new DjlThread(), Platform::runLater,
-                Preferences.userRoot().node("latent-lab-tests"));
+        djl = new DjlThread();
+        ctx = new AppContext(new Jobs(djl, ForkJoinPool.commonPool(), Platform::runLater),
+                Preferences.userRoot().node("latent-lab-tests"), djl::close);
         ctx.dataProperty().set(MnistData.load(Path.of("assets/mnist")));
-        Autoencoder model = ctx.djl().submit(() -> Autoencoder.create(8, 1)).get(30, TimeUnit.SECONDS);
+        Autoencoder model = djl.submit(() -> Autoencoder.create(8, 1)).get(30, TimeUnit.SECONDS);
         ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("bench", null,
                 ModelMetadata.of(8), model));
         view = new LatentView(ctx);

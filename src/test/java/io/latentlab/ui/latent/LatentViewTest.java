@@ -7,9 +7,11 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
 import java.nio.file.Path;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.prefs.Preferences;
@@ -34,14 +36,16 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatentViewTest {
 
     private AppContext ctx;
+    private DjlThread djl;
     private LatentView view;
     private Autoencoder model;
     private final AtomicInteger shown = new AtomicInteger();
 
     @Start
     void start(Stage stage) throws Exception {
-        ctx = new AppContext(new DjlThread(), Platform::runLater,
-                Preferences.userRoot().node("latent-lab-tests"));
+        djl = new DjlThread();
+        ctx = new AppContext(new Jobs(djl, ForkJoinPool.commonPool(), Platform::runLater),
+                Preferences.userRoot().node("latent-lab-tests"), djl::close);
         ctx.setShowReconstructAction(shown::incrementAndGet);
         view = new LatentView(ctx);
         stage.setScene(new Scene(view, 900, 650));
@@ -49,14 +53,14 @@ class LatentViewTest {
         MnistData full = MnistData.load(Path.of("assets/mnist"));
         ctx.dataProperty().set(new MnistData(full.train().slice(0, 1000),
                 full.test().slice(0, 2000), full.dir(), full.checksum()));
-        model = ctx.djl().submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
+        model = djl.submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
         ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null,
                 ModelMetadata.of(4), model));
     }
 
     @AfterEach
     void close() throws Exception {
-        ctx.djl().submit(() -> {
+        djl.submit(() -> {
             model.close();
             return null;
         }).get(30, TimeUnit.SECONDS);
@@ -71,6 +75,9 @@ class LatentViewTest {
         assertThat(robot.lookup("#latent-canvas").tryQuery()).isPresent();
         assertThat(robot.lookup("#latent-hint").queryAs(Label.class).isVisible()).isFalse();
         assertThat(robot.lookup("#latent-pc1").queryAs(Label.class).getText()).startsWith("PC1 ");
+        assertThat(robot.lookup("#latent-progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#latent-cancel").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#latent-compute").query().isVisible()).isFalse();
 
         Projection p = view.viewModel().projectionProperty().get();
         int target = isolatedPoint(p);
@@ -106,6 +113,19 @@ class LatentViewTest {
         assertThat(view.viewModel().decodedProperty().get()).hasSize(784);
         assertThat(ctx.requestedTestDigitProperty().get()).isEqualTo(-1);
         robot.type(javafx.scene.input.KeyCode.DIGIT0);
+    }
+
+    @Test
+    void aModelChangeEmptiesTheMapAndExplainsWhy(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> view.viewModel().projectionProperty().get() != null);
+        robot.interact(() -> ctx.activeModelProperty().set(null));
+        Label hint = robot.lookup("#latent-hint").queryAs(Label.class);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(hint.getText()).startsWith("Select or train a model");
+        assertThat(view.viewModel().projectionProperty().get()).isNull();
+        assertThat(robot.lookup("#latent-pc1").queryAs(Label.class).getText())
+                .isEqualTo("PC1 \u2014");
     }
 
     /** A point inside the canvas whose nearest neighbour on screen is at least 8 px away. */

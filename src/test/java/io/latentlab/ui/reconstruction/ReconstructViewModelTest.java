@@ -2,8 +2,6 @@ package io.latentlab.ui.reconstruction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.latentlab.data.MnistData;
 import io.latentlab.data.Noise;
 import io.latentlab.model.Autoencoder;
@@ -11,13 +9,16 @@ import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.TestModels;
+import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.AfterEach;
@@ -25,158 +26,177 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The view model with a real DJL thread and a direct FX executor (no toolkit). */
+/**
+ * The view model on {@link AppContext#sameThread}: every reconstruction job has run when the
+ * call that asked for it returns (DJL runs on the test thread). Where the order of requests
+ * and results matters, the engine queue is run by hand instead.
+ */
 class ReconstructViewModelTest {
 
     private static MnistData data;
 
-    private DjlThread djl;
-    private Autoencoder model;
+    private final List<Autoencoder> models = new ArrayList<>();
+    private final Deque<Runnable> engine = new ArrayDeque<>();
     private AppContext ctx;
+    private ActiveModel ed4;
     private ReconstructViewModel vm;
+    private DigitInput in;
+    private NoiseSettings noise;
 
     @BeforeAll
     static void loadData() throws Exception {
+        DjlThread.prepareCurrentThread();
         data = MnistData.load(Path.of("assets/mnist"));
     }
 
     @BeforeEach
-    void setUp() throws Exception {
-        djl = new DjlThread();
-        model = djl.submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
-        ctx = new AppContext(djl, Runnable::run, Preferences.userRoot().node("latent-lab-tests"));
+    void setUp() {
+        ctx = AppContext.sameThread(prefs());
+        ed4 = model("test", 4, 1);
         ctx.dataProperty().set(data);
-        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null, ModelMetadata.of(4), model));
-        vm = new ReconstructViewModel(ctx, Runnable::run);
-        awaitIdle();
+        ctx.activeModelProperty().set(ed4);
+        create();
     }
 
     @AfterEach
-    void tearDown() throws Exception {
-        djl.submit(() -> {
-            model.close();
-            return null;
-        }).get(30, TimeUnit.SECONDS);
+    void tearDown() {
         ctx.close();
+        models.forEach(Autoencoder::close);
     }
 
-    private void awaitIdle() throws InterruptedException {
-        await(vm::isIdle);
+    private static Preferences prefs() {
+        return Preferences.userRoot().node("latent-lab-tests");
     }
 
-    private static void await(BooleanSupplier condition) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("timed out").isLessThan(end);
-            Thread.sleep(5);
+    private void create() {
+        vm = new ReconstructViewModel(ctx);
+        in = vm.input();
+        noise = vm.noise();
+    }
+
+    /** A context whose engine jobs wait in {@link #engine} until the test runs them. */
+    private void useManualEngine() {
+        ActiveModel active = ctx.activeModelProperty().get();
+        ctx = new AppContext(new Jobs(engine::add, Runnable::run, Runnable::run), prefs(),
+                () -> { });
+        ctx.dataProperty().set(data);
+        ctx.activeModelProperty().set(active);
+        create();
+        runEngine();
+    }
+
+    private void runEngine() {
+        for (Runnable r; (r = engine.poll()) != null; ) {
+            r.run();
         }
     }
 
-    private float[] reconstructDirectly(Autoencoder m, float[] input) throws Exception {
-        return djl.submit(() -> {
-            try (NDManager sub = m.manager().newSubManager()) {
-                return m.reconstruct(sub.create(input, new Shape(1, 1, 28, 28)), false)
-                        .toFloatArray();
-            }
-        }).get(30, TimeUnit.SECONDS);
+    private ActiveModel model(String name, int ed, long seed) {
+        Autoencoder m = Autoencoder.create(ed, seed);
+        models.add(m);
+        return TestModels.active(name, null, ModelMetadata.of(ed), m);
+    }
+
+    private static float[] output(Reconstruction r) {
+        return r == null ? null : r.output();
     }
 
     @Test
-    void selectingATestDigitReconstructsIt() throws Exception {
-        vm.showTestDigit(7);
-        awaitIdle();
-        assertThat(vm.testIndexProperty().get()).isEqualTo(7);
-        assertThat(vm.testLabelProperty().get()).isEqualTo(data.test().label(7));
-        assertThat(vm.originalProperty().get()).containsExactly(data.test().copyImage(7));
-        float[] rec = vm.reconstructionProperty().get();
-        assertThat(rec).hasSize(784);
-        for (float v : rec) {
+    void selectingATestDigitReconstructsIt() {
+        in.showTestDigit(7);
+        assertThat(in.testIndexProperty().get()).isEqualTo(7);
+        assertThat(in.testLabelProperty().get()).isEqualTo(data.test().label(7));
+        float[] clean = data.test().copyImage(7);
+        assertThat(vm.originalProperty().get()).containsExactly(clean);
+        Reconstruction r = vm.reconstructionProperty().get();
+        assertThat(r.model()).isSameAs(ed4);
+        assertThat(r.output()).hasSize(784);
+        for (float v : r.output()) {
             assertThat(v).isBetween(0f, 1f);
         }
-        assertThat(vm.mseProperty().get()).isFinite();
-        assertThat(rec).containsExactly(reconstructDirectly(model, data.test().copyImage(7)));
-        assertThat(vm.mseProperty().get())
-                .isEqualTo(ReconstructViewModel.mse(rec, data.test().copyImage(7)));
+        assertThat(r.output()).containsExactly(ed4.model().reconstruct(clean));
+        assertThat(r.original()).containsExactly(clean);
+        assertThat(r.mse()).isFinite().isEqualTo(Reconstruction.mse(r.output(), clean));
+        assertThat(vm.isCurrent(r)).isTrue();
+        assertThat(vm.busyProperty().get()).isFalse();
         // published for the other views
-        assertThat(ctx.reconstructInputProperty().get()).containsExactly(data.test().copyImage(7));
+        assertThat(ctx.reconstructInputProperty().get()).containsExactly(clean);
     }
 
     @Test
-    void browsingFiltersByClassAndWraps() throws Exception {
-        vm.classFilterProperty().set(3);
-        awaitIdle();
-        assertThat(vm.testLabelProperty().get()).isEqualTo(3);
-        int first = vm.testIndexProperty().get();
-        vm.next();
-        assertThat(vm.testLabelProperty().get()).isEqualTo(3);
-        assertThat(vm.testIndexProperty().get()).isGreaterThan(first);
-        vm.previous();
-        vm.previous();
-        assertThat(vm.positionProperty().get()).isEqualTo(vm.filteredCountProperty().get() - 1);
-        vm.randomDigit();
-        assertThat(vm.testLabelProperty().get()).isEqualTo(3);
-        awaitIdle();
+    void browsingFiltersByClassAndWraps() {
+        in.classFilterProperty().set(3);
+        assertThat(in.testLabelProperty().get()).isEqualTo(3);
+        int first = in.testIndexProperty().get();
+        in.next();
+        assertThat(in.testLabelProperty().get()).isEqualTo(3);
+        assertThat(in.testIndexProperty().get()).isGreaterThan(first);
+        in.previous();
+        in.previous();
+        assertThat(in.positionProperty().get()).isEqualTo(in.filteredCountProperty().get() - 1);
+        in.randomDigit();
+        assertThat(in.testLabelProperty().get()).isEqualTo(3);
+        assertThat(vm.reconstructionProperty().get().original())
+                .containsExactly(data.test().copyImage(in.testIndexProperty().get()));
     }
 
     @Test
-    void requestedTestDigitIsShown() throws Exception {
-        vm.drawStroke(new double[] {100, 100}, new double[] {150, 200});
+    void requestedTestDigitIsShown() {
+        in.drawing().drawStroke(new double[] {100, 100}, new double[] {150, 200});
         ctx.showInReconstruct(42);
-        awaitIdle();
-        assertThat(vm.sourceProperty().get()).isEqualTo(Source.TEST_SET);
-        assertThat(vm.testIndexProperty().get()).isEqualTo(42);
+        assertThat(in.sourceProperty().get()).isEqualTo(Source.TEST_SET);
+        assertThat(in.testIndexProperty().get()).isEqualTo(42);
         assertThat(vm.originalProperty().get()).containsExactly(data.test().copyImage(42));
     }
 
     @Test
-    void gaussianSigmaChangesInputAndMse() throws Exception {
-        vm.showTestDigit(3);
-        vm.noiseKindProperty().set(NoiseKind.GAUSSIAN);
-        vm.sigmaProperty().set(0);
-        awaitIdle();
+    void gaussianSigmaChangesInputAndMse() {
+        in.showTestDigit(3);
+        noise.kindProperty().set(NoiseKind.GAUSSIAN);
+        noise.sigmaProperty().set(0);
         float[] noisy0 = vm.noisyProperty().get();
-        double mse0 = vm.mseProperty().get();
+        double mse0 = vm.reconstructionProperty().get().mse();
         assertThat(noisy0).containsExactly(data.test().copyImage(3));
 
-        vm.sigmaProperty().set(1);
-        awaitIdle();
+        noise.sigmaProperty().set(1);
         float[] noisy1 = vm.noisyProperty().get();
         assertThat(noisy1).isNotEqualTo(noisy0);
-        assertThat(vm.mseProperty().get()).isFinite().isNotEqualTo(mse0);
+        assertThat(vm.reconstructionProperty().get().input()).isSameAs(noisy1);
+        assertThat(vm.reconstructionProperty().get().mse()).isFinite().isNotEqualTo(mse0);
         // unclipped by default, as in the study
         float min = Float.MAX_VALUE;
         for (float v : noisy1) {
             min = Math.min(min, v);
         }
         assertThat(min).isLessThan(0f);
-        vm.clipProperty().set(true);
+        noise.clipProperty().set(true);
         for (float v : vm.noisyProperty().get()) {
             assertThat(v).isBetween(0f, 1f);
         }
-        awaitIdle();
     }
 
     @Test
-    void sameSeedSameNoise() throws Exception {
-        vm.showTestDigit(5);
-        vm.noiseKindProperty().set(NoiseKind.UNIFORM);
-        vm.seedProperty().set(3);
+    void sameSeedSameNoise() {
+        in.showTestDigit(5);
+        noise.kindProperty().set(NoiseKind.UNIFORM);
+        noise.seedProperty().set(3);
         float[] a = vm.noisyProperty().get();
-        vm.seedProperty().set(4);
+        noise.seedProperty().set(4);
         assertThat(vm.noisyProperty().get()).isNotEqualTo(a);
-        vm.seedProperty().set(3);
+        noise.seedProperty().set(3);
         assertThat(vm.noisyProperty().get()).containsExactly(a);
-        awaitIdle();
     }
 
     @Test
-    void occlusionPatchCanBePlaced() throws Exception {
-        vm.showTestDigit(0);
-        vm.noiseKindProperty().set(NoiseKind.OCCLUSION);
-        vm.occlusionSizeProperty().set(6);
-        vm.placeOcclusion(0, 27); // clamped so the patch stays inside
-        assertThat(vm.occlusionXProperty().get()).isZero();
-        assertThat(vm.occlusionYProperty().get()).isEqualTo(22);
+    void occlusionPatchCanBePlacedWithOneReconstruction() {
+        in.showTestDigit(0);
+        noise.kindProperty().set(NoiseKind.OCCLUSION);
+        noise.occlusionSizeProperty().set(6);
+        int calls = vm.modelCalls();
+        noise.placeOcclusion(0, 27); // clamped so the patch stays inside
+        assertThat(vm.modelCalls() - calls).as("x and y move as one change").isEqualTo(1);
+        assertThat(noise.occlusionXProperty().get()).isZero();
+        assertThat(noise.occlusionYProperty().get()).isEqualTo(22);
         float[] noisy = vm.noisyProperty().get();
         float[] clean = vm.originalProperty().get();
         for (int r = 0; r < 28; r++) {
@@ -185,16 +205,16 @@ class ReconstructViewModelTest {
                 assertThat(noisy[r * 28 + c]).isEqualTo(inside ? 0f : clean[r * 28 + c]);
             }
         }
-        vm.randomizeOcclusion();
-        assertThat(vm.occlusionXProperty().get()).isBetween(0, 22);
-        awaitIdle();
+        noise.randomizeOcclusion();
+        assertThat(noise.occlusionXProperty().get()).isBetween(0, 22);
     }
 
     @Test
-    void drawingAStrokeGivesAnInputAndAReconstruction() throws Exception {
-        vm.drawStroke(new double[] {140, 50}, new double[] {145, 120}, new double[] {150, 230});
-        awaitIdle();
-        assertThat(vm.sourceProperty().get()).isEqualTo(Source.DRAWING);
+    void drawingAStrokeGivesAnInputAndAReconstruction() {
+        Drawing drawing = in.drawing();
+        drawing.drawStroke(new double[] {140, 50}, new double[] {145, 120},
+                new double[] {150, 230});
+        assertThat(in.sourceProperty().get()).isEqualTo(Source.DRAWING);
         float[] input = vm.originalProperty().get();
         assertThat(input).hasSize(784);
         float max = 0;
@@ -202,23 +222,23 @@ class ReconstructViewModelTest {
             max = Math.max(max, v);
         }
         assertThat(max).isGreaterThan(0.5f);
-        assertThat(vm.reconstructionProperty().get()).hasSize(784);
-        assertThat(vm.mseProperty().get()).isFinite();
+        assertThat(vm.reconstructionProperty().get().original()).containsExactly(input);
+        assertThat(vm.reconstructionProperty().get().mse()).isFinite();
 
-        vm.drawStroke(new double[] {100, 100}, new double[] {200, 100});
-        vm.clearDrawing();
+        drawing.drawStroke(new double[] {100, 100}, new double[] {200, 100});
+        drawing.clear();
         assertThat(vm.originalProperty().get()).containsOnly(0f);
-        vm.undo(); // undoes the clear
-        assertThat(vm.strokes()).hasSize(2);
-        vm.undo();
-        vm.undo();
-        assertThat(vm.strokes()).isEmpty();
+        drawing.undo(); // undoes the clear
+        assertThat(drawing.strokes()).hasSize(2);
+        drawing.undo();
+        drawing.undo();
+        assertThat(drawing.strokes()).isEmpty();
+        assertThat(drawing.canUndo()).isFalse();
         assertThat(vm.originalProperty().get()).containsOnly(0f);
-        awaitIdle();
     }
 
     @Test
-    void importedDarkOnLightImageIsInverted() throws Exception {
+    void importedDarkOnLightImageIsInverted() {
         int w = 50;
         int h = 40;
         int[] argb = new int[w * h];
@@ -228,84 +248,169 @@ class ReconstructViewModelTest {
             argb[i] = (c >= 20 && c < 26 && r >= 5 && r < 35) ? 0xff101010 : 0xfff0f0f0;
         }
         vm.importImage("one.png", argb, w, h);
-        awaitIdle();
-        assertThat(vm.sourceProperty().get()).isEqualTo(Source.IMAGE);
+        assertThat(in.sourceProperty().get()).isEqualTo(Source.IMAGE);
+        assertThat(in.importedNameProperty().get()).isEqualTo("one.png");
         assertThat(vm.originalProperty().get()[14 * 28 + 14]).isGreaterThan(0.5f);
         assertThat(vm.originalProperty().get()[0]).isZero();
         assertThat(vm.errorProperty().get()).isNull();
 
         vm.importImage("blank.png", new int[] {-1, -1, -1, -1}, 2, 2);
-        assertThat(vm.errorProperty().get()).contains("blank.png");
-        awaitIdle();
+        assertThat(vm.errorProperty().get()).isEqualTo("No ink found in \u201cblank.png\u201d");
     }
 
     @Test
-    void quickSigmaChangesCoalesce() throws Exception {
-        vm.showTestDigit(11);
-        vm.noiseKindProperty().set(NoiseKind.GAUSSIAN);
-        awaitIdle();
+    void quickSigmaChangesRunOnlyTheLatest() {
+        useManualEngine();
+        in.showTestDigit(11);
+        noise.kindProperty().set(NoiseKind.GAUSSIAN);
+        runEngine();
         int before = vm.modelCalls();
 
-        // hold the DJL thread so the 20 changes arrive while one request is in flight
-        CountDownLatch release = new CountDownLatch(1);
-        djl.submit(() -> release.await(30, TimeUnit.SECONDS));
+        // 20 changes while the engine is busy: each replaces the waiting one
         for (int i = 1; i <= 20; i++) {
-            vm.sigmaProperty().set(i * 0.05);
+            noise.sigmaProperty().set(i * 0.05);
         }
-        release.countDown();
-        awaitIdle();
+        assertThat(vm.busyProperty().get()).isTrue();
+        runEngine();
 
-        int calls = vm.modelCalls() - before;
-        assertThat(calls).isBetween(1, 3);
+        assertThat(vm.modelCalls() - before).isEqualTo(1);
+        assertThat(vm.busyProperty().get()).isFalse();
         float[] clean = data.test().copyImage(11);
         float[] expected = new float[784];
         new Noise.Gaussian(20 * 0.05).apply(clean, 0, expected, 0, 28, 28,
                 Noise.seedFor(0, 0), false);
         assertThat(vm.noisyProperty().get()).containsExactly(expected);
-        float[] rec = reconstructDirectly(model, expected);
-        assertThat(vm.reconstructionProperty().get()).containsExactly(rec);
-        assertThat(vm.mseProperty().get()).isEqualTo(ReconstructViewModel.mse(rec, clean));
+        float[] rec = ed4.model().reconstruct(expected);
+        assertThat(output(vm.reconstructionProperty().get())).containsExactly(rec);
+        assertThat(vm.reconstructionProperty().get().mse())
+                .isEqualTo(Reconstruction.mse(rec, clean));
     }
 
     @Test
-    void comparesEd4WithEd32ByDefault() throws Exception {
-        Autoencoder big = djl.submit(() -> Autoencoder.create(32, 2)).get(30, TimeUnit.SECONDS);
-        try {
-            ActiveModel ed4 = ctx.activeModelProperty().get();
-            ActiveModel ed32 = io.latentlab.ui.TestModels.active("ED=32", null, ModelMetadata.of(32), big);
-            assertThat(vm.compareModelProperty().get()).isNull();
-            ctx.models().addAll(ed32, ed4);
-            assertThat(vm.primaryModelProperty().get()).isSameAs(ed4);
-            assertThat(vm.compareModelProperty().get()).isSameAs(ed32);
-            vm.showTestDigit(9);
-            awaitIdle();
-            float[] clean = data.test().copyImage(9);
-            assertThat(vm.compareReconstructionProperty().get())
-                    .containsExactly(reconstructDirectly(big, clean));
-            assertThat(vm.compareMseProperty().get()).isFinite()
-                    .isNotEqualTo(vm.mseProperty().get());
-
-            vm.chooseCompare(null);
-            assertThat(vm.compareReconstructionProperty().get()).isNull();
-            assertThat(vm.compareMseProperty().get()).isNaN();
-            awaitIdle();
-        } finally {
-            djl.submit(() -> {
-                big.close();
-                return null;
-            }).get(30, TimeUnit.SECONDS);
-        }
+    void aResultInViewWhileTheNextDigitIsComputedKeepsItsOwnOriginal() {
+        // the heat map compared an old reconstruction with the new original
+        useManualEngine();
+        in.showTestDigit(1);
+        runEngine();
+        in.next();
+        Reconstruction shown = vm.reconstructionProperty().get();
+        assertThat(vm.originalProperty().get()).containsExactly(data.test().copyImage(2));
+        assertThat(shown.original()).containsExactly(data.test().copyImage(1));
+        assertThat(vm.isCurrent(shown)).isFalse();
+        runEngine();
+        assertThat(vm.reconstructionProperty().get().original())
+                .containsExactly(data.test().copyImage(2));
+        assertThat(vm.isCurrent(vm.reconstructionProperty().get())).isTrue();
     }
 
     @Test
-    void withoutAModelOnlyInputsAreShown() throws Exception {
+    void switchingModelsNeverShowsThePreviousModelsReconstruction() {
+        ActiveModel other = model("other", 8, 5);
+        useManualEngine();
+        ctx.models().addAll(ed4, other);
+        in.showTestDigit(4);
+        runEngine();
+        assertThat(vm.reconstructionProperty().get().model()).isSameAs(ed4);
+
+        vm.choosePrimary(other);
+        assertThat(vm.reconstructionProperty().get()).as("empty until the new one arrives")
+                .isNull();
+        assertThat(vm.busyProperty().get()).isTrue();
+        runEngine();
+        Reconstruction r = vm.reconstructionProperty().get();
+        assertThat(r.model()).isSameAs(other);
+        assertThat(r.output()).containsExactly(other.model().reconstruct(
+                data.test().copyImage(4)));
+
+        // a request for the old model still waiting never lands after the switch
+        vm.choosePrimary(ed4);
+        vm.choosePrimary(other);
+        runEngine();
+        assertThat(vm.reconstructionProperty().get().model()).isSameAs(other);
+    }
+
+    @Test
+    void comparesEd4WithEd32ByDefault() {
+        ActiveModel ed32 = model("ED=32", 32, 2);
+        assertThat(vm.compareModelProperty().get()).isNull();
+        ctx.models().addAll(ed32, ed4);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed4);
+        assertThat(vm.compareModelProperty().get()).isSameAs(ed32);
+        in.showTestDigit(9);
+        float[] clean = data.test().copyImage(9);
+        Reconstruction c = vm.compareReconstructionProperty().get();
+        assertThat(c.model()).isSameAs(ed32);
+        assertThat(c.output()).containsExactly(ed32.model().reconstruct(clean));
+        assertThat(c.mse()).isFinite().isNotEqualTo(vm.reconstructionProperty().get().mse());
+
+        vm.chooseCompare(null);
+        assertThat(vm.compareReconstructionProperty().get()).isNull();
+    }
+
+    @Test
+    void thePairIsShownWhenTheActiveModelIsSetAfterLoading() {
+        // start-up order: models are discovered first, the remembered one is activated last
+        ctx = AppContext.sameThread(prefs());
+        ctx.dataProperty().set(data);
+        create();
+        ActiveModel ed32 = model("ED=32", 32, 2);
+        ActiveModel ed8 = model("ED=8", 8, 3);
+        ctx.models().addAll(ed8, ed32, ed4);
+        ctx.activeModelProperty().set(ed32);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed4);
+        assertThat(vm.compareModelProperty().get()).isSameAs(ed32);
+        assertThat(vm.reconstructionProperty().get().model()).isSameAs(ed4);
+        assertThat(vm.compareReconstructionProperty().get().model()).isSameAs(ed32);
+
+        // a model the user activates outside the pair is shown, alone
+        ctx.activeModelProperty().set(ed8);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed8);
+        assertThat(vm.compareModelProperty().get()).isNull();
+        assertThat(vm.compareReconstructionProperty().get()).isNull();
+        assertThat(vm.reconstructionProperty().get().model()).isSameAs(ed8);
+
+        // once the user picks here, activating a model changes only the main one
+        vm.chooseCompare(ed4);
+        ctx.activeModelProperty().set(ed32);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed32);
+        assertThat(vm.compareModelProperty().get()).isSameAs(ed4);
+    }
+
+    @Test
+    void aFailingModelShowsOneMessageAndNoPicture() {
+        Autoencoder broken = Autoencoder.create(4, 9);
+        broken.close();
+        ActiveModel bad = TestModels.active("broken", null, ModelMetadata.of(4), broken);
+        in.showTestDigit(6);
+        assertThat(vm.reconstructionProperty().get()).isNotNull();
+        vm.choosePrimary(bad);
+        assertThat(vm.reconstructionProperty().get()).isNull();
+        assertThat(vm.errorProperty().get()).startsWith("Reconstruction failed: ");
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.originalProperty().get()).containsExactly(data.test().copyImage(6));
+    }
+
+    @Test
+    void withoutAModelOnlyInputsAreShown() {
         ctx.activeModelProperty().set(null);
-        vm.showTestDigit(2);
-        awaitIdle();
+        in.showTestDigit(2);
         assertThat(vm.noModelBinding().get()).isTrue();
         assertThat(vm.originalProperty().get()).isNotNull();
         assertThat(vm.noisyProperty().get()).isNotNull();
         assertThat(vm.reconstructionProperty().get()).isNull();
-        assertThat(vm.mseProperty().get()).isNaN();
+        assertThat(vm.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void withoutDataNothingIsShown() {
+        ctx.dataProperty().set(null);
+        assertThat(vm.originalProperty().get()).isNull();
+        assertThat(vm.noisyProperty().get()).isNull();
+        assertThat(vm.reconstructionProperty().get()).isNull();
+        assertThat(in.testIndexProperty().get()).isEqualTo(-1);
+        assertThat(ctx.reconstructInputProperty().get()).isNull();
+        ctx.dataProperty().set(data);
+        assertThat(vm.reconstructionProperty().get().original())
+                .containsExactly(data.test().copyImage(0));
     }
 }

@@ -1,27 +1,35 @@
 package io.latentlab.ui.shell;
 
+import static io.latentlab.ui.FxTestSupport.await;
+import static io.latentlab.ui.FxTestSupport.fx;
+import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.model.Autoencoder;
-import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
+import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.FxTestSupport;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.JobState;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +41,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The shell: opening models (good and corrupt), discovery, theme. */
+/** The shell on a real engine thread: opening and saving models, discovery, theme, status bar. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowFxTest {
 
@@ -45,29 +53,34 @@ class MainWindowFxTest {
 
     @Start
     void start(Stage stage) {
-        ctx = new AppContext(new DjlThread(), Platform::runLater,
-                Preferences.userRoot().node("latent-lab-tests"));
+        ctx = FxTestSupport.context(FxTestSupport.prefs("main-window"));
         window = new MainWindow(ctx);
         stage.setScene(new Scene(window, 1000, 700));
         stage.show();
     }
 
     @AfterEach
-    void close() {
-        ctx.close();
+    void close() throws Exception {
+        FxTestSupport.close(ctx);
     }
 
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-    }
-
-    private void saveModel(Path dir, int ed) throws Exception {
-        ctx.djl().submit(() -> {
+    private void checkpoint(Path dir, int ed) throws Exception {
+        onEngine(ctx, c -> {
             try (Autoencoder m = Autoencoder.create(ed, 1)) {
                 ModelStore.save(dir, m, ModelMetadata.of(ed));
             }
             return null;
-        }).get(60, TimeUnit.SECONDS);
+        });
+    }
+
+    private <V> Job<V> submit(FxRobot robot, java.util.function.Supplier<Job<V>> action) {
+        AtomicReference<Job<V>> job = new AtomicReference<>();
+        robot.interact(() -> job.set(action.get()));
+        return job.get();
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return robot.lookup(query).queryAs(Labeled.class).getText();
     }
 
     @Test
@@ -76,11 +89,8 @@ class MainWindowFxTest {
         Files.writeString(bad.resolve("model.properties"), "this is not a checkpoint\n\u0001\u0002");
         assertThat(robot.lookup("#model-hint").queryLabeled().isVisible()).isTrue();
 
-        AtomicReference<CompletableFuture<AppContext.ActiveModel>> result = new AtomicReference<>();
-        robot.interact(() -> result.set(window.openModel(bad)));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> result.get().isDone());
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(result.get()).isCompletedExceptionally();
+        Job<ActiveModel> failed = submit(robot, () -> window.viewModel().open(bad));
+        assertThat(await(failed)).isEqualTo(JobState.FAILED);
 
         DialogPane dialog = robot.lookup(".dialog-pane").queryAs(DialogPane.class);
         assertThat(dialog.getHeaderText()).isEqualTo("Could not open the model");
@@ -90,59 +100,77 @@ class MainWindowFxTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
         assertThat(fx(() -> ctx.models().isEmpty())).isTrue();
+        assertThat(text(robot, "#status-text")).isEqualTo("Opening " + bad + " failed");
 
-        // still working: tabs switch and a valid model opens and becomes active
+        // still working: tabs switch and a valid model opens through a job and becomes active
         robot.clickOn("Latent space");
         assertThat(fx(() -> window.tabs().getSelectionModel().getSelectedIndex())).isEqualTo(2);
         Path good = tmp.resolve("good");
-        saveModel(good, 4);
-        robot.interact(() -> result.set(window.openModel(good)));
-        AppContext.ActiveModel model = result.get().get(30, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
+        checkpoint(good, 4);
+        Job<ActiveModel> opened = submit(robot, () -> window.viewModel().open(good));
+        assertThat(await(opened)).isEqualTo(JobState.SUCCEEDED);
+        ActiveModel model = fx(() -> ctx.activeModelProperty().get());
+        assertThat(model.dir()).isEqualTo(good);
         assertThat(model.metadata().encodingDim()).isEqualTo(4);
-        assertThat(fx(() -> ctx.activeModelProperty().get())).isSameAs(model);
         assertThat(fx(() -> window.modelSelector().getValue())).isSameAs(model);
         assertThat(robot.lookup("#model-hint").queryLabeled().isVisible()).isFalse();
+        assertThat(window.viewModel().rememberedModel()).isEqualTo(good.toAbsolutePath());
     }
 
     @Test
-    void discoversCheckpointsNewestFirstAndSkipsBrokenOnes(FxRobot robot) throws Exception {
+    void discoveryFillsTheSelectorByEdThenNameAndSkipsBrokenOnes(FxRobot robot) throws Exception {
         Path models = tmp.resolve("models");
-        Path older = models.resolve("ed4");
-        Path newer = models.resolve("ed8");
-        saveModel(older, 4);
-        saveModel(newer, 8);
-        Files.setLastModifiedTime(older.resolve(ModelStore.META), FileTime.fromMillis(1_000_000));
-        Files.setLastModifiedTime(newer.resolve(ModelStore.META), FileTime.fromMillis(2_000_000));
+        Path ed8 = models.resolve("ed8");
+        Path ed4 = models.resolve("ed4");
+        checkpoint(ed8, 8);
+        checkpoint(ed4, 4);
+        Files.setLastModifiedTime(ed8.resolve(ModelStore.META), FileTime.fromMillis(2_000_000));
+        Files.setLastModifiedTime(ed4.resolve(ModelStore.META), FileTime.fromMillis(1_000_000));
         Path broken = Files.createDirectories(models.resolve("broken"));
         Files.writeString(broken.resolve(ModelStore.META), "garbage");
-        Files.createDirectories(models.resolve("not-a-checkpoint"));
 
-        assertThat(ModelCatalog.find(List.of(models, tmp.resolve("missing"))))
-                .containsExactly(broken, newer, older);
-
-        CompletableFuture<Integer> found = fx(() -> window.discoverModels(
+        Job<MainViewModel.Discovery> job = submit(robot, () -> window.viewModel().discover(
                 List.of(models, tmp.resolve("runs")), null));
-        assertThat(found.get(60, TimeUnit.SECONDS)).isEqualTo(2);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> ctx.models().stream().map(m -> m.dir()).toList()))
-                .containsExactly(newer, older);
-        assertThat(fx(() -> ctx.activeModelProperty().get().dir())).isEqualTo(newer);
+        assertThat(await(job)).isEqualTo(JobState.SUCCEEDED);
+
+        assertThat(fx(() -> window.modelSelector().getItems().stream().map(ActiveModel::dir)
+                .toList())).containsExactly(ed4, ed8);
+        // the newest is picked, but that is no choice of the user's
+        assertThat(fx(() -> window.modelSelector().getValue().dir())).isEqualTo(ed8);
+        assertThat(window.viewModel().rememberedModel()).isNull();
         assertThat(robot.lookup(".dialog-pane").tryQuery()).isEmpty();
+        assertThat(text(robot, "#status-text"))
+                .isEqualTo("2 model(s) found; skipped 1 unreadable checkpoint(s), see the log");
+
+        // choosing in the selector is
+        robot.interact(() -> window.modelSelector().getSelectionModel().select(0));
+        assertThat(fx(() -> ctx.activeModelProperty().get().dir())).isEqualTo(ed4);
+        assertThat(window.viewModel().rememberedModel()).isEqualTo(ed4.toAbsolutePath());
     }
 
     @Test
-    void preferredModelIsSelectedOnDiscovery(FxRobot robot) throws Exception {
-        Path a = tmp.resolve("models").resolve("a");
-        Path b = tmp.resolve("models").resolve("b");
-        saveModel(a, 2);
-        saveModel(b, 3);
-        Files.setLastModifiedTime(a.resolve(ModelStore.META), FileTime.fromMillis(1_000_000));
-        CompletableFuture<Integer> found = fx(() -> window.discoverModels(
-                List.of(tmp.resolve("models")), a));
-        assertThat(found.get(60, TimeUnit.SECONDS)).isEqualTo(2);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fx(() -> ctx.activeModelProperty().get().dir())).isEqualTo(a);
+    void saveRunsAsAJobAndWritesALoadableCheckpointWithItsHistory(FxRobot robot)
+            throws Exception {
+        Path source = tmp.resolve("src");
+        checkpoint(source, 4);
+        Files.writeString(source.resolve("history.csv"), "epoch,train_mse\n1,0.1\n");
+        await(submit(robot, () -> window.viewModel().open(source)));
+        ActiveModel opened = fx(() -> ctx.activeModelProperty().get());
+
+        Path copy = tmp.resolve("copy");
+        Job<Path> saved = submit(robot, () -> window.viewModel().save(opened, copy));
+        assertThat(await(saved)).isEqualTo(JobState.SUCCEEDED);
+        assertThat(text(robot, "#status-text")).isEqualTo("Model saved to " + copy);
+        assertThat(Files.readString(copy.resolve("history.csv"))).contains("1,0.1");
+        float[] digit = new float[ModelHandle.PIXELS];
+        java.util.Arrays.fill(digit, 0.3f);
+        float[] expected = onEngine(ctx, c -> opened.model().reconstruct(digit));
+        float[] reloaded = onEngine(ctx, c -> {
+            try (ModelHandle h = ModelHandle.load(copy)) {
+                return h.reconstruct(digit);
+            }
+        });
+        assertThat(reloaded).containsExactly(expected);
     }
 
     @Test
@@ -155,28 +183,68 @@ class MainWindowFxTest {
                 .noneMatch(s -> s.endsWith("dark.css"));
     }
 
-    @Test
-    void saveModelWritesALoadableCheckpointWithItsHistory() throws Exception {
-        Path source = tmp.resolve("src");
-        saveModel(source, 4);
-        Files.writeString(source.resolve("history.csv"), "epoch,train_mse\n1,0.1\n");
-        AppContext.ActiveModel opened = window.openModel(source).get(60, TimeUnit.SECONDS);
-        float[] expected = ctx.djl().submit(() -> opened.model().autoencoder().block().getParameters().get(0)
-                .getValue().getArray().toFloatArray()).get(10, TimeUnit.SECONDS);
-
-        Path copy = tmp.resolve("copy");
-        AtomicReference<CompletableFuture<Path>> saved = new AtomicReference<>();
-        Platform.runLater(() -> saved.set(window.saveModel(opened, copy)));
-        WaitForAsyncUtils.waitForFxEvents();
-        assertThat(saved.get().get(60, TimeUnit.SECONDS)).isEqualTo(copy);
-        assertThat(Files.readString(copy.resolve("history.csv"))).contains("1,0.1");
-        float[] reloaded = ctx.djl().submit(() -> {
-            try (ModelStore.Loaded l = ModelStore.load(copy)) {
-                assertThat(l.metadata().encodingDim()).isEqualTo(4);
-                return l.model().block().getParameters().get(0).getValue().getArray()
-                        .toFloatArray();
+    /** A worker job that holds until released, at the given progress. */
+    private static Job<String> holding(String title, int done, CountDownLatch release) {
+        return Job.onWorker(title, c -> {
+            c.progress(done, 4);
+            c.message(title + " is waiting");
+            while (!release.await(20, TimeUnit.MILLISECONDS)) {
+                c.checkCancelled();
             }
-        }).get(60, TimeUnit.SECONDS);
-        assertThat(reloaded).containsExactly(expected);
+            return title;
+        });
+    }
+
+    @Test
+    void theStatusBarListsTwoJobsAndCancelsOnlyTheOneAsked(FxRobot robot) throws Exception {
+        assertThat(text(robot, "#status-text")).isEqualTo("Ready");
+        assertThat(robot.lookup("#status-jobs").query().isVisible()).isFalse();
+        CountDownLatch releaseA = new CountDownLatch(1);
+        CountDownLatch releaseB = new CountDownLatch(1);
+        Job<String> a = holding("Job A", 1, releaseA);
+        Job<String> b = holding("Job B", 3, releaseB);
+        robot.interact(() -> {
+            ctx.jobs().submit(a);
+            ctx.jobs().submit(b);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() ->
+                a.progressProperty().get() == 0.25 && b.progressProperty().get() == 0.75));
+
+        // the bar: the newest job, its progress, Cancel, and "+1 more"
+        assertThat(text(robot, "#status-text")).isEqualTo("Job B");
+        assertThat(text(robot, "#status-message")).isEqualTo("Job B is waiting");
+        assertThat(robot.lookup("#status-progress").queryAs(ProgressBar.class).getProgress())
+                .isEqualTo(0.75);
+        assertThat(robot.lookup("#status-cancel").query().isVisible()).isTrue();
+        assertThat(text(robot, "#status-jobs")).isEqualTo("+1 more");
+
+        // the popover lists both, oldest first
+        robot.clickOn("#status-jobs");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".job-title").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText).containsExactly("Job A", "Job B");
+
+        // Cancel in A's row cancels A only; B's title and progress stay in the bar
+        ListCell<?> rowA = robot.lookup(".list-cell")
+                .match((ListCell<?> cell) -> cell.getItem() == a).query();
+        robot.clickOn(robot.from(rowA).lookup(".job-cancel").queryAs(Button.class));
+        assertThat(await(a)).isEqualTo(JobState.CANCELLED);
+        assertThat(fx(() -> b.stateProperty().get())).isEqualTo(JobState.RUNNING);
+        assertThat(text(robot, "#status-text")).isEqualTo("Job B");
+        assertThat(robot.lookup("#status-progress").queryAs(ProgressBar.class).getProgress())
+                .isEqualTo(0.75);
+        assertThat(text(robot, "#status-jobs")).isEmpty();
+        assertThat(robot.lookup(".job-title").queryAllAs(Labeled.class))
+                .extracting(Labeled::getText).containsExactly("Job B");
+
+        // the final message shows once nothing runs, then fades to Ready
+        releaseB.countDown();
+        assertThat(await(b)).isEqualTo(JobState.SUCCEEDED);
+        assertThat(text(robot, "#status-text")).matches("Job B finished in \\d+ s");
+        assertThat(robot.lookup("#status-progress").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#status-cancel").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#status-eta").query().isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> "Ready".equals(text(robot, "#status-text"))));
     }
 }

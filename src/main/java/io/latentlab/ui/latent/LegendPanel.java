@@ -1,0 +1,67 @@
+package io.latentlab.ui.latent;
+
+import io.latentlab.ui.common.DigitImages;
+
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+
+/** The side panel: one check box per digit class, and the decoded walk point. */
+final class LegendPanel extends VBox {
+
+    private static final double DECODED_SIZE = 112;
+
+    LegendPanel(LatentViewModel vm) {
+        super(6);
+        VBox legend = new VBox(4);
+        Label title = new Label(vm.text("latent.legend"));
+        title.setStyle("-fx-font-weight: bold;");
+        legend.getChildren().add(title);
+        for (int c = 0; c < LatentViewModel.CLASSES; c++) {
+            CheckBox box = new CheckBox(Integer.toString(c));
+            box.setId("latent-class-" + c);
+            box.setGraphic(new Rectangle(12, 12, DigitImages.CLASS_COLOURS[c]));
+            box.selectedProperty().bindBidirectional(vm.classVisibleProperty(c));
+            box.setTooltip(new Tooltip(vm.format("latent.class", c)));
+            legend.getChildren().add(box);
+        }
+        Button all = new Button(vm.text("latent.all"));
+        all.setTooltip(new Tooltip(vm.text("latent.all.tooltip")));
+        all.setOnAction(e -> vm.showAllClasses());
+        legend.getChildren().add(all);
+
+        Label decodedTitle = new Label(vm.text("latent.decoded"));
+        decodedTitle.setStyle("-fx-font-weight: bold;");
+        ImageView decoded = new ImageView();
+        decoded.setId("latent-decoded");
+        decoded.setFitWidth(DECODED_SIZE);
+        decoded.setFitHeight(DECODED_SIZE);
+        decoded.setSmooth(false);
+        StackPane frame = new StackPane(decoded);
+        frame.setMinSize(DECODED_SIZE, DECODED_SIZE);
+        frame.setMaxSize(DECODED_SIZE, DECODED_SIZE);
+        frame.setStyle("-fx-background-color: black;");
+        Label caption = new Label(vm.text("latent.decoded.hint"));
+        caption.setWrapText(true);
+        caption.setMaxWidth(140);
+        vm.decodedProperty().addListener((obs, o, img) -> {
+            decoded.setImage(DigitImages.gray(img));
+            Point2D w = vm.walkPointProperty().get();
+            caption.setText(img == null || w == null ? vm.text("latent.decoded.hint")
+                    : vm.format("latent.decoded.at", w.getX(), w.getY()));
+        });
+        Region gap = new Region();
+        gap.setMinHeight(12);
+        getChildren().addAll(legend, gap, decodedTitle, frame, caption);
+        setPadding(new Insets(8));
+        setPrefWidth(160);
+    }
+}

@@ -1,0 +1,108 @@
+package io.latentlab.ui.shell;
+
+import java.util.ResourceBundle;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/** File, View and Help menus with their shortcuts. */
+final class MainMenuBar extends MenuBar {
+
+    /**
+     * What the menu items do.
+     *
+     * @param openModel File > Open model
+     * @param saveModel File > Save model as
+     * @param openDataset File > Open dataset folder
+     * @param exportView File > Export view as PNG
+     * @param exportCsv File > Export data as CSV
+     * @param quit File > Quit
+     * @param about Help > About
+     */
+    record Actions(Runnable openModel, Runnable saveModel, Runnable openDataset,
+            Runnable exportView, Runnable exportCsv, Runnable quit, Runnable about) {}
+
+    private final ResourceBundle s;
+
+    /**
+     * @param s shell strings
+     * @param actions what the items do
+     * @param noModel true while Save has nothing to save
+     * @param darkTheme the theme the View menu switches
+     */
+    MainMenuBar(ResourceBundle s, Actions actions, ObservableBooleanValue noModel,
+            BooleanProperty darkTheme) {
+        this.s = s;
+        setId("menu-bar");
+        MenuItem open = item("action.openModel", new FontIcon(MaterialDesignF.FOLDER_OPEN),
+                shortcut(KeyCode.O), actions.openModel());
+        MenuItem dataset = item("action.openDataset", new FontIcon(MaterialDesignD.DATABASE),
+                shiftShortcut(KeyCode.O), actions.openDataset());
+        MenuItem save = item("action.saveModel", new FontIcon(MaterialDesignC.CONTENT_SAVE),
+                shortcut(KeyCode.S), actions.saveModel());
+        save.disableProperty().bind(noModel);
+        MenuItem export = item("action.exportView", new FontIcon(MaterialDesignF.FILE_IMAGE),
+                shortcut(KeyCode.E), actions.exportView());
+        MenuItem csv = item("action.exportCsv", new FontIcon(MaterialDesignF.FILE_DELIMITED),
+                shiftShortcut(KeyCode.E), actions.exportCsv());
+        MenuItem quit = item("action.quit", new FontIcon(MaterialDesignE.EXIT_TO_APP),
+                shortcut(KeyCode.Q), actions.quit());
+        Menu file = new Menu(s.getString("menu.file"), null, open, save, dataset, export, csv,
+                new SeparatorMenuItem(), quit);
+
+        ToggleGroup themes = new ToggleGroup();
+        RadioMenuItem light = new RadioMenuItem(s.getString("theme.light"));
+        light.setId("menu-theme-light");
+        light.setAccelerator(shiftShortcut(KeyCode.L));
+        RadioMenuItem dark = new RadioMenuItem(s.getString("theme.dark"));
+        dark.setId("menu-theme-dark");
+        dark.setGraphic(new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
+        dark.setAccelerator(shiftShortcut(KeyCode.D));
+        light.setToggleGroup(themes);
+        dark.setToggleGroup(themes);
+        light.setSelected(!darkTheme.get());
+        dark.setSelected(darkTheme.get());
+        dark.selectedProperty().addListener((o, a, b) -> darkTheme.set(b));
+        darkTheme.addListener((o, a, b) -> (b ? dark : light).setSelected(true));
+        Menu view = new Menu(s.getString("menu.view"), null, light, dark);
+
+        MenuItem about = item("action.about", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE),
+                new KeyCodeCombination(KeyCode.F1), actions.about());
+        Menu help = new Menu(s.getString("menu.help"), null, about);
+        getMenus().addAll(file, view, help);
+    }
+
+    private static KeyCombination shortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN);
+    }
+
+    private static KeyCombination shiftShortcut(KeyCode key) {
+        return new KeyCodeCombination(key, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
+    private MenuItem item(String key, Node icon, KeyCombination shortcut, Runnable action) {
+        MenuItem m = new MenuItem(s.getString(key), icon);
+        m.setId("menu-" + key.substring(key.indexOf('.') + 1));
+        m.setAccelerator(shortcut);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+}

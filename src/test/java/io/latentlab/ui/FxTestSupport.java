@@ -1,0 +1,166 @@
+package io.latentlab.ui;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.model.DjlThread;
+import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.JobState;
+import io.latentlab.ui.jobs.Jobs;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+
+import javafx.application.Platform;
+
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The shared set-up of the FX tests (headless Monocle is configured in the pom): a context
+ * whose engine jobs run on a real engine thread and whose callbacks run on the FX thread, a
+ * small slice of MNIST, waiting for jobs, and closing models and the context afterwards.
+ * View-model tests do not need it: they use {@link AppContext#sameThread}.
+ */
+public final class FxTestSupport {
+
+    /** The preferences node of the tests (the pom sets the app's to the same). */
+    public static final String PREFS_NODE = "latent-lab-tests";
+
+    private static MnistData small;
+
+    private FxTestSupport() {
+    }
+
+    /**
+     * A context as the app builds it: engine jobs on one engine thread, file jobs on daemon
+     * workers, callbacks via {@link Platform#runLater}. Call it on the FX thread.
+     *
+     * @param prefs settings (use a node of your test and clear it)
+     * @return the context; close it with {@link #close}
+     */
+    public static AppContext context(Preferences prefs) {
+        DjlThread engine = new DjlThread();
+        ExecutorService workers = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "test-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        return new AppContext(new Jobs(engine, workers, Platform::runLater), prefs, () -> {
+            workers.shutdownNow();
+            engine.close();
+        });
+    }
+
+    /**
+     * @param name a child of {@link #PREFS_NODE}, one per test class
+     * @return that node, emptied
+     */
+    public static Preferences prefs(String name) {
+        Preferences p = Preferences.userRoot().node(PREFS_NODE).node(name);
+        try {
+            p.clear();
+        } catch (BackingStoreException e) {
+            throw new IllegalStateException(e);
+        }
+        return p;
+    }
+
+    /**
+     * @return 2,000 training and 500 test images of {@code assets/mnist}, loaded once
+     * @throws Exception if the files are missing
+     */
+    public static synchronized MnistData smallData() throws Exception {
+        if (small == null) {
+            MnistData full = MnistData.load(Path.of("assets/mnist"));
+            small = new MnistData(full.train().slice(0, 2000), full.test().slice(0, 500),
+                    full.dir(), full.checksum());
+        }
+        return small;
+    }
+
+    /**
+     * Runs code on the FX thread and waits for it.
+     *
+     * @param code what to run
+     * @param <T> result
+     * @return its result
+     * @throws Exception its failure, or a timeout after 10 s
+     */
+    public static <T> T fx(Callable<T> code) throws Exception {
+        return WaitForAsyncUtils.asyncFx(code).get(10, TimeUnit.SECONDS);
+    }
+
+    /**
+     * Submits an invisible engine job (from the FX thread) and waits for its result, e.g. to
+     * write a checkpoint for a test.
+     *
+     * @param ctx the context
+     * @param work the work, on the engine thread
+     * @param <V> result
+     * @return the result
+     * @throws Exception its failure, or a timeout after 60 s
+     */
+    public static <V> V onEngine(AppContext ctx, Job.Work<V> work) throws Exception {
+        CompletableFuture<V> done = new CompletableFuture<>();
+        Platform.runLater(() -> ctx.jobs().submit(Job.onEngine("test", work).visible(false)
+                .onSuccess(done::complete)
+                .onFailure(done::completeExceptionally)
+                .onCancelled(() -> done.cancel(false))));
+        try {
+            return done.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception c ? c : e;
+        }
+    }
+
+    /**
+     * Waits until a job has ended and the FX thread has run its callbacks.
+     *
+     * @param job a submitted job
+     * @return how it ended
+     * @throws Exception on a timeout after 60 s
+     */
+    public static JobState await(Job<?> job) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> fx(() -> job.stateProperty().get().done()));
+        WaitForAsyncUtils.waitForFxEvents();
+        return fx(() -> job.stateProperty().get());
+    }
+
+    /**
+     * Cancels what runs, frees every listed model on the engine thread, then closes the
+     * context (its engine thread and workers).
+     *
+     * @param ctx the context, or null
+     * @throws Exception if freeing the models times out
+     */
+    public static void close(AppContext ctx) throws Exception {
+        if (ctx == null) {
+            return;
+        }
+        List<AppContext.ActiveModel> models = fx(() -> {
+            ctx.jobs().cancelAll();
+            List<AppContext.ActiveModel> all = new ArrayList<>(ctx.models());
+            AppContext.ActiveModel active = ctx.activeModelProperty().get();
+            if (active != null && !all.contains(active)) {
+                all.add(active);
+            }
+            return all;
+        });
+        try {
+            onEngine(ctx, c -> {
+                models.forEach(m -> m.model().close());
+                return null;
+            });
+        } finally {
+            ctx.close();
+        }
+    }
+}
