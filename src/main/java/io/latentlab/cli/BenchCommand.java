@@ -183,12 +183,16 @@ final class BenchCommand implements Callable<Integer> {
     private static Path copyRun(Path dir) throws java.io.IOException {
         Path copy = java.nio.file.Files.createTempDirectory("latent-lab-bench");
         copy.toFile().deleteOnExit();
-        for (String f : new String[] {io.latentlab.model.ModelStore.PARAMS,
-            io.latentlab.model.ModelStore.META, RunCheckpoint.HISTORY, "resume/last.params",
-            "resume/optimizer.bin"}) {
-            Path target = copy.resolve(f);
-            java.nio.file.Files.createDirectories(target.getParent());
-            java.nio.file.Files.copy(dir.resolve(f), target);
+        // the whole run (its manifest names the files of the last commit), never the lock
+        try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(dir)) {
+            for (Path f : files.filter(java.nio.file.Files::isRegularFile).toList()) {
+                if (f.getFileName().toString().equals(io.latentlab.training.RunLock.FILE)) {
+                    continue;
+                }
+                Path target = copy.resolve(dir.relativize(f).toString());
+                java.nio.file.Files.createDirectories(target.getParent());
+                java.nio.file.Files.copy(f, target);
+            }
         }
         return copy;
     }

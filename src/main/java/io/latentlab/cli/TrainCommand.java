@@ -4,7 +4,11 @@ import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.Monitor;
+import io.latentlab.model.AtomicFiles;
+import io.latentlab.model.ModelStore;
 import io.latentlab.training.RunCheckpoint;
+import io.latentlab.training.RunFolders;
+import io.latentlab.training.RunLock;
 import io.latentlab.training.StopReason;
 import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingControl;
@@ -16,7 +20,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -72,6 +75,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/ed<ED>-<time>).")
     Path out;
 
+    @Option(names = "--force",
+            description = "Train into an --out folder that holds files Latent Lab did not write there (a model saved elsewhere, other files); they may be replaced.")
+    boolean force;
+
     @Option(names = "--resume", paramLabel = "DIR",
             description = "Continue the run saved in DIR with its own settings; only --max-epochs may be changed (other training options are ignored, --out may only name DIR).")
     Path resume;
@@ -81,7 +88,22 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         // every option is checked before the data is read
         TrainingConfig fresh = resume == null ? config() : null;
-        RunCheckpoint checkpoint = new RunCheckpoint(resume != null ? resumeDir() : newRunDir(fresh));
+        Path dir = resume != null ? resumeDir() : out != null ? out
+                : RunFolders.create(Path.of("runs"), fresh.encodingDim(), LocalDateTime.now());
+        // the folder's one owner from here to the end; a second training is refused untouched
+        try (RunLock lock = RunLock.acquire(dir)) {
+            return train(fresh, dir, pw);
+        }
+    }
+
+    private Integer train(TrainingConfig fresh, Path dir, PrintWriter pw) throws Exception {
+        if (fresh != null) {
+            checkNewRunDir(dir);
+        } else if (!Files.exists(dir.resolve(ModelStore.META))) {
+            throw new IllegalArgumentException(dir + ": no epoch was saved before the run stopped "
+                    + "(nothing to resume); start it again with --out " + dir);
+        }
+        RunCheckpoint checkpoint = new RunCheckpoint(dir);
         MnistData mnist = data.load();
         TrainingControl control = new TrainingControl();
         // Ctrl+C or kill: stop after the current batch and let the loop record the outcome
@@ -126,15 +148,32 @@ final class TrainCommand implements Callable<Integer> {
         return resume;
     }
 
-    /** The folder of a new run: --out or a fresh one under runs/; never one holding a run. */
-    private Path newRunDir(TrainingConfig config) {
-        Path dir = out != null ? out : Path.of("runs", "ed" + config.encodingDim() + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        if (Files.exists(dir.resolve(RunCheckpoint.HISTORY))) {
-            throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
-                    + dir + " to continue it, or another --out)");
+    /**
+     * A new run goes into an empty folder (one left by a run stopped before its first commit
+     * counts as empty): never over a run, and over other files only with --force.
+     */
+    private void checkNewRunDir(Path dir) throws java.io.IOException {
+        if (Files.exists(dir.resolve(ModelStore.META))) {
+            boolean run = ModelStore.readMetadata(dir).get("config.ed") != null;
+            if (run) {
+                throw new IllegalArgumentException(dir + ": already holds a run (use --resume "
+                        + dir + " to continue it, or another --out)");
+            }
         }
-        return dir;
+        if (force) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            java.util.List<String> foreign = files.map(f -> f.getFileName().toString())
+                    .filter(n -> !n.equals(RunLock.FILE) && !AtomicFiles.isTemp(n)).sorted()
+                    .toList();
+            if (!foreign.isEmpty()) {
+                throw new IllegalArgumentException(dir + ": not empty (" + String.join(", ",
+                        foreign.subList(0, Math.min(3, foreign.size())))
+                        + (foreign.size() > 3 ? ", ..." : "") + "); choose another --out, or "
+                        + "add --force to train into it anyway");
+            }
+        }
     }
 
     private TrainingResult start(TrainingConfig config, RunCheckpoint checkpoint,

@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * Saves and loads model checkpoints. A checkpoint is a folder holding {@code model.params}
@@ -32,6 +33,8 @@ public final class ModelStore {
     public static final String PARAMS = "model.params";
     /** Metadata file name. */
     public static final String META = "model.properties";
+    /** The manifest key naming the parameter file. */
+    public static final String PARAMS_FILE = "params_file";
 
     private ModelStore() {}
 
@@ -77,11 +80,100 @@ public final class ModelStore {
      */
     public static void save(Path dir, byte[] params, ModelMetadata metadata) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(PARAMS), out -> out.write(params));
-        ModelMetadata meta = metadata.with("params_sha256", sha256(params));
+        String name = writeParams(AtomicFiles.REAL, dir, params);
+        writeManifest(AtomicFiles.REAL, dir, withParams(metadata, name, params));
+        removeUnreferenced(AtomicFiles.REAL, dir, Set.of(name));
+    }
+
+    /**
+     * Writes parameters under a name made from their checksum, so a save never replaces the
+     * file the current {@code model.properties} names: the commit is the manifest's rename.
+     *
+     * @param ops the file system
+     * @param dir the folder
+     * @param params serialised parameters
+     * @return the file name
+     * @throws IOException if writing fails
+     */
+    public static String writeParams(AtomicFiles.Ops ops, Path dir, byte[] params)
+            throws IOException {
+        String name = "model-" + sha256(params).substring(0, 16) + ".params";
+        if (!Files.isRegularFile(dir.resolve(name))) {
+            AtomicFiles.write(ops, dir.resolve(name), params);
+        }
+        return name;
+    }
+
+    /**
+     * @param metadata metadata
+     * @param fileName where the parameters are, in the same folder
+     * @param params the parameters
+     * @return metadata naming the file and its checksum
+     */
+    public static ModelMetadata withParams(ModelMetadata metadata, String fileName, byte[] params) {
+        return metadata.with(PARAMS_FILE, fileName).with("params_sha256", sha256(params));
+    }
+
+    /**
+     * Writes {@code model.properties} in one rename: the commit point of a save.
+     *
+     * @param ops the file system
+     * @param dir the folder
+     * @param metadata what to write
+     * @throws IOException if writing fails; the previous manifest then stays
+     */
+    public static void writeManifest(AtomicFiles.Ops ops, Path dir, ModelMetadata metadata)
+            throws IOException {
         StringWriter text = new StringWriter();
-        meta.toProperties().store(text, "Latent Lab checkpoint");
-        AtomicFiles.writeString(dir.resolve(META), text.toString());
+        metadata.toProperties().store(text, "Latent Lab checkpoint");
+        AtomicFiles.write(ops, dir.resolve(META), text.toString().getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * Deletes parameter files ({@code model*.params}) of earlier saves and temporary files left
+     * by a killed save. Only our own file names are touched.
+     *
+     * @param ops the file system
+     * @param dir the folder
+     * @param keep file names the current manifest uses
+     * @throws IOException if deleting fails
+     */
+    public static void removeUnreferenced(AtomicFiles.Ops ops, Path dir, Set<String> keep)
+            throws IOException {
+        try (java.nio.file.DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                boolean ours = (n.startsWith("model") && n.endsWith(".params"))
+                        || AtomicFiles.isTemp(n);
+                if (ours && !keep.contains(n) && Files.isRegularFile(f)) {
+                    ops.delete(f);
+                }
+            }
+        }
+    }
+
+    /**
+     * @param dir a checkpoint folder
+     * @param metadata its manifest
+     * @return the file holding the model's parameters ({@code model.params} in folders saved
+     *     before manifests named it)
+     */
+    public static Path paramsFile(Path dir, ModelMetadata metadata) {
+        String name = metadata.get(PARAMS_FILE);
+        return dir.resolve(name == null ? PARAMS : name);
+    }
+
+    /**
+     * @param dir a folder
+     * @return whether it holds a loadable model (a manifest naming parameters that exist); a
+     *     run that has not finished an epoch yet holds none
+     */
+    public static boolean hasModel(Path dir) {
+        try {
+            return Files.isRegularFile(paramsFile(dir, readMetadata(dir)));
+        } catch (CheckpointException e) {
+            return false;
+        }
     }
 
     /**
@@ -146,12 +238,13 @@ public final class ModelStore {
      */
     public static Loaded load(Path dir) throws CheckpointException {
         ModelMetadata meta = readMetadata(dir);
-        Path paramsFile = dir.resolve(PARAMS);
+        Path paramsFile = paramsFile(dir, meta);
         byte[] params;
         try {
             params = Files.readAllBytes(paramsFile);
         } catch (NoSuchFileException e) {
-            throw new CheckpointException(paramsFile, "missing");
+            throw new CheckpointException(paramsFile, "0".equals(meta.get("epochs"))
+                    ? "missing: the run has not finished an epoch yet" : "missing");
         } catch (IOException e) {
             throw new CheckpointException(paramsFile, "unreadable: " + Errors.describe(e), e);
         }

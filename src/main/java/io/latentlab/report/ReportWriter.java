@@ -249,7 +249,7 @@ public final class ReportWriter {
         // ------------------------------------------------------------ per-model figures
 
         private void lossFigure(Item it, StringBuilder sec) throws IOException {
-            Path history = it.dir().resolve(RunCheckpoint.HISTORY);
+            Path history = RunCheckpoint.historyFile(it.dir());
             if (!Files.exists(history)) {
                 sec.append("No `history.csv` in the checkpoint folder, so no loss curve.\n\n");
                 return;

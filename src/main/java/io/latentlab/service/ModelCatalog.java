@@ -36,7 +36,7 @@ public final class ModelCatalog {
                 continue;
             }
             try (Stream<Path> children = Files.list(root)) {
-                children.filter(d -> Files.isRegularFile(d.resolve(ModelStore.META)))
+                children.filter(ModelStore::hasModel)
                         .forEach(found::add);
             } catch (IOException e) {
                 // an unreadable root is no reason to stop looking in the others
@@ -88,7 +88,7 @@ public final class ModelCatalog {
      */
     public static void save(ModelHandle model, Path from, Path target) throws IOException {
         model.save(target);
-        Path history = from == null ? null : from.resolve(RunCheckpoint.HISTORY);
+        Path history = from == null ? null : RunCheckpoint.historyFile(from);
         if (history != null && Files.isRegularFile(history) && !sameDir(from, target)) {
             AtomicFiles.write(target.resolve(RunCheckpoint.HISTORY), out -> Files.copy(history, out));
         }

@@ -5,6 +5,7 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelStore;
 import io.latentlab.training.RunCheckpoint;
+import io.latentlab.training.RunLock;
 import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingEvent;
 import io.latentlab.training.TrainingListener;
@@ -13,7 +14,6 @@ import io.latentlab.training.TrainingResult;
 import io.latentlab.training.TrainingSession;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -28,11 +28,13 @@ public final class TrainingRun implements AutoCloseable {
     private final Autoencoder model;
     private final TrainingSession session;
     private final Path dir;
+    private final RunLock lock;
 
-    private TrainingRun(Autoencoder model, TrainingSession session, Path dir) {
+    private TrainingRun(Autoencoder model, TrainingSession session, Path dir, RunLock lock) {
         this.model = model;
         this.session = session;
         this.dir = dir;
+        this.lock = lock;
     }
 
     /**
@@ -45,7 +47,7 @@ public final class TrainingRun implements AutoCloseable {
      * @param previewIndices test digits reconstructed after every epoch
      * @param listener gets the events (engine thread; must not block)
      * @return the run, ready for its first step
-     * @throws IOException if the run folder cannot be used
+     * @throws IOException if the run folder cannot be used, e.g. another training owns it
      */
     public static TrainingRun start(TrainingConfig config, MnistData data, Path dir,
             int[] previewIndices, TrainingListener listener) throws IOException {
@@ -69,12 +71,17 @@ public final class TrainingRun implements AutoCloseable {
                 listener.onEvent(new TrainingEvent.Preview(end.metrics().epoch(), images));
             }
         };
+        RunLock lock = null;
         try {
+            lock = RunLock.acquire(dir);
             TrainingSession session = new TrainingLoop(config, data, withPreview, null)
                     .open(model, new RunCheckpoint(dir), null);
-            return new TrainingRun(model, session, dir);
+            return new TrainingRun(model, session, dir, lock);
         } catch (IOException | RuntimeException e) {
             model.close();
+            if (lock != null) {
+                lock.close();
+            }
             throw e;
         }
     }
@@ -111,13 +118,19 @@ public final class TrainingRun implements AutoCloseable {
      * @throws IOException if the saved model cannot be read
      */
     public ModelHandle loadSaved() throws IOException {
-        return Files.exists(dir.resolve(ModelStore.PARAMS)) ? ModelHandle.load(dir) : null;
+        return ModelStore.hasModel(dir) ? ModelHandle.load(dir) : null;
     }
 
-    /** Frees the run's memory and the model being trained (engine thread). */
+    /**
+     * Frees the run's memory and the model being trained and gives up the folder (engine
+     * thread).
+     *
+     * @throws IOException if the folder's lock cannot be released
+     */
     @Override
-    public void close() {
+    public void close() throws IOException {
         session.close();
         model.close();
+        lock.close();
     }
 }

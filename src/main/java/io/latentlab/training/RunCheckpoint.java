@@ -9,19 +9,26 @@ import io.latentlab.model.ModelStore;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * The folder of a training run: the best model so far ({@code model.params},
- * {@code model.properties}, loadable by {@link ModelStore}), {@code history.csv}, and the state
- * needed to resume ({@code resume/last.params}, {@code resume/optimizer.bin}). Every file is
- * replaced atomically, so a run killed at any moment can be resumed from its last epoch.
+ * The folder of a training run. Its manifest {@code model.properties} (loadable by
+ * {@link ModelStore} as the best model so far) names the files of the last commit: the best
+ * weights ({@code model-<sha>.params}), the history ({@code history-<epoch>.csv}) and the state
+ * needed to resume ({@code resume/last-<epoch>.params}, {@code resume/optimizer-<epoch>.bin}).
+ * A commit writes new files and then replaces the manifest in one rename, so a run killed at any
+ * moment resumes from its last complete commit. Folders written before manifests named their
+ * files ({@code model.params}, {@code history.csv}, {@code resume/last.params}) still load.
  */
 public final class RunCheckpoint {
 
@@ -30,48 +37,79 @@ public final class RunCheckpoint {
     private static final String LAST = "resume/last.params";
     private static final String OPTIMIZER = "resume/optimizer.bin";
     private static final String HEADER = "epoch,train_mse,val_mse,test_mse,seconds,best";
+    private static final String HISTORY_FILE = "history_file";
+    private static final String LAST_FILE = "resume_params_file";
+    private static final String OPTIMIZER_FILE = "optimizer_file";
 
     private final Path dir;
+    private final AtomicFiles.Ops ops;
+    private ModelMetadata committed;
 
     /**
-     * @param dir the run folder (created on first write)
+     * @param dir the run folder (created on first save)
      */
     public RunCheckpoint(Path dir) {
-        this.dir = dir;
+        this(dir, AtomicFiles.REAL);
     }
 
-    /** @return the run folder */
+    /**
+     * @param dir the run folder
+     * @param ops the file system (tests make one operation fail)
+     */
+    public RunCheckpoint(Path dir, AtomicFiles.Ops ops) {
+        this.dir = dir;
+        this.ops = ops;
+    }
+
+    /** @return the folder */
     public Path dir() {
         return dir;
     }
 
     /**
-     * State saved after an epoch, enough to continue the run.
+     * Everything needed to continue a run.
      *
-     * @param config the run's settings
-     * @param datasetChecksum id of the data it was trained on
-     * @param history metrics of all epochs so far
-     * @param lastParams current weights
-     * @param optimizer serialised optimizer state
-     * @param bestParams weights of the best epoch
+     * @param config settings
+     * @param datasetChecksum checksum of the training data, or null
+     * @param history finished epochs
+     * @param lastParams weights after the last finished epoch (or the initial weights)
+     * @param optimizer optimizer state after the last finished epoch
+     * @param bestParams weights of the best epoch so far, or null
      */
     public record State(TrainingConfig config, String datasetChecksum, List<EpochMetrics> history,
             byte[] lastParams, byte[] optimizer, byte[] bestParams) {}
 
     /**
-     * Writes the per-epoch state; the best model's files only when {@code bestChanged}.
+     * Commits the run's state after an epoch (or before the first, with an empty history) as
+     * one unit: the weights, optimizer state, history and best model are written under new
+     * names, then {@code model.properties}, which names them, replaces the previous one in a
+     * single rename. A crash at any point leaves either the previous commit or this one; files
+     * of earlier commits are deleted only afterwards.
      *
      * @param state the state
-     * @param bestChanged whether the best weights changed since the last save
+     * @param bestChanged unused: the best model's file is named by its checksum, so unchanged
+     *     weights are not written again
      * @param status "running" or the final stop reason
      * @param seconds total training wall time so far
-     * @throws IOException on write failure (files already there stay valid)
+     * @throws IOException on write failure (the previous commit stays valid)
      */
     public void save(State state, boolean bestChanged, String status, double seconds)
             throws IOException {
-        AtomicFiles.write(dir.resolve(LAST), out -> out.write(state.lastParams()));
-        AtomicFiles.write(dir.resolve(OPTIMIZER), out -> out.write(state.optimizer()));
-        AtomicFiles.writeString(dir.resolve(HISTORY), historyCsv(state.history()));
+        int commit = state.history().size();
+        Path resume = dir.resolve("resume");
+        if (Files.isSymbolicLink(resume)) {
+            // weights must land in the run's own folder, never where a link points
+            throw new IOException(resume + ": is a symbolic link; refusing to write through it");
+        }
+        Files.createDirectories(resume);
+        String tag = String.format(Locale.ROOT, "%06d", commit);
+        String last = "resume/last-" + tag + ".params";
+        String optimizer = "resume/optimizer-" + tag + ".bin";
+        String history = "history-" + tag + ".csv";
+        AtomicFiles.write(ops, dir.resolve(last), state.lastParams());
+        AtomicFiles.write(ops, dir.resolve(optimizer), state.optimizer());
+        AtomicFiles.write(ops, dir.resolve(history),
+                historyCsv(state.history()).getBytes(StandardCharsets.UTF_8));
         int bestEpoch = 0;
         for (EpochMetrics m : state.history()) {
             if (m.best()) {
@@ -80,6 +118,7 @@ public final class RunCheckpoint {
         }
         EpochMetrics best = bestEpoch > 0 ? state.history().get(bestEpoch - 1) : null;
         ModelMetadata meta = ModelMetadata.of(state.config().encodingDim())
+                .with("format", ModelMetadata.FORMAT)
                 .withAll(state.config().toMap())
                 .with("lr", state.config().learningRate())
                 .with("wd", state.config().weightDecay())
@@ -92,37 +131,107 @@ public final class RunCheckpoint {
                 .with("test_mse", best == null ? null : fmt(best.testMse()))
                 .with("training_seconds", String.format(Locale.ROOT, "%.1f", seconds))
                 .with("dataset_sha256", state.datasetChecksum())
-                .with("saved", Instant.now().toString());
-        if (state.bestParams() == null) {
+                .with("saved", Instant.now().toString())
+                .with(HISTORY_FILE, history)
+                .with(LAST_FILE, last)
+                .with("resume_params_sha256", ModelStore.sha256(state.lastParams()))
+                .with(OPTIMIZER_FILE, optimizer)
+                .with("optimizer_sha256", ModelStore.sha256(state.optimizer()));
+        String params = null;
+        if (state.bestParams() != null) {
+            params = ModelStore.writeParams(ops, dir, state.bestParams());
+            meta = ModelStore.withParams(meta, params, state.bestParams());
+        }
+        commit(meta, params);
+    }
+
+    private void commit(ModelMetadata meta, String params) throws IOException {
+        ModelStore.writeManifest(ops, dir, meta);
+        committed = meta;
+        removeUnreferenced(meta, params);
+    }
+
+    /**
+     * Deletes files of earlier commits and temporary files of killed saves: only names this
+     * class and {@link ModelStore} write, and never one the current manifest names.
+     */
+    private void removeUnreferenced(ModelMetadata meta, String params) throws IOException {
+        Set<String> keep = new HashSet<>();
+        keep.add(params);
+        keep.add(meta.get(HISTORY_FILE));
+        keep.add(meta.get(LAST_FILE));
+        keep.add(meta.get(OPTIMIZER_FILE));
+        ModelStore.removeUnreferenced(ops, dir, keep);
+        deleteOurs(dir, keep, n -> n.startsWith("history") && n.endsWith(".csv"), "");
+        deleteOurs(dir.resolve("resume"), keep, n -> (n.startsWith("last") && n.endsWith(".params"))
+                || (n.startsWith("optimizer") && n.endsWith(".bin"))
+                || AtomicFiles.isTemp(n), "resume/");
+    }
+
+    private void deleteOurs(Path folder, Set<String> keep, java.util.function.Predicate<String> ours,
+            String prefix) throws IOException {
+        if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        if (bestChanged || !Files.exists(dir.resolve(ModelStore.PARAMS))) {
-            ModelStore.save(dir, state.bestParams(), meta);
-        } else {
-            rewriteMetadata(meta);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder)) {
+            for (Path f : files) {
+                String n = f.getFileName().toString();
+                if (ours.test(n) && !keep.contains(prefix + n)
+                        && Files.isRegularFile(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    ops.delete(f);
+                }
+            }
         }
     }
 
     /**
-     * Records how the run ended in {@code model.properties}, leaving everything else as is.
+     * Records how the run ended in a new commit that changes nothing else; does nothing if the
+     * run has no commit or the status is already recorded.
      *
      * @param status the final status (a stop reason in lower case)
      * @param seconds total training wall time
-     * @throws IOException if the folder has no model yet or cannot be written
+     * @throws IOException if the folder cannot be written
      */
     public void saveStatus(String status, double seconds) throws IOException {
-        if (!Files.exists(dir.resolve(ModelStore.PARAMS))) {
+        ModelMetadata meta = committed;
+        if (meta == null) {
+            if (!Files.exists(dir.resolve(ModelStore.META))) {
+                return;
+            }
+            meta = ModelStore.readMetadata(dir);
+        }
+        if (status.equals(meta.get("status"))) {
             return;
         }
-        ModelMetadata meta = ModelStore.readMetadata(dir);
-        rewriteMetadata(meta.with("status", status)
+        ModelMetadata updated = meta.with("status", status)
                 .with("early_stopped", status.equals("plateau") || status.equals("overfitting"))
-                .with("training_seconds", String.format(Locale.ROOT, "%.1f", seconds)));
+                .with("training_seconds", String.format(Locale.ROOT, "%.1f", seconds));
+        ModelStore.writeManifest(ops, dir, updated);
+        committed = updated;
     }
 
-    private void rewriteMetadata(ModelMetadata meta) throws IOException {
-        byte[] params = Files.readAllBytes(dir.resolve(ModelStore.PARAMS));
-        ModelStore.save(dir, params, meta);
+    /**
+     * @param dir a run or model folder
+     * @return its history file as its manifest names it ({@code history.csv} in folders
+     *     saved before manifests named it)
+     */
+    public static Path historyFile(Path dir) {
+        try {
+            return file(dir, ModelStore.readMetadata(dir), HISTORY_FILE, HISTORY);
+        } catch (CheckpointException e) {
+            return dir.resolve(HISTORY);
+        }
+    }
+
+    private static Path file(Path dir, ModelMetadata meta, String key, String legacy)
+            throws CheckpointException {
+        String name = meta.get(key);
+        Path f = dir.resolve(name == null ? legacy : name).normalize();
+        if (!f.startsWith(dir.normalize())) {
+            throw new CheckpointException(dir.resolve(ModelStore.META), key + " points outside "
+                    + "the folder: " + name);
+        }
+        return f;
     }
 
     /**
@@ -132,6 +241,12 @@ public final class RunCheckpoint {
      * @throws CheckpointException if the folder is not a resumable run
      */
     public State load() throws CheckpointException {
+        try {
+            AtomicFiles.removeStaleTemps(dir);
+            AtomicFiles.removeStaleTemps(dir.resolve("resume"));
+        } catch (IOException e) {
+            throw new CheckpointException(dir, "cannot be cleaned up: " + e.getMessage(), e);
+        }
         ModelMetadata meta = ModelStore.readMetadata(dir);
         TrainingConfig config;
         try {
@@ -139,26 +254,32 @@ public final class RunCheckpoint {
         } catch (IllegalArgumentException e) {
             throw new CheckpointException(dir.resolve(ModelStore.META), e.getMessage());
         }
-        List<EpochMetrics> history = readHistory(dir.resolve(HISTORY));
-        byte[] last = read(dir.resolve(LAST));
-        byte[] optimizer = read(dir.resolve(OPTIMIZER));
-        byte[] best = read(dir.resolve(ModelStore.PARAMS));
-        String sha = meta.get("params_sha256");
-        if (sha != null && !sha.equals(ModelStore.sha256(best))) {
-            throw new CheckpointException(dir.resolve(ModelStore.PARAMS),
-                    "corrupt (SHA-256 does not match " + ModelStore.META + ")");
+        List<EpochMetrics> history = readHistory(file(dir, meta, HISTORY_FILE, HISTORY));
+        byte[] last = read(file(dir, meta, LAST_FILE, LAST), meta.get("resume_params_sha256"));
+        byte[] optimizer = read(file(dir, meta, OPTIMIZER_FILE, OPTIMIZER),
+                meta.get("optimizer_sha256"));
+        byte[] best = null;
+        if (!history.isEmpty()) {
+            best = read(ModelStore.paramsFile(dir, meta), meta.get("params_sha256"));
         }
+        committed = meta;
         return new State(config, meta.get("dataset_sha256"), history, last, optimizer, best);
     }
 
-    private static byte[] read(Path file) throws CheckpointException {
+    private static byte[] read(Path file, String sha) throws CheckpointException {
+        byte[] bytes;
         try {
-            return Files.readAllBytes(file);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new CheckpointException(file, "missing: the run cannot be resumed");
         } catch (IOException e) {
             throw new CheckpointException(file, "unreadable: " + Errors.describe(e), e);
         }
+        if (sha != null && !sha.equals(ModelStore.sha256(bytes))) {
+            throw new CheckpointException(file, "corrupt (SHA-256 does not match "
+                    + ModelStore.META + ")");
+        }
+        return bytes;
     }
 
     /**

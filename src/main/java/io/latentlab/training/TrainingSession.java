@@ -57,6 +57,7 @@ public final class TrainingSession implements AutoCloseable {
     private byte[] bestParams;
     private volatile boolean cancelRequested;
     private boolean closed;
+    private boolean alreadyFinished;
 
     private int epoch;
     private int batch;
@@ -122,8 +123,14 @@ public final class TrainingSession implements AutoCloseable {
         order = split.train().clone();
         batches = (order.length + config.batchSize() - 1) / config.batchSize();
         epoch = history.size() + 1;
+        if (checkpoint != null && resume == null) {
+            // commit 0: a run killed before its first epoch ends can still be resumed
+            checkpoint.save(state(), false, "running", 0);
+        }
         listener.onEvent(new TrainingEvent.Started(config, epoch, batches, order.length));
         if (replayed != null) {
+            // nothing was trained: the folder stays exactly as it is
+            alreadyFinished = true;
             finish(replayed, "already finished: " + describe(replayed), false);
         }
     }
@@ -247,9 +254,7 @@ public final class TrainingSession implements AutoCloseable {
                 (System.nanoTime() - epochStart) / 1e9, best);
         history.add(metrics);
         if (checkpoint != null) {
-            checkpoint.save(new RunCheckpoint.State(config, data.checksum(), history,
-                    ModelStore.parameterBytes(model), RunCheckpoint.optimizerBytes(adam),
-                    bestParams), best, "running", elapsed());
+            checkpoint.save(state(), best, "running", elapsed());
         }
         listener.onEvent(new TrainingEvent.EpochEnd(metrics));
         if (stop != null) {
@@ -258,6 +263,11 @@ public final class TrainingSession implements AutoCloseable {
         }
         epoch++;
         batch = 0;
+    }
+
+    private RunCheckpoint.State state() {
+        return new RunCheckpoint.State(config, data.checksum(), history,
+                ModelStore.parameterBytes(model), RunCheckpoint.optimizerBytes(adam), bestParams);
     }
 
     private double elapsed() {
@@ -280,7 +290,7 @@ public final class TrainingSession implements AutoCloseable {
 
     private void finish(StopReason reason, String message, boolean failed) throws IOException {
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        if (checkpoint != null && !history.isEmpty()) {
+        if (checkpoint != null && !history.isEmpty() && !alreadyFinished) {
             // the resume state stays at the last complete epoch; only the outcome is recorded
             checkpoint.saveStatus(reason.name().toLowerCase(Locale.ROOT), priorSeconds + seconds);
         }
