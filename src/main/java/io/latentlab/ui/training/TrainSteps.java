@@ -11,8 +11,6 @@ import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobContext;
 
 import java.io.IOException;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Queue;
@@ -110,13 +108,14 @@ final class TrainSteps implements Job.Steps<TrainSteps.Outcome> {
     }
 
     @Override
-    public Outcome result() {
+    public Outcome result() throws IOException {
         try {
             TrainingResult r = run.result();
             ModelHandle saved = null;
             IOException loadError = null;
             if (r.history().isEmpty()) {
-                deleteIfEmpty(run.dir());
+                close();
+                RunFolders.deleteUnstarted(run.dir());
             } else {
                 try {
                     saved = run.loadSaved();
@@ -130,18 +129,7 @@ final class TrainSteps implements Job.Steps<TrainSteps.Outcome> {
         }
     }
 
-    /** A run stopped before its first epoch leaves no empty folder behind. */
-    private static void deleteIfEmpty(Path dir) {
-        try {
-            Files.deleteIfExists(dir);
-        } catch (DirectoryNotEmptyException e) {
-            // something was written: keep it
-        } catch (IOException e) {
-            // harmless: an empty folder stays
-        }
-    }
-
-    private void close() {
+    private void close() throws IOException {
         if (run != null && !closed) {
             closed = true;
             run.close();
