@@ -104,7 +104,7 @@ final class ReportCommand implements Callable<Integer> {
             return List.of();
         }
         try (Stream<Path> s = Files.list(root)) {
-            return s.filter(ModelStore::hasModel).sorted()
+            return s.filter(ModelStore::isCheckpoint).sorted()
                     .toList();
         }
     }

@@ -165,6 +165,22 @@ public final class ModelStore {
 
     /**
      * @param dir a folder
+     * @return whether it holds a checkpoint to list: a manifest, unless that of a run that has
+     *     not finished an epoch yet (a broken manifest counts, so that it gets reported)
+     */
+    public static boolean isCheckpoint(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(META))) {
+            return false;
+        }
+        try {
+            return !"0".equals(readMetadata(dir).get("epochs"));
+        } catch (CheckpointException e) {
+            return true;
+        }
+    }
+
+    /**
+     * @param dir a folder
      * @return whether it holds a loadable model (a manifest naming parameters that exist); a
      *     run that has not finished an epoch yet holds none
      */

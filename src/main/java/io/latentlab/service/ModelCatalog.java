@@ -36,7 +36,7 @@ public final class ModelCatalog {
                 continue;
             }
             try (Stream<Path> children = Files.list(root)) {
-                children.filter(ModelStore::hasModel)
+                children.filter(ModelStore::isCheckpoint)
                         .forEach(found::add);
             } catch (IOException e) {
                 // an unreadable root is no reason to stop looking in the others

@@ -47,6 +47,20 @@ class CliMessagesTest {
         return copy;
     }
 
+    /**
+     * Truncates the file a run's manifest names under {@code key} and drops its checksum, so
+     * that reading it, not the checksum, finds the damage.
+     */
+    private static void truncateNamed(Path dir, String key, int bytes) throws Exception {
+        Path manifest = dir.resolve("model.properties");
+        String text = Files.readString(manifest);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(key + "=(.*)").matcher(text);
+        assertThat(m.find()).as("%s in %s", key, manifest).isTrue();
+        truncate(dir.resolve(m.group(1).strip()), bytes);
+        String shaKey = key.equals("resume_params_file") ? "resume_params_sha256" : "optimizer_sha256";
+        Files.writeString(manifest, text.replaceAll(shaKey + "=.*\n", ""));
+    }
+
     private static void truncate(Path file, int bytes) throws Exception {
         byte[] b = Files.readAllBytes(file);
         Files.write(file, Arrays.copyOf(b, b.length - bytes));
@@ -101,14 +115,14 @@ class CliMessagesTest {
     @Test
     void truncatedResumeStateIsNamedNotNull(@TempDir Path tmp) throws Exception {
         Path weights = copyOfRun(tmp.resolve("w"));
-        truncate(weights.resolve("resume/last.params"), 100);
+        truncateNamed(weights, "resume_params_file", 100);
         CliTest.Result w = CliTest.run("train", "--resume", weights.toString(), "--max-epochs",
                 "2");
         assertOneErrorLine(w);
         assertThat(w.err()).contains("does not fit a model with ED=2 (unexpected end of file)");
 
         Path optimizer = copyOfRun(tmp.resolve("o"));
-        truncate(optimizer.resolve("resume/optimizer.bin"), 100);
+        truncateNamed(optimizer, "optimizer_file", 100);
         CliTest.Result o = CliTest.run("train", "--resume", optimizer.toString(), "--max-epochs",
                 "2");
         assertOneErrorLine(o);
@@ -149,7 +163,8 @@ class CliMessagesTest {
         assertThat(r.err().strip()).isEqualTo("error: --out " + other + " cannot be used with "
                 + "--resume: the run continues in its own folder " + run);
         assertThat(other).doesNotExist();
-        assertThat(Files.readAllLines(run.resolve("history.csv"))).hasSize(2);
+        assertThat(Files.readAllLines(io.latentlab.training.RunCheckpoint.historyFile(run)))
+                .hasSize(2);
     }
 
     @Test

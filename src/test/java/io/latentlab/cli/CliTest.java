@@ -83,7 +83,7 @@ class CliTest {
         assertThat(t.out()).containsPattern(
                 "epoch=1 train_mse=0\\.\\d{6} val_mse=0\\.\\d{6} test_mse=0\\.\\d{6} seconds=\\d+\\.\\d{2}");
         assertThat(t.out()).contains("epoch=2 ").contains("saved=" + out.toAbsolutePath());
-        assertThat(Files.exists(out.resolve("model.params"))).isTrue();
+        assertThat(io.latentlab.model.ModelStore.hasModel(out)).isTrue();
 
         Result again = run("train", "--out", out.toString());
         assertThat(again.code()).isEqualTo(2);

@@ -45,10 +45,13 @@ class ModelStoreTest {
             assertThat(loaded.metadata().get("parameter_count")).isEqualTo("49541");
             assertThat(reconstruct(loaded.model(), input())).containsExactly(before);
         }
-        // written under temporary names and renamed: nothing else is left in the folder
+        // written under temporary names and renamed: the manifest and the parameters it
+        // names, nothing else
+        Path params = ModelStore.paramsFile(dir, ModelStore.readMetadata(dir));
+        assertThat(params.getFileName().toString()).matches("model-[0-9a-f]{16}\\.params");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder(ModelStore.PARAMS, ModelStore.META);
+                    .containsExactlyInAnyOrder(params.getFileName().toString(), ModelStore.META);
         }
     }
 
@@ -57,7 +60,7 @@ class ModelStoreTest {
         try (Autoencoder model = Autoencoder.create(2, 1)) {
             ModelStore.save(tmp, model, ModelMetadata.of(2));
         }
-        Path params = tmp.resolve(ModelStore.PARAMS);
+        Path params = ModelStore.paramsFile(tmp, ModelStore.readMetadata(tmp));
         byte[] bytes = Files.readAllBytes(params);
         bytes[bytes.length / 2] ^= 0x55;
         Files.write(params, bytes);
@@ -79,7 +82,7 @@ class ModelStoreTest {
         Files.writeString(meta, text);
         assertThatThrownBy(() -> ModelStore.load(tmp))
                 .isInstanceOf(CheckpointException.class)
-                .hasMessageContaining("model.params")
+                .hasMessageContaining(".params")
                 .hasMessageContaining("ED=16");
     }
 

@@ -43,7 +43,7 @@ class CheckpointCrashTest {
      * The real file system, failing at its N-th operation. It skips the syncs (a failure here
      * is an exception, not a power cut), which keeps the hundreds of saves of this test fast.
      */
-    private static final class FailingOps implements AtomicFiles.Ops {
+    private static class FailingOps implements AtomicFiles.Ops {
         private final int failAt;
         private final boolean diskFull;
         private int count;
@@ -101,47 +101,153 @@ class CheckpointCrashTest {
         }
     }
 
+    /** The file system without syncs and without failures. */
+    private static AtomicFiles.Ops fast() {
+        return new FailingOps(0, false);
+    }
+
     /** What `train --resume` does; a folder with no commit at all is started again. */
     private static TrainingResult resume(Path dir) throws IOException {
         if (!Files.exists(dir.resolve(ModelStore.META))) {
-            return train(new RunCheckpoint(dir));
+            return train(new RunCheckpoint(dir, fast()));
         }
-        RunCheckpoint cp = new RunCheckpoint(dir);
+        RunCheckpoint cp = new RunCheckpoint(dir, fast());
         RunCheckpoint.State state = cp.load();
         try (Autoencoder model = Autoencoder.create(CONFIG.encodingDim(), CONFIG.seed())) {
             return new TrainingLoop(state.config(), mnist, null, null).resume(model, cp, state);
         }
     }
 
+    /** Synthetic states of a run: commit 0 (no epoch), then epochs 1 and 2. */
+    private static List<RunCheckpoint.State> states() {
+        java.util.Random r = new java.util.Random(3);
+        List<RunCheckpoint.State> out = new ArrayList<>();
+        List<EpochMetrics> history = new ArrayList<>();
+        byte[] best = null;
+        for (int epoch = 0; epoch <= 2; epoch++) {
+            if (epoch > 0) {
+                history.add(new EpochMetrics(epoch, 0.1 / epoch, 0.09 / epoch, 0.08 / epoch, 1.5,
+                        true));
+                best = bytes(r, 3000 + epoch);
+            }
+            out.add(new RunCheckpoint.State(CONFIG, "sha", List.copyOf(history),
+                    bytes(r, 2000 + epoch), bytes(r, 4000 + epoch), best));
+        }
+        return out;
+    }
+
+    private static byte[] bytes(java.util.Random r, int n) {
+        byte[] b = new byte[n];
+        r.nextBytes(b);
+        return b;
+    }
+
+    /**
+     * Every save of a run (commit 0, two epochs, the final status) with its N-th file-system
+     * operation failing, for every N: the folder then holds exactly the commit before or the
+     * one being saved, never a mix, and no temporary file once opened again.
+     */
     @Test
-    void aSaveStoppedAtAnyOperationResumesToTheUninterruptedNumbers(@TempDir Path tmp)
+    void aSaveStoppedAtAnyOperationLeavesTheLastCompleteCommit(@TempDir Path tmp)
             throws Exception {
-        checkEveryFailurePoint(tmp, false);
+        sweep(tmp, false);
     }
 
     @Test
-    void aFullDiskAtAnyWriteResumesToTheUninterruptedNumbers(@TempDir Path tmp)
-            throws Exception {
-        checkEveryFailurePoint(tmp, true);
+    void aFullDiskAtAnyWriteLeavesTheLastCompleteCommit(@TempDir Path tmp) throws Exception {
+        sweep(tmp, true);
     }
 
-    private void checkEveryFailurePoint(Path tmp, boolean diskFull) throws Exception {
-        Path reference = tmp.resolve("reference");
-        TrainingResult whole = train(new RunCheckpoint(reference));
-        byte[] bestWhole = Files.readAllBytes(ModelStore.paramsFile(reference,
-                ModelStore.readMetadata(reference)));
+    private static void sweep(Path tmp, boolean diskFull) throws Exception {
+        List<RunCheckpoint.State> states = states();
         int failures = 0;
         for (int n = 1; ; n++) {
             Path dir = tmp.resolve((diskFull ? "full-" : "crash-") + n);
+            RunCheckpoint cp = new RunCheckpoint(dir, new FailingOps(n, diskFull));
+            int failed = -1;
             try {
-                train(new RunCheckpoint(dir, new FailingOps(n, diskFull)));
+                for (int k = 0; k < states.size(); k++) {
+                    failed = k;
+                    cp.save(states.get(k), true, "running", k);
+                }
+                failed = states.size();
+                cp.saveStatus("max_epochs", 9);
                 break; // n is past the last operation: every point has been tried
             } catch (IOException e) {
                 assertThat(e).hasMessageContaining(diskFull ? "No space left" : "injected");
                 failures++;
             }
+            if (!Files.exists(dir.resolve(ModelStore.META))) {
+                assertThat(failed).as("no manifest after a failure at op %d", n).isZero();
+                continue;
+            }
+            RunCheckpoint.State got = new RunCheckpoint(dir).load();
+            int epochs = got.history().size();
+            RunCheckpoint.State expected = states.get(Math.min(epochs, states.size() - 1));
+            assertThat(epochs).as("commit after a failure at op %d in save %d", n, failed)
+                    .isIn(Math.max(0, Math.min(failed, states.size() - 1) - 1),
+                            Math.min(failed, states.size() - 1));
+            assertThat(got.history()).as("op %d", n).isEqualTo(expected.history());
+            assertThat(got.lastParams()).as("op %d", n).isEqualTo(expected.lastParams());
+            assertThat(got.optimizer()).as("op %d", n).isEqualTo(expected.optimizer());
+            assertThat(got.bestParams()).as("op %d", n).isEqualTo(expected.bestParams());
+            assertThat(leftovers(dir)).as("temporary files after op %d", n).isEmpty();
+        }
+        assertThat(failures).as("failure points tried").isGreaterThan(diskFull ? 10 : 40);
+    }
+
+    /**
+     * Real runs stopped at the commit points that matter (the manifest's rename of each commit,
+     * a write before it, a delete after it): `--resume` reaches the numbers and the best
+     * weights of an uninterrupted run.
+     */
+    @Test
+    void aRunStoppedAtACommitResumesToTheUninterruptedNumbers(@TempDir Path tmp)
+            throws Exception {
+        Path reference = tmp.resolve("reference");
+        List<String> ops = new ArrayList<>();
+        TrainingResult whole = train(new RunCheckpoint(reference, new FailingOps(0, false) {
+            @Override
+            public void move(Path from, Path to) throws IOException {
+                ops.add("move " + to.getFileName());
+                super.move(from, to);
+            }
+
+            @Override
+            public void writeNew(Path file, byte[] bytes) throws IOException {
+                ops.add("write " + file.getFileName());
+                super.writeNew(file, bytes);
+            }
+
+            @Override
+            public void syncDir(Path dir) throws IOException {
+                ops.add("sync");
+            }
+
+            @Override
+            public void delete(Path file) throws IOException {
+                ops.add("delete " + file.getFileName());
+                super.delete(file);
+            }
+        }));
+        byte[] bestWhole = Files.readAllBytes(ModelStore.paramsFile(reference,
+                ModelStore.readMetadata(reference)));
+        List<Integer> points = new ArrayList<>();
+        for (int i = 0; i < ops.size(); i++) {
+            if (ops.get(i).equals("move " + ModelStore.META)) {
+                points.add(i); // the write just before the commit's rename
+                points.add(i + 1); // the rename itself
+            } else if (ops.get(i).startsWith("delete") && !ops.get(i - 1).startsWith("delete")) {
+                points.add(i + 1); // the first delete after a commit
+            }
+        }
+        assertThat(points).as("commit points in %s", ops).hasSizeGreaterThan(8);
+        for (int n : points) {
+            Path dir = tmp.resolve("crash-" + n);
+            assertThatThrownBy(() -> train(new RunCheckpoint(dir, new FailingOps(n, false))))
+                    .hasMessageContaining("injected");
             TrainingResult resumed = resume(dir);
-            assertThat(resumed.history()).as("history after a failure at op %d", n)
+            assertThat(resumed.history()).as("history after a failure at %s", ops.get(n - 1))
                     .hasSameSizeAs(whole.history());
             for (int i = 0; i < whole.history().size(); i++) {
                 assertThat(resumed.history().get(i).trainMse()).as("op %d, epoch %d", n, i + 1)
@@ -151,9 +257,7 @@ class CheckpointCrashTest {
             }
             byte[] best = Files.readAllBytes(ModelStore.paramsFile(dir, ModelStore.readMetadata(dir)));
             assertThat(best).as("best model after a failure at op %d", n).isEqualTo(bestWhole);
-            assertThat(leftovers(dir)).as("temporary files after op %d", n).isEmpty();
         }
-        assertThat(failures).as("failure points tried").isGreaterThan(diskFull ? 8 : 30);
     }
 
     private static List<Path> leftovers(Path dir) throws IOException {

@@ -176,7 +176,7 @@ class TrainingLoopTest {
             assertThat(rest.history().get(i).valMse()).isEqualTo(whole.history().get(i).valMse());
         }
         assertThat(ModelStore.readMetadata(cp.dir()).get("status")).isEqualTo("max_epochs");
-        assertThat(Files.readAllLines(cp.dir().resolve(RunCheckpoint.HISTORY))).hasSize(5);
+        assertThat(Files.readAllLines(RunCheckpoint.historyFile(cp.dir()))).hasSize(5);
         // the saved best model is loadable and equals the run's best epoch
         try (ModelStore.Loaded loaded = ModelStore.load(cp.dir())) {
             assertThat(loaded.metadata().get("best_epoch"))

@@ -125,16 +125,19 @@ final class TrainForm {
     static TrainingConfig build(Map<Field, Number> v) {
         TrainingConfig d = defaults();
         double val = num(v, Field.VAL_FRACTION, d.valFraction()).doubleValue();
-        return new TrainingConfig(num(v, Field.ED, d.encodingDim()).intValue(),
-                num(v, Field.LR, d.learningRate()).doubleValue(),
-                num(v, Field.WD, d.weightDecay()).doubleValue(),
-                num(v, Field.BATCH, d.batchSize()).intValue(),
-                num(v, Field.MAX_EPOCHS, d.maxEpochs()).intValue(),
-                num(v, Field.PATIENCE, d.patience()).intValue(),
-                num(v, Field.TOLERANCE, d.tolerance()).doubleValue(),
-                num(v, Field.SEED, d.seed()).longValue(),
-                num(v, Field.TRAIN_LIMIT, d.trainLimit()).intValue(),
-                val, val > 0 ? Monitor.VALIDATION : Monitor.TEST, true);
+        return d.toBuilder()
+                .encodingDim(num(v, Field.ED, d.encodingDim()).intValue())
+                .learningRate(num(v, Field.LR, d.learningRate()).doubleValue())
+                .weightDecay(num(v, Field.WD, d.weightDecay()).doubleValue())
+                .batchSize(num(v, Field.BATCH, d.batchSize()).intValue())
+                .maxEpochs(num(v, Field.MAX_EPOCHS, d.maxEpochs()).intValue())
+                .patience(num(v, Field.PATIENCE, d.patience()).intValue())
+                .tolerance(num(v, Field.TOLERANCE, d.tolerance()).doubleValue())
+                .seed(num(v, Field.SEED, d.seed()).longValue())
+                .trainLimit(num(v, Field.TRAIN_LIMIT, d.trainLimit()).intValue())
+                .valFraction(val)
+                .monitor(val > 0 ? Monitor.VALIDATION : Monitor.TEST)
+                .build();
     }
 
     private static Number num(Map<Field, Number> v, Field f, Number fallback) {

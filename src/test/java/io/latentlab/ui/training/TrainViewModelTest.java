@@ -196,9 +196,9 @@ class TrainViewModelTest {
         Path dir = vm.lastRunDirProperty().get();
         assertThat(dir.getParent()).isEqualTo(runs);
         assertThat(dir.getFileName().toString()).startsWith("ed4-");
-        assertThat(dir.resolve(ModelStore.PARAMS)).isRegularFile();
+        assertThat(ModelStore.hasModel(dir)).isTrue();
         assertThat(ModelStore.readMetadata(dir).encodingDim()).isEqualTo(4);
-        assertThat(RunCheckpoint.readHistory(dir.resolve(RunCheckpoint.HISTORY))).hasSize(2);
+        assertThat(RunCheckpoint.readHistory(RunCheckpoint.historyFile(dir))).hasSize(2);
 
         // listed and offered, not switched to
         assertThat(ctx.models()).hasSize(1);

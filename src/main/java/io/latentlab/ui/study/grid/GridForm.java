@@ -166,11 +166,16 @@ public final class GridForm {
             List<Double> lrs = (List<Double>) parsed.get(Field.LRS);
             @SuppressWarnings("unchecked")
             List<Double> wds = (List<Double>) parsed.get(Field.WDS);
-            options.set(new GridSearch.Options((Integer) parsed.get(Field.ED), lrs, wds,
-                    (Integer) parsed.get(Field.FOLDS), (Integer) parsed.get(Field.EPOCHS),
-                    (Integer) parsed.get(Field.BATCH), (Long) parsed.get(Field.SEED),
-                    (Integer) parsed.get(Field.TRAIN_LIMIT), (Double) parsed.get(Field.MAX_LOSS),
-                    (Double) parsed.get(Field.OSCILLATION)));
+            options.set(GridSearch.Options.builder((Integer) parsed.get(Field.ED))
+                    .learningRates(lrs).weightDecays(wds)
+                    .folds((Integer) parsed.get(Field.FOLDS))
+                    .epochs((Integer) parsed.get(Field.EPOCHS))
+                    .batchSize((Integer) parsed.get(Field.BATCH))
+                    .seed((Long) parsed.get(Field.SEED))
+                    .trainLimit((Integer) parsed.get(Field.TRAIN_LIMIT))
+                    .maxLoss((Double) parsed.get(Field.MAX_LOSS))
+                    .oscillation((Double) parsed.get(Field.OSCILLATION))
+                    .build());
         } catch (IllegalArgumentException e) {
             formError.set(e.getMessage());
             options.set(null);
