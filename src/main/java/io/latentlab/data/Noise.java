@@ -14,7 +14,7 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
     double MAX_SIGMA = 10;
 
     /** Side of the images noise is meant for (MNIST's 28x28); bounds the occlusion patch. */
-    int SIDE = 28;
+    int SIDE = MnistData.SIDE;
 
     /** No corruption: the image is copied unchanged. */
     record None() implements Noise {
