@@ -31,12 +31,27 @@ public final class RunCheckpoint {
     private static final String HEADER = "epoch,train_mse,val_mse,test_mse,seconds,best";
 
     private final Path dir;
+    private boolean swept;
 
     /**
      * @param dir the run folder (created on first write)
      */
     public RunCheckpoint(Path dir) {
         this.dir = dir;
+    }
+
+    /**
+     * Called before the folder is read or written: refuses a {@code resume} symbolic link (the
+     * weights would land outside the folder) and, the first time, removes temporary files that a
+     * killed run left behind.
+     */
+    private void prepare() throws IOException {
+        AtomicFiles.requireNoLinks(dir, dir.resolve(LAST));
+        if (!swept) {
+            AtomicFiles.removeStaleTemps(dir);
+            AtomicFiles.removeStaleTemps(dir.resolve(LAST).getParent());
+            swept = true;
+        }
     }
 
     /** @return the run folder */
@@ -68,6 +83,7 @@ public final class RunCheckpoint {
      */
     public void save(State state, boolean bestChanged, String status, double seconds)
             throws IOException {
+        prepare();
         AtomicFiles.write(dir.resolve(LAST), out -> out.write(state.lastParams()));
         AtomicFiles.write(dir.resolve(OPTIMIZER), out -> out.write(state.optimizer()));
         AtomicFiles.writeString(dir.resolve(HISTORY), historyCsv(state.history()));
@@ -113,6 +129,7 @@ public final class RunCheckpoint {
         if (!Files.exists(dir.resolve(ModelStore.PARAMS))) {
             return;
         }
+        prepare();
         ModelMetadata meta = ModelStore.readMetadata(dir);
         rewriteMetadata(meta.with("status", status)
                 .with("early_stopped", status.equals("plateau") || status.equals("overfitting"))
@@ -131,6 +148,13 @@ public final class RunCheckpoint {
      * @throws CheckpointException if the folder is not a resumable run
      */
     public State load() throws CheckpointException {
+        try {
+            prepare();
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CheckpointException(dir, "cannot remove leftover temporary files: " + e, e);
+        }
         ModelMetadata meta = ModelStore.readMetadata(dir);
         TrainingConfig config;
         try {
