@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -42,23 +43,20 @@ public final class AtomicFiles {
 
     /**
      * A temporary file younger than this may belong to a write in progress in another process;
-     * the first write into a folder leaves it alone (a folder's owner removes every one).
+     * a write leaves it alone (a folder's owner removes every one).
      */
     private static final Duration IN_FLIGHT = Duration.ofMinutes(1);
 
     /** Temporary files this process is writing now: never stale. */
     private static final Set<Path> WRITING = ConcurrentHashMap.newKeySet();
 
-    /** Folders already swept by this process (temps only leak when a process is killed). */
-    private static final Set<Path> SWEPT = ConcurrentHashMap.newKeySet();
-
     private AtomicFiles() {}
 
     /**
      * Writes {@code target} atomically: the content goes to a temporary file in the same folder,
-     * which then replaces the target in one rename. On failure the target is unchanged. The first
-     * write into a folder also removes temporary files older than a minute left there by a
-     * killed process.
+     * which then replaces the target in one rename. On failure the target is unchanged. Temporary
+     * files of the same target older than a minute, left by a killed process, are removed (only
+     * the target's own: in a shared folder, other names may be another program's).
      *
      * @param target the file to write
      * @param writer produces the content
@@ -67,10 +65,13 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        if (SWEPT.add(key(dir))) {
-            removeStaleTemps(dir, Instant.now().minus(IN_FLIGHT));
+        String name = target.getFileName().toString();
+        try {
+            removeStaleTemps(dir, name, Instant.now().minus(IN_FLIGHT));
+        } catch (IOException | DirectoryIteratorException e) {
+            // best effort: a leftover we cannot remove must not stop the write
         }
-        Path tmp = newTemp(dir, target.getFileName().toString());
+        Path tmp = newTemp(dir, name);
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp))) {
                 writer.write(out);
@@ -108,7 +109,7 @@ public final class AtomicFiles {
      * @throws IOException if the folder cannot be listed or a file cannot be removed
      */
     public static List<Path> removeStaleTemps(Path dir) throws IOException {
-        return removeStaleTemps(dir, null);
+        return removeStaleTemps(dir, null, null);
     }
 
     /**
@@ -141,14 +142,18 @@ public final class AtomicFiles {
         }
     }
 
-    private static List<Path> removeStaleTemps(Path dir, Instant olderThan) throws IOException {
+    /** Removes temporary files in {@code dir}: of file {@code name} only unless it is null. */
+    private static List<Path> removeStaleTemps(Path dir, String name, Instant olderThan)
+            throws IOException {
         List<Path> removed = new ArrayList<>();
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return removed;
         }
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path f : files) {
-                if (!TEMP.matcher(f.getFileName().toString()).matches()
+                String fn = f.getFileName().toString();
+                if (!TEMP.matcher(fn).matches()
+                        || name != null && !ownTemp(fn, name)
                         || WRITING.contains(key(f))
                         || !Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)) {
                     continue;
@@ -187,6 +192,14 @@ public final class AtomicFiles {
                 throw e;
             }
         }
+    }
+
+    /** Whether {@code fn} is {@code .<name>.<digits>.tmp}. */
+    private static boolean ownTemp(String fn, String name) {
+        String prefix = "." + name + ".";
+        return fn.startsWith(prefix) && fn.length() > prefix.length() + 4
+                && fn.substring(prefix.length(), fn.length() - 4).chars()
+                        .allMatch(c -> c >= '0' && c <= '9');
     }
 
     private static Path key(Path p) {

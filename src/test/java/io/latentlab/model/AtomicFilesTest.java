@@ -33,28 +33,28 @@ class AtomicFilesTest {
     }
 
     @Test
-    void theFirstWriteIntoAFolderRemovesOldLeftoverTemps() throws Exception {
+    void aWriteRemovesOldLeftoverTempsOfTheSameFile() throws Exception {
         Path dir = Files.createDirectory(tmp.resolve("d"));
-        Path old = Files.writeString(dir.resolve(".optimizer.bin.8123456789.tmp"), "half");
-        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Instant hourAgo = Instant.now().minus(Duration.ofHours(1));
+        Path old = Files.writeString(dir.resolve(".a.txt.8123456789.tmp"), "half");
+        Files.setLastModifiedTime(old, FileTime.from(hourAgo));
         // may be another process's write in progress: left alone
-        Path fresh = Files.writeString(dir.resolve(".history.csv.42.tmp"), "half");
-        Path hidden = Files.writeString(dir.resolve(".hidden"), "mine");
-        Path notOurs = Files.writeString(dir.resolve(".notes.tmp"), "mine");
-        Files.setLastModifiedTime(notOurs,
-                FileTime.from(Instant.now().minus(Duration.ofHours(1))));
+        Path fresh = Files.writeString(dir.resolve(".a.txt.42.tmp"), "half");
+        // other names in a shared folder may be another program's: left alone
+        Path other = Files.writeString(dir.resolve(".b.txt.7.tmp"), "half");
+        Files.setLastModifiedTime(other, FileTime.from(hourAgo));
+        Path hidden = Files.writeString(dir.resolve(".a.txt.tmp"), "mine");
+        Files.setLastModifiedTime(hidden, FileTime.from(hourAgo));
 
         AtomicFiles.writeString(dir.resolve("a.txt"), "x");
 
-        assertThat(old).doesNotExist();
-        assertThat(fresh).exists();
-        assertThat(hidden).exists();
-        assertThat(notOurs).exists();
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("a.txt", ".history.csv.42.tmp", ".hidden",
-                            ".notes.tmp");
+                    .containsExactlyInAnyOrder("a.txt", ".a.txt.42.tmp", ".b.txt.7.tmp",
+                            ".a.txt.tmp");
         }
+        assertThat(old).doesNotExist();
+        assertThat(fresh).exists();
     }
 
     @Test
