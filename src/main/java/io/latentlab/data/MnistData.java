@@ -27,11 +27,27 @@ import java.util.Map;
  */
 public record MnistData(Dataset train, Dataset test, Path dir, String checksum) {
 
+    /** Side of the images the model takes: 28x28, as in MNIST. */
+    public static final int SIDE = 28;
+
+    /** Number of classes: labels are the digits 0-9. */
+    public static final int CLASSES = 10;
+
     private static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
     private static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     private static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     private static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
     private static final String SUMS = "SHA256SUMS";
+
+    /** Refuses images the model cannot take, before any engine sees them. */
+    public MnistData {
+        for (Dataset ds : new Dataset[] {train, test}) {
+            if (ds.rows() != SIDE || ds.cols() != SIDE) {
+                throw new IllegalArgumentException(ds.name() + " images are " + ds.rows() + "x"
+                        + ds.cols() + "; this model needs " + SIDE + "x" + SIDE);
+            }
+        }
+    }
 
     /**
      * Loads the four standard files from {@code dir} (each gzipped or not), verifying them
@@ -62,6 +78,10 @@ public record MnistData(Dataset train, Dataset test, Path dir, String checksum) 
             throw new IdxFormatException(files.get(2), "image size mismatch: test images are "
                     + test.rows() + "x" + test.cols() + " but train images are "
                     + train.rows() + "x" + train.cols());
+        }
+        if (train.rows() != SIDE || train.cols() != SIDE) {
+            throw new IdxFormatException(files.get(0), "images are " + train.rows() + "x"
+                    + train.cols() + "; this model needs " + SIDE + "x" + SIDE);
         }
         return new MnistData(train, test, dir, checksum);
     }
@@ -116,6 +136,14 @@ public record MnistData(Dataset train, Dataset test, Path dir, String checksum) 
         if (labels.length != images.count()) {
             throw new IdxFormatException(labelsFile, "count mismatch: " + images.count()
                     + " images but " + labels.length + " labels in " + labelsFile.getFileName());
+        }
+        for (int i = 0; i < labels.length; i++) {
+            int label = labels[i] & 0xff;
+            if (label >= CLASSES) {
+                // a label 37 would be drawn as class 7 and counted as a class of its own
+                throw new IdxFormatException(labelsFile, "label " + label + " at index " + i
+                        + " is not a digit 0-" + (CLASSES - 1));
+            }
         }
         return new Dataset(name, images.pixels(), labels, images.rows(), images.cols());
     }

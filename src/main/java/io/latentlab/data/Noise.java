@@ -10,6 +10,12 @@ import java.util.SplittableRandom;
  */
 public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform, Noise.Occlusion {
 
+    /** Largest accepted Gaussian sigma: far beyond any useful corruption of [0, 1] pixels. */
+    double MAX_SIGMA = 10;
+
+    /** Side of the images noise is meant for (MNIST's 28x28); bounds the occlusion patch. */
+    int SIDE = MnistData.SIDE;
+
     /** No corruption: the image is copied unchanged. */
     record None() implements Noise {
 
@@ -31,11 +37,11 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
     /** Adds independent N(0, sigma^2) noise to every pixel. */
     record Gaussian(double sigma) implements Noise {
 
-        /** Rejects a negative or non-finite sigma. */
+        /** Rejects a sigma outside [0, {@link #MAX_SIGMA}] (NaN included). */
         public Gaussian {
-            if (!(sigma >= 0) || Double.isInfinite(sigma)) {
-                throw new IllegalArgumentException(
-                        "gaussian sigma must be finite and >= 0, got " + sigma);
+            if (!(sigma >= 0 && sigma <= MAX_SIGMA)) {
+                throw new IllegalArgumentException("gaussian sigma must be a number from 0 to "
+                        + (int) MAX_SIGMA + ", got " + sigma);
             }
         }
 
@@ -90,16 +96,35 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
      */
     record Occlusion(int size, int x, int y) implements Noise {
 
-        /** Rejects a non-positive size and positions other than both -1 or both >= 0. */
+        /**
+         * Rejects a size outside 1..{@link #SIDE} and a fixed corner off the image (a patch
+         * that only overhangs the border is clipped; {@link #parse} refuses even that).
+         */
         public Occlusion {
-            if (size < 1) {
-                throw new IllegalArgumentException("occlusion size must be >= 1, got " + size);
+            if (size < 1 || size > SIDE) {
+                throw new IllegalArgumentException("occlusion size must be from 1 to " + SIDE
+                        + ", got " + size);
             }
             boolean random = x == -1 && y == -1;
-            if (!random && (x < 0 || y < 0)) {
-                throw new IllegalArgumentException("occlusion position must be non-negative "
-                        + "(or -1,-1 for random), got " + x + "," + y);
+            if (!random && (x < 0 || y < 0 || x >= SIDE || y >= SIDE)) {
+                throw new IllegalArgumentException("occlusion position must be from 0 to "
+                        + (SIDE - 1) + " (or -1,-1 for random), got " + x + "," + y);
             }
+        }
+
+        /**
+         * A patch at a fixed position that lies wholly inside the {@link #SIDE}-square image.
+         *
+         * @throws IllegalArgumentException naming the allowed positions for this size
+         */
+        public static Occlusion inside(int size, int x, int y) {
+            int max = SIDE - size;
+            if (size >= 1 && size <= SIDE && (x < 0 || y < 0 || x > max || y > max)) {
+                throw new IllegalArgumentException("a " + size + "x" + size + " patch must lie "
+                        + "inside the " + SIDE + "x" + SIDE + " image: X and Y must be from 0 to "
+                        + max + ", got " + x + "," + y);
+            }
+            return new Occlusion(size, x, y);
         }
 
         private boolean randomPosition() {
@@ -143,7 +168,8 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
 
     /**
      * Parses "none", "gaussian:SIGMA", "uniform", "occlusion:SIZE" or "occlusion:SIZE@X,Y"
-     * (case-insensitive, surrounding blanks ignored).
+     * (case-insensitive, surrounding blanks ignored). SIGMA is from 0 to {@link #MAX_SIGMA},
+     * SIZE from 1 to {@link #SIDE}, and a fixed patch must lie inside the image.
      *
      * @throws IllegalArgumentException naming the accepted forms if the spec is not one of them
      */
@@ -170,7 +196,7 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                 if (xy.length != 2) {
                     throw new IllegalArgumentException("position must be X,Y");
                 }
-                return new Occlusion(Integer.parseInt(rest.substring(0, at)),
+                return Occlusion.inside(Integer.parseInt(rest.substring(0, at)),
                         Integer.parseInt(xy[0].strip()), Integer.parseInt(xy[1].strip()));
             }
         } catch (IllegalArgumentException e) { // includes NumberFormatException

@@ -96,12 +96,9 @@ public final class RunCheckpoint {
     public void save(State state, boolean bestChanged, String status, double seconds)
             throws IOException {
         int commit = state.history().size();
-        Path resume = dir.resolve("resume");
-        if (Files.isSymbolicLink(resume)) {
-            // weights must land in the run's own folder, never where a link points
-            throw new IOException(resume + ": is a symbolic link; refusing to write through it");
-        }
-        Files.createDirectories(resume);
+        // weights must land in the run's own folder, never where a link points
+        AtomicFiles.requireNoLinks(dir, dir.resolve(LAST));
+        Files.createDirectories(dir.resolve("resume"));
         String tag = String.format(Locale.ROOT, "%06d", commit);
         String last = "resume/last-" + tag + ".params";
         String optimizer = "resume/optimizer-" + tag + ".bin";
@@ -242,8 +239,11 @@ public final class RunCheckpoint {
      */
     public State load() throws CheckpointException {
         try {
+            AtomicFiles.requireNoLinks(dir, dir.resolve(LAST));
             AtomicFiles.removeStaleTemps(dir);
             AtomicFiles.removeStaleTemps(dir.resolve("resume"));
+        } catch (CheckpointException e) {
+            throw e;
         } catch (IOException e) {
             throw new CheckpointException(dir, "cannot be cleaned up: " + e.getMessage(), e);
         }

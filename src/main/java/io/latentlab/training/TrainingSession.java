@@ -20,6 +20,7 @@ import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -34,6 +35,8 @@ import java.util.SplittableRandom;
 public final class TrainingSession implements AutoCloseable {
 
     private static final int EVAL_BATCH = 1000;
+    /** Images whose reconstructions the collapse detector compares. */
+    private static final int PROBE_IMAGES = 100;
 
     private final TrainingConfig config;
     private final MnistData data;
@@ -42,6 +45,7 @@ public final class TrainingSession implements AutoCloseable {
     private final RunCheckpoint checkpoint;
     private final long startNanos = System.nanoTime();
     private final EarlyStopping stopping;
+    private final CollapseDetector collapse = new CollapseDetector();
     private final List<EpochMetrics> history = new ArrayList<>();
     private final Split split;
     private final NDManager run;
@@ -51,6 +55,7 @@ public final class TrainingSession implements AutoCloseable {
     private NDArray trainAll;
     private NDArray val;
     private NDArray test;
+    private NDArray probe;
     private int[] order;
     private int batches;
     private double priorSeconds;
@@ -111,6 +116,7 @@ public final class TrainingSession implements AutoCloseable {
             for (EpochMetrics m : resume.history()) {
                 history.add(m);
                 replayed = stopping.update(m.monitored(config.monitor()));
+                collapse.update(m.monitored(config.monitor()), Double.NaN);
                 priorSeconds += m.seconds();
             }
             bestParams = resume.bestParams();
@@ -120,6 +126,9 @@ public final class TrainingSession implements AutoCloseable {
         val = split.validation().length == 0 ? null
                 : Evaluator.toNDArray(run, data.train(), split.validation());
         test = config.evaluateTest() ? Evaluator.toNDArray(run, data.test(), null) : null;
+        int[] pool = split.validation().length > 0 ? split.validation() : split.train();
+        probe = Evaluator.toNDArray(run, data.train(),
+                Arrays.copyOf(pool, Math.min(PROBE_IMAGES, pool.length)));
         order = split.train().clone();
         batches = (order.length + config.batchSize() - 1) / config.batchSize();
         epoch = history.size() + 1;
@@ -216,9 +225,7 @@ public final class TrainingSession implements AutoCloseable {
                         : "the loss is " + loss;
                 finish(StopReason.DIVERGED, String.format(Locale.ROOT,
                         "training diverged at epoch %d, batch %d: %s (lr=%g); %s", epoch,
-                        batch + 1, what, config.learningRate(), stopping.bestEpoch() > 0
-                        ? "kept the best weights (epoch " + stopping.bestEpoch() + ")"
-                        : "no epoch finished, no weights kept"), true);
+                        batch + 1, what, config.learningRate(), keptWeights()), true);
                 return;
             }
             adam.step();
@@ -246,6 +253,7 @@ public final class TrainingSession implements AutoCloseable {
             return;
         }
         StopReason stop = stopping.update(monitored);
+        boolean collapsed = collapse.update(monitored, outputSpread());
         boolean best = stopping.lastWasBest();
         if (best) {
             bestParams = ModelStore.parameterBytes(model);
@@ -257,6 +265,17 @@ public final class TrainingSession implements AutoCloseable {
             checkpoint.save(state(), best, "running", elapsed());
         }
         listener.onEvent(new TrainingEvent.EpochEnd(metrics));
+        if (collapsed) {
+            finish(StopReason.DIVERGED, String.format(Locale.ROOT, "the output collapsed to a "
+                    + "constant image at epoch %d (lr=%s): in %d of the last %d epochs every "
+                    + "digit was reconstructed as the same image and the %s loss did not improve "
+                    + "(best %.6f); %s; try a smaller learning rate or another seed",
+                    epoch - CollapseDetector.EPOCHS + 1, config.learningRate(),
+                    collapse.constantEpochs(), CollapseDetector.EPOCHS,
+                    monitor.name().toLowerCase(Locale.ROOT), stopping.bestLoss(), keptWeights()),
+                    true);
+            return;
+        }
         if (stop != null) {
             finish(stop, describe(stop), false);
             return;
@@ -268,6 +287,27 @@ public final class TrainingSession implements AutoCloseable {
     private RunCheckpoint.State state() {
         return new RunCheckpoint.State(config, data.checksum(), history,
                 ModelStore.parameterBytes(model), RunCheckpoint.optimizerBytes(adam), bestParams);
+    }
+
+    private String keptWeights() {
+        return stopping.bestEpoch() > 0
+                ? "kept the best weights (epoch " + stopping.bestEpoch() + ")"
+                : "no epoch finished, no weights kept";
+    }
+
+    /**
+     * Mean per-pixel variance across the probe images of their reconstructions; NaN (never a
+     * collapse) with a single image, whose output is trivially "constant".
+     */
+    private double outputSpread() {
+        if (probe.getShape().get(0) < 2) {
+            return Double.NaN;
+        }
+        try (NDManager m = run.newSubManager()) {
+            NDArray x = probe.get(m, new NDIndex(":"));
+            NDArray y = model.reconstruct(x, false);
+            return y.sub(y.mean(new int[] {0}, true)).square().mean().getFloat();
+        }
     }
 
     private double elapsed() {

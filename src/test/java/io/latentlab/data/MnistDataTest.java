@@ -114,6 +114,57 @@ class MnistDataTest {
     }
 
     @Test
+    void aLabelAboveNineIsRefusedNamingFileIndexAndValue() throws Exception {
+        Path dir = tinySet(28, new byte[] {3, 9}, new byte[] {0, 37, 5});
+        Path labels = dir.resolve("t10k-labels-idx1-ubyte");
+
+        assertThatThrownBy(() -> MnistData.load(dir))
+                .isInstanceOfSatisfying(IdxFormatException.class,
+                        e -> assertThat(e.file()).isEqualTo(labels))
+                .hasMessage(labels + ": label 37 at index 1 is not a digit 0-9");
+    }
+
+    @Test
+    void imagesThatAreNot28x28AreRefusedUpFront() throws Exception {
+        Path dir = tinySet(32, new byte[] {1}, new byte[] {2});
+
+        assertThatThrownBy(() -> MnistData.load(dir))
+                .isInstanceOf(IdxFormatException.class)
+                .hasMessage(dir.resolve("train-images-idx3-ubyte")
+                        + ": images are 32x32; this model needs 28x28");
+        Dataset small = new Dataset("test", new float[4], new byte[1], 2, 2);
+        Dataset ok = new Dataset("train", new float[784], new byte[1], 28, 28);
+        assertThatThrownBy(() -> new MnistData(ok, small, dir, "x"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("test images are 2x2; this model needs 28x28");
+    }
+
+    @Test
+    void aTiny28x28SetWithDigitLabelsLoads() throws Exception {
+        Path dir = tinySet(28, new byte[] {0, 9}, new byte[] {5});
+
+        MnistData data = MnistData.load(dir);
+        assertThat(data.train().size()).isEqualTo(2);
+        assertThat(data.train().label(1)).isEqualTo(9);
+        assertThat(data.test().label(0)).isEqualTo(5);
+    }
+
+    /** Four uncompressed IDX files of blank side x side images with the given labels. */
+    private Path tinySet(int side, byte[] trainLabels, byte[] testLabels) throws IOException {
+        Path dir = Files.createDirectory(tmp.resolve("set" + side));
+        int ppi = side * side;
+        IdxTestFiles.write(dir.resolve("train-images-idx3-ubyte"), IdxTestFiles.images(
+                trainLabels.length, side, side, new byte[trainLabels.length * ppi]));
+        IdxTestFiles.write(dir.resolve("train-labels-idx1-ubyte"),
+                IdxTestFiles.labels(trainLabels));
+        IdxTestFiles.write(dir.resolve("t10k-images-idx3-ubyte"), IdxTestFiles.images(
+                testLabels.length, side, side, new byte[testLabels.length * ppi]));
+        IdxTestFiles.write(dir.resolve("t10k-labels-idx1-ubyte"),
+                IdxTestFiles.labels(testLabels));
+        return dir;
+    }
+
+    @Test
     void defaultDirHonoursSystemPropertyThenFindsLocalAssets() {
         String old = System.getProperty("latentlab.data");
         try {

@@ -192,20 +192,65 @@ class NoiseTest {
     }
 
     @Test
+    void outOfRangeParametersAreRefusedNamingTheRange() {
+        assertThatThrownBy(() -> Noise.parse("gaussian:1e38"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bad noise spec 'gaussian:1e38' (gaussian sigma must be "
+                        + "a number from 0 to 10, got 1.0E38)");
+        assertThatThrownBy(() -> Noise.parse("gaussian:1e400"))
+                .hasMessageContaining("from 0 to 10");
+        for (String bad : List.of("occlusion:29", "occlusion:1000", "occlusion:29@0,0")) {
+            assertThatThrownBy(() -> Noise.parse(bad))
+                    .as(bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("occlusion size must be from 1 to 28");
+        }
+        assertThatThrownBy(() -> Noise.parse("occlusion:14@100,100"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("bad noise spec 'occlusion:14@100,100' (a 14x14 patch "
+                        + "must lie inside the 28x28 image: X and Y must be from 0 to 14, "
+                        + "got 100,100)");
+        assertThatThrownBy(() -> Noise.parse("occlusion:10@25,26"))
+                .hasMessageContaining("X and Y must be from 0 to 18, got 25,26");
+        assertThatThrownBy(() -> Noise.parse("occlusion:5@-3,2"))
+                .hasMessageContaining("X and Y must be from 0 to 23");
+    }
+
+    @Test
+    void theLimitsThemselvesAreAccepted() {
+        assertThat(Noise.parse("gaussian:10")).isEqualTo(new Noise.Gaussian(10));
+        assertThat(Noise.parse("gaussian:0")).isEqualTo(new Noise.Gaussian(0));
+        assertThat(Noise.parse("occlusion:28")).isEqualTo(Noise.occlusion(28));
+        assertThat(Noise.parse("occlusion:1")).isEqualTo(Noise.occlusion(1));
+        assertThat(Noise.parse("occlusion:28@0,0")).isEqualTo(new Noise.Occlusion(28, 0, 0));
+        assertThat(Noise.parse("occlusion:14@14,0")).isEqualTo(new Noise.Occlusion(14, 14, 0));
+        assertThat(Noise.parse("occlusion:1@27,27")).isEqualTo(new Noise.Occlusion(1, 27, 27));
+    }
+
+    @Test
     void constructorsValidate() {
         assertThatThrownBy(() -> new Noise.Gaussian(-0.1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("gaussian sigma must be finite and >= 0, got -0.1");
+                .hasMessage("gaussian sigma must be a number from 0 to 10, got -0.1");
         assertThatThrownBy(() -> new Noise.Gaussian(Double.NaN))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Noise.Gaussian(Double.POSITIVE_INFINITY))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new Noise.Occlusion(0, 1, 1))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("occlusion size must be >= 1, got 0");
+                .hasMessage("occlusion size must be from 1 to 28, got 0");
+        assertThatThrownBy(() -> new Noise.Occlusion(29, -1, -1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("occlusion size must be from 1 to 28, got 29");
+        assertThatThrownBy(() -> new Noise.Gaussian(10.001))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Noise.Occlusion(5, 28, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 0 to 27");
         assertThatThrownBy(() -> new Noise.Occlusion(5, -1, 3))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("non-negative");
+                .hasMessage("occlusion position must be from 0 to 27 (or -1,-1 for random), "
+                        + "got -1,3");
         assertThatThrownBy(() -> new Noise.Occlusion(5, 2, -2))
                 .isInstanceOf(IllegalArgumentException.class);
     }

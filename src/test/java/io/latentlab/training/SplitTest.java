@@ -1,6 +1,7 @@
 package io.latentlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -34,5 +35,27 @@ class SplitTest {
         assertThat(s.validation()).hasSize(300);
         // a random subset, not the first 3000 digits
         assertThat(s.train()[s.train().length - 1]).isGreaterThan(3000);
+    }
+
+    @Test
+    void aValidationFractionThatRoundsToNoDigitIsRefused() {
+        assertThatThrownBy(() -> Split.of(60_000, 1, 0.1, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the validation split is empty: a fraction of 0.1 of 1 training digit "
+                        + "rounds to 0 digits; use at least 5 training digits or a larger "
+                        + "validation fraction");
+        assertThatThrownBy(() -> Split.of(60_000, 4, 0.1, 1))
+                .hasMessageContaining("of 4 training digits rounds to 0 digits");
+        assertThat(Split.of(60_000, 5, 0.1, 1).validation()).hasSize(1);
+        assertThat(Split.of(60_000, 1, 0, 1).validation()).isEmpty();
+    }
+
+    @Test
+    void aValidationSplitTakingEveryDigitIsRefused() {
+        assertThatThrownBy(() -> Split.of(60_000, 1, 0.9, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the validation split leaves no training data: a fraction of 0.9 of "
+                        + "1 training digit is 1; use more training digits or a smaller "
+                        + "validation fraction");
     }
 }

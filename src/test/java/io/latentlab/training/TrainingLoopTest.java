@@ -1,6 +1,7 @@
 package io.latentlab.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
@@ -207,5 +208,51 @@ class TrainingLoopTest {
         assertThat(r.message()).contains("training diverged at epoch 1, batch 1")
                 .contains("the loss is NaN").contains("no epoch finished");
         assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Failed.class);
+    }
+
+    @Test
+    void anEmptyValidationSplitIsRefusedBeforeTraining(@TempDir Path tmp) throws Exception {
+        TrainingConfig c = config(1, 100, 3); // 10% of one digit: no validation digit
+        List<TrainingEvent> events = new ArrayList<>();
+        Path dir = tmp.resolve("run");
+        try (Autoencoder model = Autoencoder.create(8, 1)) {
+            TrainingLoop loop = new TrainingLoop(c, mnist, events::add, null);
+            assertThatThrownBy(() -> loop.run(model, new RunCheckpoint(dir)))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("the validation split is empty: a fraction of 0.1 "
+                            + "of 1 training digit rounds to 0 digits");
+        }
+        assertThat(events).isEmpty();
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void anOutputCollapsedToAConstantImageStopsTheRunWithAReason(@TempDir Path tmp)
+            throws Exception {
+        // LR 1 without weight decay kills the ReLUs within the first epochs, for good
+        TrainingConfig c = new TrainingConfig(8, 1.0, 0, 50, 60, 0, 1e-4, 1, 200, 0.1,
+                Monitor.VALIDATION, false);
+        List<TrainingEvent> events = new ArrayList<>();
+        RunCheckpoint cp = new RunCheckpoint(tmp.resolve("run"));
+        TrainingResult r;
+        try (Autoencoder model = Autoencoder.create(8, 1)) {
+            r = new TrainingLoop(c, mnist, events::add, null).run(model, cp);
+        }
+        assertThat(r.reason()).isEqualTo(StopReason.DIVERGED);
+        int n = r.history().size();
+        assertThat(n).isBetween(CollapseDetector.EPOCHS, CollapseDetector.EPOCHS + 5);
+        assertThat(r.message()).matches("the output collapsed to a constant image at epoch "
+                + (n - CollapseDetector.EPOCHS + 1) + " \\(lr=1\\.0\\): in (18|19|20) of the "
+                + "last 20 epochs every digit was reconstructed as the same image and the "
+                + "validation loss did not improve \\(best 0\\.\\d{6}\\); kept the best weights "
+                + "\\(epoch \\d+\\); try a smaller learning rate or another seed");
+        // every epoch of the window has the same loss to six digits
+        double last = r.history().get(n - 1).valMse();
+        for (int i = n - 15; i < n; i++) {
+            assertThat(r.history().get(i).valMse()).isCloseTo(last,
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TrainingEvent.Failed.class);
+        assertThat(ModelStore.readMetadata(cp.dir()).get("status")).isEqualTo("diverged");
     }
 }
