@@ -3,6 +3,7 @@ package io.latentlab.cli;
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
+import io.latentlab.study.GridSearchResume;
 import io.latentlab.training.TrainingControl;
 
 import java.io.IOException;
@@ -65,21 +66,32 @@ final class GridSearchCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
             description = "Summary CSV; the per-epoch curves go to FILE-curves.csv. Both are "
-                    + "saved after every setting.")
+                    + "saved after every setting, the summary last, so an interrupted search "
+                    + "loses at most the setting in progress.")
     Path out;
 
     @Option(names = "--resume", description = "Continue the search saved in --out: its "
-            + "finished settings are kept, the others trained (same options required).")
+            + "finished settings are kept, the others trained (the same grid, options and "
+            + "data are required).")
     boolean resume;
 
     @Override
     public Integer call() throws Exception {
         GridSearch.Options options = options();
         PrintWriter pw = spec.commandLine().getOut();
-        List<GridSearch.SettingResult> finished = finished(options, pw);
+        GridSearch.Result earlier = earlier(options, pw);
         MnistData mnist = data.load();
+        List<GridSearch.SettingResult> finished = List.of();
+        if (earlier != null) {
+            GridSearchResume.checkData(out, earlier, mnist.checksum(), data.resolve());
+            finished = earlier.settings();
+            pw.printf(Locale.ROOT, "resuming %s: %d of %d settings already finished%n", out,
+                    finished.size(), options.learningRates().size()
+                    * options.weightDecays().size());
+        }
+        GridSearchReport.removeStaleTemps(out);
         TrainingControl control = new TrainingControl();
-        // Ctrl+C or kill: stop after the current batch; the finished settings are on disk
+        // Ctrl+C or kill: stop after the current step; the finished settings are on disk
         CountDownLatch stopped = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
             control.cancel();
@@ -92,12 +104,13 @@ final class GridSearchCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         GridSearch.Result result;
         try {
+            // saved after every setting (both files, the summary committed last)
             result = GridSearch.run(mnist, options, p -> {
                 pw.printf(Locale.ROOT, "fit %d/%d %s fold=%d epoch=%d/%d elapsed=%s eta=%s%n",
                         p.fit(), p.fits(), p.label(), p.fold() + 1, p.epoch(), p.epochs(),
                         duration(p.seconds()), duration(p.etaSeconds()));
                 pw.flush();
-            }, control, null, finished, soFar -> GridSearchReport.write(soFar, out));
+            }, control, finished, soFar -> GridSearchReport.write(soFar, out));
         } catch (GridSearch.Cancelled c) {
             int done = c.partial().settings().size();
             pw.println("cancelled: " + done + " of " + options.learningRates().size()
@@ -114,7 +127,6 @@ final class GridSearchCommand implements Callable<Integer> {
                 // already shutting down
             }
         }
-        GridSearchReport.write(result, out);
         pw.print(GridSearchReport.table(result));
         pw.println("saved=" + out.toAbsolutePath().normalize());
         pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
@@ -134,36 +146,25 @@ final class GridSearchCommand implements Callable<Integer> {
                 .trainLimit(subset.trainLimit).maxLoss(maxLoss).oscillation(oscillation).build();
     }
 
-    /** The settings an earlier run saved in --out (with --resume); refuses to overwrite one. */
-    private List<GridSearch.SettingResult> finished(GridSearch.Options options, PrintWriter pw)
+    /**
+     * The search an earlier run saved in --out (with --resume), checked against these options
+     * before the data is loaded; null when there is none. Refuses to overwrite one.
+     */
+    private GridSearch.Result earlier(GridSearch.Options options, PrintWriter pw)
             throws IOException {
         if (!Files.exists(out)) {
             if (resume) {
                 pw.println("resume: " + out + " does not exist yet, starting the whole grid");
             }
-            return List.of();
+            return null;
         }
         if (!resume) {
             throw new IllegalArgumentException(out + ": already exists (use --resume to continue "
                     + "that search, or another --out)");
         }
         GridSearch.Result earlier = GridSearchReport.read(out);
-        if (!options.sameFitsAs(earlier.options())) {
-            throw new IllegalArgumentException(out + ": was written with other options ("
-                    + describe(earlier.options()) + "); resume with the same ones");
-        }
-        List<GridSearch.SettingResult> kept = earlier.settings().stream()
-                .filter(s -> options.learningRates().contains(s.lr())
-                        && options.weightDecays().contains(s.wd())).toList();
-        pw.printf(Locale.ROOT, "resuming %s: %d of %d settings already finished%n", out,
-                kept.size(), options.learningRates().size() * options.weightDecays().size());
-        return kept;
-    }
-
-    private static String describe(GridSearch.Options o) {
-        return String.format(Locale.ROOT, "ed=%d folds=%d epochs=%d batch=%d seed=%d "
-                + "train-limit=%d max-loss=%s oscillation=%s", o.encodingDim(), o.folds(),
-                o.epochs(), o.batchSize(), o.seed(), o.trainLimit(), o.maxLoss(), o.oscillation());
+        GridSearchResume.checkOptions(out, earlier, options);
+        return earlier;
     }
 
     /** e.g. 0s, 42s, 3m05s, 2h07m. */

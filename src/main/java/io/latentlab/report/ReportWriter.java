@@ -653,7 +653,7 @@ public final class ReportWriter {
 
     /** The grid-search summary per setting, when the CSV is a {@link GridSearchReport} one. */
     private static String gridSummary(List<String> header, List<List<String>> rows) {
-        if (!String.join(",", header).equals(GridSearchReport.SUMMARY_HEADER)) {
+        if (!GridSearchReport.isSummaryHeader(String.join(",", header))) {
             return null;
         }
         List<String> cols = List.of("lr", "wd", "mean_val_mse", "mean_gap", "rank", "status");

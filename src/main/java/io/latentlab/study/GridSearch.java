@@ -1,21 +1,10 @@
 package io.latentlab.study;
 
-import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
-import io.latentlab.model.Autoencoder;
-import io.latentlab.training.EpochMetrics;
-import io.latentlab.training.Split;
-import io.latentlab.training.StopReason;
 import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingControl;
-import io.latentlab.training.TrainingEvent;
-import io.latentlab.training.TrainingLoop;
-import io.latentlab.training.TrainingResult;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -40,7 +29,9 @@ import java.util.concurrent.CancellationException;
  * group, which is ordered by the smaller mean |validation - training| gap of the final epoch.
  * The first setting is the winner.
  *
- * <p>Training runs on the calling thread, which must own DJL.
+ * <p>One engine trains: {@link GridSearchStepper}, opened by {@link #open} and advanced one
+ * step (a fit opened, a batch, an epoch's evaluation) at a time by the app, or driven to its
+ * end by {@link #run} (the CLI). Training runs on the calling thread, which must own DJL.
  */
 public final class GridSearch {
 
@@ -74,6 +65,8 @@ public final class GridSearch {
             weightDecays = List.copyOf(weightDecays);
             require(!learningRates.isEmpty(), "--lr needs at least one learning rate");
             require(!weightDecays.isEmpty(), "--wd needs at least one weight decay");
+            requireDistinct("--lr", learningRates);
+            requireDistinct("--wd", weightDecays);
             for (double lr : learningRates) {
                 require(lr > 0 && lr <= 10, "learning rates must be in (0, 10], got " + lr);
             }
@@ -117,20 +110,6 @@ public final class GridSearch {
             return new Builder(encodingDim).learningRates(learningRates)
                     .weightDecays(weightDecays).folds(folds).epochs(epochs).batchSize(batchSize)
                     .seed(seed).trainLimit(trainLimit).maxLoss(maxLoss).oscillation(oscillation);
-        }
-
-        /**
-         * Whether the settings finished by a search with {@code other} options can be reused
-         * in this one: everything but the LR and WD lists is the same.
-         *
-         * @param other the earlier search's options
-         * @return true when only the grids differ
-         */
-        public boolean sameFitsAs(Options other) {
-            return encodingDim == other.encodingDim && folds == other.folds
-                    && epochs == other.epochs && batchSize == other.batchSize
-                    && seed == other.seed && trainLimit == other.trainLimit
-                    && maxLoss == other.maxLoss && oscillation == other.oscillation;
         }
 
         /** @return the number of fits, settings times folds */
@@ -230,6 +209,16 @@ public final class GridSearch {
         }
     }
 
+    /** A repeated value would train the same setting twice and list it twice. */
+    private static void requireDistinct(String option, List<Double> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (values.indexOf(values.get(i)) < i) {
+                throw new IllegalArgumentException(option + " lists " + num(values.get(i))
+                        + " twice");
+            }
+        }
+    }
+
     private static void require(boolean ok, String message) {
         if (!ok) {
             throw new IllegalArgumentException(message);
@@ -298,9 +287,11 @@ public final class GridSearch {
      * @param ranking the kept settings, best first
      * @param winner the best kept setting, or null when all were discarded
      * @param why one line explaining the choice
+     * @param dataSha256 {@link MnistData#checksum()} of the data the fits were trained on, or
+     *     null when unknown (a file written before it was recorded)
      */
     public record Result(Options options, List<SettingResult> settings,
-            List<SettingResult> ranking, SettingResult winner, String why) {
+            List<SettingResult> ranking, SettingResult winner, String why, String dataSha256) {
 
         /** Copies the lists. */
         public Result {
@@ -353,6 +344,34 @@ public final class GridSearch {
     }
 
     /**
+     * Opens a search to be advanced one step at a time (see {@link GridSearchStepper}).
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @return the stepper, before its first step (nothing trained yet; any thread)
+     */
+    public static GridSearchStepper open(MnistData data, Options options) {
+        return open(data, options, List.of());
+    }
+
+    /**
+     * Opens what is left of a search: settings in {@code finished} (from an earlier,
+     * interrupted search with the same options and data) are taken as they are, the others
+     * are trained.
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param finished settings already done; each must be in the grid and have
+     *     {@code options.folds()} curves of {@code options.epochs()} epochs
+     * @return the stepper; fits are counted over the settings still to train
+     * @throws IllegalArgumentException if a finished setting is not part of this grid
+     */
+    public static GridSearchStepper open(MnistData data, Options options,
+            List<SettingResult> finished) {
+        return new GridSearchStepper(data, options, finished);
+    }
+
+    /**
      * Runs the whole grid.
      *
      * @param data the data; only its training set is used
@@ -361,44 +380,24 @@ public final class GridSearch {
      * @param control cancel (and pause), or null
      * @return the outcome
      * @throws Cancelled if cancelled
-     * @throws IOException never in practice (no checkpoints are written)
+     * @throws IOException never in practice (nothing is saved)
      */
     public static Result run(MnistData data, Options options, Listener listener,
             TrainingControl control) throws IOException {
-        return run(data, options, listener, control, null);
+        return run(data, options, listener, control, List.of(), null);
     }
 
     /**
-     * Runs the whole grid, calling a hook after every training batch (outside any gradient
-     * collector), e.g. to let a thread that owns DJL run other queued tasks.
-     *
-     * @param data the data; only its training set is used
-     * @param options the settings
-     * @param listener progress, or null
-     * @param control cancel (and pause), or null
-     * @param betweenBatches called on the training thread after every batch, or null
-     * @return the outcome
-     * @throws Cancelled if cancelled
-     * @throws IOException never in practice (no checkpoints are written)
-     */
-    public static Result run(MnistData data, Options options, Listener listener,
-            TrainingControl control, Runnable betweenBatches) throws IOException {
-        return run(data, options, listener, control, betweenBatches, List.of(), null);
-    }
-
-    /**
-     * Runs the grid, or what is left of it: settings in {@code finished} (from an earlier,
-     * interrupted search with the same options) are taken as they are, the others are trained.
-     * After every setting the result so far goes to {@code afterSetting}, e.g. to save it, so
-     * that an interruption loses at most the setting in progress.
+     * Runs the grid, or what is left of it (see {@link #open(MnistData, Options, List)}), by
+     * driving a {@link GridSearchStepper} to its end on the calling thread. After every
+     * setting the result so far goes to {@code afterSetting}, e.g. to save it, so that an
+     * interruption loses at most the setting in progress.
      *
      * @param data the data; only its training set is used
      * @param options the settings
      * @param listener progress, or null; fits are counted over the settings still to train
-     * @param control cancel (and pause), or null
-     * @param betweenBatches called on the training thread after every batch, or null
-     * @param finished settings already done; each must be in the grid and have
-     *     {@code options.folds()} curves of {@code options.epochs()} epochs
+     * @param control cancel (and pause), checked between steps, or null
+     * @param finished settings already done
      * @param afterSetting receives the ranked result so far (finished settings only, in grid
      *     order) after every newly trained setting, or null
      * @return the outcome
@@ -406,82 +405,25 @@ public final class GridSearch {
      * @throws IOException if {@code afterSetting} fails to save
      */
     public static Result run(MnistData data, Options options, Listener listener,
-            TrainingControl control, Runnable betweenBatches, List<SettingResult> finished,
-            SettingHook afterSetting) throws IOException {
-        for (SettingResult s : finished) {
-            if (!options.learningRates().contains(s.lr())
-                    || !options.weightDecays().contains(s.wd())
-                    || s.folds().size() != options.folds()
-                    || s.folds().get(0).train().length != options.epochs()) {
-                throw new IllegalArgumentException(s.label() + " (" + s.folds().size()
-                        + " folds of " + s.folds().get(0).train().length + " epochs) is not part "
-                        + "of this grid (" + options.folds() + " folds of " + options.epochs()
-                        + " epochs)");
-            }
-        }
-        Runnable hook = betweenBatches == null ? () -> { } : betweenBatches;
-        Listener progress = listener == null ? p -> { } : listener;
+            TrainingControl control, List<SettingResult> finished, SettingHook afterSetting)
+            throws IOException {
         TrainingControl ctl = control == null ? new TrainingControl() : control;
-        int[] pool = Split.of(data.train().size(), options.trainLimit(), 0, options.seed()).train();
-        Folds folds = Folds.of(pool.length, options.folds(), options.seed());
-        long start = System.nanoTime();
-        int fits = (options.learningRates().size() * options.weightDecays().size()
-                - (int) finished.stream().map(s -> List.of(s.lr(), s.wd())).distinct().count())
-                * options.folds();
-        int fit = 0;
-        List<SettingResult> results = new ArrayList<>();
-        for (double lr : options.learningRates()) {
-            for (double wd : options.weightDecays()) {
-                SettingResult done = finished.stream()
-                        .filter(s -> s.lr() == lr && s.wd() == wd).findFirst().orElse(null);
-                if (done != null) {
-                    results.add(done);
-                    continue;
+        try (GridSearchStepper search = open(data, options, finished).listener(listener)
+                .afterSetting(afterSetting)) {
+            while (true) {
+                if (!ctl.awaitRunnable()) {
+                    search.cancel();
                 }
-                List<FoldCurve> curves = new ArrayList<>();
-                for (int f = 0; f < folds.count(); f++) {
-                    fit++;
-                    final int fitIndex = fit;
-                    final int fold = f;
-                    // The trick: TrainingLoop splits only its *training* set. With
-                    // valFraction 0 it trains on all of it (the fold's training digits), and
-                    // with evaluateTest it reports the MSE of its *test* set every epoch, which
-                    // here is the fold's validation digits: EpochMetrics.testMse is the fold's
-                    // validation MSE. fixedLength() keeps early stopping out.
-                    Dataset train = data.train().subset(select(pool, folds.training(f)));
-                    Dataset val = data.train().subset(select(pool, folds.validation(f)));
-                    MnistData foldData = new MnistData(train, val, data.dir(), data.checksum());
-                    TrainingConfig config = TrainingConfig.builder(options.encodingDim())
-                            .learningRate(lr).weightDecay(wd).batchSize(options.batchSize())
-                            .maxEpochs(options.epochs()).seed(options.seed()).fixedLength()
-                            .evaluateTest(true).build();
-                    TrainingResult r;
-                    try (Autoencoder model = Autoencoder.create(options.encodingDim(),
-                            options.seed())) {
-                        r = new TrainingLoop(config, foldData, e -> {
-                            if (e instanceof TrainingEvent.EpochEnd end) {
-                                progress.onProgress(new Progress(fitIndex, fits,
-                                        end.metrics().epoch(), options.epochs(), lr, wd, fold,
-                                        (System.nanoTime() - start) / 1e9));
-                                hook.run();
-                            } else if (e instanceof TrainingEvent.BatchEnd) {
-                                hook.run();
-                            }
-                        }, ctl).run(model, null);
-                    }
-                    if (r.reason() == StopReason.CANCELLED) {
-                        throw new Cancelled("grid search cancelled at fit " + fit + " of "
-                                + fits, rank(options, results));
-                    }
-                    curves.add(curve(f, r.history(), options.epochs()));
-                }
-                results.add(evaluate(lr, wd, curves, options.maxLoss(), options.oscillation()));
-                if (afterSetting != null) {
-                    afterSetting.accept(rank(options, results));
+                if (!search.step()) {
+                    break;
                 }
             }
+            if (search.wasStopped()) {
+                throw new Cancelled("grid search cancelled at fit " + search.stoppedAtFit()
+                        + " of " + search.fits(), search.partial());
+            }
+            return search.result();
         }
-        return rank(options, results);
     }
 
     /** Receives the result so far after each setting (see {@link #run}). */
@@ -510,27 +452,6 @@ public final class GridSearch {
         }
     }
 
-    private static int[] select(int[] pool, int[] positions) {
-        int[] out = new int[positions.length];
-        for (int i = 0; i < positions.length; i++) {
-            out[i] = pool[positions[i]];
-        }
-        return out;
-    }
-
-    /** Epochs a diverged fit did not reach are NaN, so the non-finite rule discards it. */
-    private static FoldCurve curve(int fold, List<EpochMetrics> history, int epochs) {
-        double[] train = new double[epochs];
-        double[] val = new double[epochs];
-        Arrays.fill(train, Double.NaN);
-        Arrays.fill(val, Double.NaN);
-        for (int i = 0; i < Math.min(epochs, history.size()); i++) {
-            train[i] = history.get(i).trainMse();
-            val[i] = history.get(i).testMse();
-        }
-        return new FoldCurve(fold, train, val);
-    }
-
     /**
      * Applies the discard rule to one setting's curves and computes its means.
      *
@@ -543,46 +464,18 @@ public final class GridSearch {
      */
     public static SettingResult evaluate(double lr, double wd, List<FoldCurve> curves,
             double maxLoss, double oscillation) {
-        if (curves.isEmpty()) {
-            throw new IllegalArgumentException("a setting needs at least one fold");
-        }
-        double valSum = 0;
-        double gapSum = 0;
-        String reason = null;
-        for (FoldCurve c : curves) {
-            valSum += c.finalValidation();
-            gapSum += Math.abs(c.finalValidation() - c.finalTrain());
-            if (reason == null) {
-                reason = discardReason(c, maxLoss, oscillation);
-            }
-        }
-        int k = curves.size();
-        return new SettingResult(lr, wd, curves, valSum / k, gapSum / k, reason != null, reason);
+        return GridSearchRanking.evaluate(lr, wd, curves, maxLoss, oscillation);
     }
 
-    private static String discardReason(FoldCurve c, double maxLoss, double oscillation) {
-        String fold = "fold " + (c.fold() + 1);
-        double[] v = c.validation();
-        for (int t = 0; t < v.length; t++) {
-            if (!Double.isFinite(v[t]) || !Double.isFinite(c.train()[t])) {
-                return "non-finite loss on " + fold + " at epoch " + (t + 1);
-            }
-        }
-        if (c.finalValidation() > maxLoss) {
-            return String.format(Locale.ROOT, "final validation MSE %.4f > %s on %s",
-                    c.finalValidation(), num(maxLoss), fold);
-        }
-        int half = v.length / 2;
-        double rise = 0;
-        for (int t = half + 1; t < v.length; t++) {
-            rise += Math.max(0, v[t] - v[t - 1]);
-        }
-        if (rise > oscillation * v[half]) {
-            return String.format(Locale.ROOT, "oscillates on %s: validation MSE rose by %.4f "
-                    + "in total over epochs %d-%d (> %s%% of %.4f)", fold, rise, half + 1,
-                    v.length, num(oscillation * 100), v[half]);
-        }
-        return null;
+    /**
+     * Ranks the kept settings and picks the winner, data unknown.
+     *
+     * @param options the grid's settings (for the record)
+     * @param results every setting, discarded ones included
+     * @return the outcome
+     */
+    public static Result rank(Options options, List<SettingResult> results) {
+        return rank(options, results, null);
     }
 
     /**
@@ -590,45 +483,11 @@ public final class GridSearch {
      *
      * @param options the grid's settings (for the record)
      * @param results every setting, discarded ones included
+     * @param dataSha256 checksum of the data the fits were trained on, or null
      * @return the outcome
      */
-    public static Result rank(Options options, List<SettingResult> results) {
-        List<SettingResult> kept = new ArrayList<>(results.stream()
-                .filter(s -> !s.discarded()).sorted(Comparator.comparingDouble(
-                        SettingResult::meanValMse)).toList());
-        List<SettingResult> ranking = new ArrayList<>();
-        for (int i = 0; i < kept.size(); ) {
-            double lead = kept.get(i).meanValMse();
-            int j = i;
-            while (j < kept.size() && kept.get(j).meanValMse() <= lead * (1 + NEAR_TIE)) {
-                j++;
-            }
-            List<SettingResult> group = new ArrayList<>(kept.subList(i, j));
-            group.sort(Comparator.comparingDouble(SettingResult::meanGap));
-            ranking.addAll(group);
-            i = j;
-        }
-        SettingResult winner = ranking.isEmpty() ? null : ranking.get(0);
-        return new Result(options, results, ranking, winner, why(winner, ranking, results));
-    }
-
-    private static String why(SettingResult winner, List<SettingResult> ranking,
-            List<SettingResult> all) {
-        if (winner == null) {
-            return "no setting kept: all " + all.size() + " were discarded";
-        }
-        String base = String.format(Locale.ROOT, "%s has the lowest mean validation MSE %.6f "
-                + "over %d folds", winner.label(), winner.meanValMse(), winner.folds().size());
-        SettingResult best = ranking.stream().min(Comparator.comparingDouble(
-                SettingResult::meanValMse)).orElseThrow();
-        if (best != winner) {
-            base = String.format(Locale.ROOT, "%s is within %s%% of the lowest mean validation "
-                    + "MSE (%.6f vs %.6f, %s) and has the smaller train/validation gap "
-                    + "(%.6f vs %.6f)", winner.label(), num(NEAR_TIE * 100), winner.meanValMse(),
-                    best.meanValMse(), best.label(), winner.meanGap(), best.meanGap());
-        }
-        long dropped = all.stream().filter(SettingResult::discarded).count();
-        return base + "; " + ranking.size() + " kept, " + dropped + " discarded";
+    public static Result rank(Options options, List<SettingResult> results, String dataSha256) {
+        return GridSearchRanking.rank(options, results, dataSha256);
     }
 
     /**

@@ -6,6 +6,7 @@ import io.latentlab.model.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,17 +15,26 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /** Writes a {@link GridSearch.Result} as CSV files and as a fixed-width text table. */
 public final class GridSearchReport {
 
-    /**
-     * Header of the summary CSV: per setting and fold its numbers, then the search's options
-     * (the same on every row) so that the file describes itself and can be read back.
-     */
-    public static final String SUMMARY_HEADER = "lr,wd,fold,final_train_mse,final_val_mse,gap,"
+    /** Header of summaries written before the grid and the data were recorded; still read. */
+    static final String LEGACY_SUMMARY_HEADER = "lr,wd,fold,final_train_mse,final_val_mse,gap,"
             + "mean_val_mse,mean_gap,discarded,reason,rank,ed,epochs,batch,seed,train_limit,"
             + "max_loss,oscillation";
+    /**
+     * Header of the summary CSV: per setting and fold its numbers, then the search's options
+     * and data (the same on every row: the whole LR and WD grids, space-separated, and the
+     * data's SHA-256) so that the file describes itself and a resume can check it.
+     */
+    public static final String SUMMARY_HEADER = LEGACY_SUMMARY_HEADER
+            + ",folds,lr_grid,wd_grid,data_sha256";
+    /** First column of the options, the same on every row. */
+    private static final int OPTIONS_FROM = 11;
     /** Header of the curves CSV. */
     public static final String CURVES_HEADER = "lr,wd,fold,epoch,train_mse,val_mse";
 
@@ -51,7 +61,9 @@ public final class GridSearchReport {
                         Integer.toString(result.rank(s)), Integer.toString(o.encodingDim()),
                         Integer.toString(o.epochs()), Integer.toString(o.batchSize()),
                         Long.toString(o.seed()), Integer.toString(o.trainLimit()),
-                        Csv.number(o.maxLoss()), Csv.number(o.oscillation())));
+                        Csv.number(o.maxLoss()), Csv.number(o.oscillation()),
+                        Integer.toString(o.folds()), grid(o.learningRates()),
+                        grid(o.weightDecays()), result.dataSha256()));
             }
         }
         return b.toString();
@@ -91,22 +103,81 @@ public final class GridSearchReport {
     }
 
     /**
+     * @param summary a summary CSV header line
+     * @return whether it is the header of a grid-search summary (this or an older format)
+     */
+    public static boolean isSummaryHeader(String summary) {
+        return summary.equals(SUMMARY_HEADER) || summary.equals(LEGACY_SUMMARY_HEADER);
+    }
+
+    private static String grid(List<Double> values) {
+        return String.join(" ", values.stream().map(GridSearch::num).toList());
+    }
+
+    /**
      * Writes the summary to {@code summary} and the curves to {@link #curvesPath}, each
-     * atomically.
+     * atomically (see {@link #write(AtomicFiles.Ops, GridSearch.Result, Path)}).
      *
      * @param result the outcome
      * @param summary the summary CSV path
      * @throws IOException if writing fails
      */
     public static void write(GridSearch.Result result, Path summary) throws IOException {
-        AtomicFiles.writeString(summary, summaryCsv(result));
-        AtomicFiles.writeString(curvesPath(summary), curvesCsv(result));
+        write(AtomicFiles.REAL, result, summary);
     }
 
     /**
-     * Reads a search back from the files {@link #write} wrote: the curves give every fit's
-     * losses, the summary the options; the discard rule and ranking are applied again and must
-     * agree with the summary's status and ranks.
+     * Writes both files, each atomically and synced: the curves first, then the summary. The
+     * summary is the commit: {@link #read} takes the settings it lists and ignores curves of
+     * any other setting, so a save stopped at any point (a kill, a full disk) leaves the
+     * previous search or the new one, never a mix. Settings only accumulate, so the curves
+     * written first always hold every setting of the summary still on disk.
+     *
+     * @param ops the file system (a test seam)
+     * @param result the outcome
+     * @param summary the summary CSV path
+     * @throws IOException if writing fails
+     */
+    public static void write(AtomicFiles.Ops ops, GridSearch.Result result, Path summary)
+            throws IOException {
+        AtomicFiles.write(ops, curvesPath(summary),
+                curvesCsv(result).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(ops, summary, summaryCsv(result).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Removes the temporary files a killed {@link #write} left next to {@code summary}: only
+     * those of its two files, as the folder may hold anything else.
+     *
+     * @param summary the summary CSV path
+     * @throws IOException if the folder cannot be listed or a file removed
+     */
+    public static void removeStaleTemps(Path summary) throws IOException {
+        Path dir = summary.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        List<String> prefixes = List.of("." + summary.getFileName() + ".",
+                "." + curvesPath(summary).getFileName() + ".");
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, f -> {
+            String name = f.getFileName().toString();
+            return AtomicFiles.isTemp(name) && prefixes.stream().anyMatch(pre ->
+                    name.startsWith(pre) && name.substring(pre.length(),
+                            name.length() - ".tmp".length()).matches("\\d+"));
+        })) {
+            for (Path f : files) {
+                Files.deleteIfExists(f);
+            }
+        }
+    }
+
+    /**
+     * Reads a search back from the files {@link #write} wrote: the summary lists the settings
+     * (curves of other settings, left by an interrupted save, are ignored) and gives the
+     * options; the curves give every fit's losses, whose last epoch must be the summary's
+     * final numbers; the discard rule and ranking are applied again and must agree with the
+     * summary's status and ranks. Summaries of the older format (without the grid and the
+     * data's checksum) are read too: their grid is the settings they list.
      *
      * @param summary the summary CSV; the curves CSV is expected at {@link #curvesPath}
      * @return the outcome, as it was when written
@@ -114,36 +185,67 @@ public final class GridSearchReport {
      *     this format; the message names the file and the problem
      */
     public static GridSearch.Result read(Path summary) throws IOException {
-        List<List<String>> rows = rows(summary, SUMMARY_HEADER);
+        List<List<String>> rows = rows(summary, SUMMARY_HEADER, LEGACY_SUMMARY_HEADER);
         List<String> first = rows.get(0);
-        GridSearch.Options options;
+        boolean legacy = first.size() == LEGACY_SUMMARY_HEADER.split(",").length;
         // settings in the summary's order, with their stored status and rank
         Map<List<Double>, List<String>> stored = new LinkedHashMap<>();
-        Map<List<Double>, Integer> foldCount = new LinkedHashMap<>();
+        // per setting: fold (1-based) -> stored final train and validation MSE
+        Map<List<Double>, Map<Integer, double[]>> finals = new LinkedHashMap<>();
         for (int i = 0; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             List<Double> key = List.of(number(summary, i, r, 0), number(summary, i, r, 1));
-            if (!r.subList(11, r.size()).equals(first.subList(11, first.size()))) {
-                throw bad(summary, i, "its options (columns ed..oscillation) differ from row 1's");
+            if (!r.subList(OPTIONS_FROM, r.size()).equals(first.subList(OPTIONS_FROM,
+                    first.size()))) {
+                throw bad(summary, i, "its options (columns ed.." + (legacy ? "oscillation"
+                        : "data_sha256") + ") differ from row 1's");
             }
             stored.putIfAbsent(key, List.of(r.get(8), r.get(10)));
-            foldCount.merge(key, 1, Integer::sum);
+            double[] fin = {number(summary, i, r, 3), number(summary, i, r, 4)};
+            if (finals.computeIfAbsent(key, k -> new TreeMap<>())
+                    .put((int) whole(summary, i, r, 2), fin) != null) {
+                throw bad(summary, i, "a second row for the same setting and fold");
+            }
         }
-        List<Double> lrs = stored.keySet().stream().map(k -> k.get(0)).distinct().toList();
-        List<Double> wds = stored.keySet().stream().map(k -> k.get(1)).distinct().toList();
-        int folds = foldCount.values().iterator().next();
+        List<List<Double>> keys = new ArrayList<>(stored.keySet());
+        GridSearch.Options options;
         try {
-            options = GridSearch.Options.builder((int) whole(summary, first, 11))
-                    .learningRates(lrs).weightDecays(wds).folds(folds)
-                    .epochs((int) whole(summary, first, 12))
+            GridSearch.Options.Builder b = GridSearch.Options.builder(
+                    (int) whole(summary, first, 11)).epochs((int) whole(summary, first, 12))
                     .batchSize((int) whole(summary, first, 13))
                     .seed(whole(summary, first, 14))
                     .trainLimit((int) whole(summary, first, 15))
                     .maxLoss(number(summary, 0, first, 16))
-                    .oscillation(number(summary, 0, first, 17)).build();
+                    .oscillation(number(summary, 0, first, 17));
+            if (legacy) {
+                b.learningRates(keys.stream().map(k -> k.get(0)).distinct().toList())
+                        .weightDecays(keys.stream().map(k -> k.get(1)).distinct().toList())
+                        .folds(finals.values().iterator().next().size());
+            } else {
+                b.folds((int) whole(summary, first, 18))
+                        .learningRates(numbers(summary, first, 19))
+                        .weightDecays(numbers(summary, first, 20));
+            }
+            options = b.build();
         } catch (IllegalArgumentException e) {
             throw new IOException(summary + ": invalid options: " + Errors.describe(e), e);
         }
+        int folds = options.folds();
+        for (List<Double> key : keys) {
+            String label = "lr=" + GridSearch.num(key.get(0)) + " wd="
+                    + GridSearch.num(key.get(1));
+            if (!options.learningRates().contains(key.get(0))
+                    || !options.weightDecays().contains(key.get(1))) {
+                throw new IOException(summary + ": " + label + " is not in its grid (lr_grid, "
+                        + "wd_grid)");
+            }
+            if (!finals.get(key).keySet().equals(IntStream.rangeClosed(1, folds).boxed()
+                    .collect(Collectors.toSet()))) {
+                throw new IOException(summary + ": " + label + " has rows for folds "
+                        + finals.get(key).keySet() + ", expected folds 1.." + folds);
+            }
+        }
+        String dataSha = legacy || first.get(21).isEmpty() ? null : first.get(21);
 
         Path curvesFile = curvesPath(summary);
         if (!Files.isRegularFile(curvesFile)) {
@@ -152,18 +254,17 @@ public final class GridSearchReport {
         }
         List<List<String>> curveRows = rows(curvesFile, CURVES_HEADER);
         Map<List<Double>, double[][][]> curves = new LinkedHashMap<>();
-        for (List<Double> key : stored.keySet()) {
+        for (List<Double> key : keys) {
             curves.put(key, new double[folds][2][options.epochs()]);
         }
-        boolean[][] seen = new boolean[stored.size() * folds][options.epochs()];
-        List<List<Double>> keys = new ArrayList<>(stored.keySet());
+        boolean[][] seen = new boolean[keys.size() * folds][options.epochs()];
         for (int i = 0; i < curveRows.size(); i++) {
             List<String> r = curveRows.get(i);
             List<Double> key = List.of(number(curvesFile, i, r, 0), number(curvesFile, i, r, 1));
             int setting = keys.indexOf(key);
             if (setting < 0) {
-                throw bad(curvesFile, i, "setting lr=" + r.get(0) + " wd=" + r.get(1)
-                        + " is not in " + summary.getFileName());
+                // a setting whose save stopped before its summary was committed
+                continue;
             }
             int fold = (int) whole(curvesFile, i, r, 2) - 1;
             int epoch = (int) whole(curvesFile, i, r, 3) - 1;
@@ -194,12 +295,24 @@ public final class GridSearchReport {
         for (Map.Entry<List<Double>, double[][][]> e : curves.entrySet()) {
             List<GridSearch.FoldCurve> fits = new ArrayList<>();
             for (int f = 0; f < folds; f++) {
-                fits.add(new GridSearch.FoldCurve(f, e.getValue()[f][0], e.getValue()[f][1]));
+                GridSearch.FoldCurve c = new GridSearch.FoldCurve(f, e.getValue()[f][0],
+                        e.getValue()[f][1]);
+                double[] fin = finals.get(e.getKey()).get(f + 1);
+                if (Double.compare(fin[0], c.finalTrain()) != 0
+                        || Double.compare(fin[1], c.finalValidation()) != 0) {
+                    throw new IOException(summary + ": lr=" + GridSearch.num(e.getKey().get(0))
+                            + " wd=" + GridSearch.num(e.getKey().get(1)) + " fold " + (f + 1)
+                            + ": final MSE (train " + fin[0] + ", validation " + fin[1]
+                            + ") differs from the last epoch of " + curvesFile.getFileName()
+                            + " (train " + c.finalTrain() + ", validation "
+                            + c.finalValidation() + "); was one of the files edited?");
+                }
+                fits.add(c);
             }
             results.add(GridSearch.evaluate(e.getKey().get(0), e.getKey().get(1), fits,
                     options.maxLoss(), options.oscillation()));
         }
-        GridSearch.Result result = GridSearch.rank(options, results);
+        GridSearch.Result result = GridSearch.rank(options, results, dataSha);
         for (GridSearch.SettingResult s : result.settings()) {
             List<String> was = stored.get(List.of(s.lr(), s.wd()));
             String now = s.discarded() + "/" + result.rank(s);
@@ -213,8 +326,21 @@ public final class GridSearchReport {
         return result;
     }
 
-    /** The data rows of a CSV file whose header must be {@code header}; at least one. */
-    private static List<List<String>> rows(Path file, String header) throws IOException {
+    /** A space-separated list of numbers (a grid column). */
+    private static List<Double> numbers(Path file, List<String> r, int col) throws IOException {
+        List<Double> out = new ArrayList<>();
+        for (String v : r.get(col).trim().split(" +")) {
+            try {
+                out.add(Double.parseDouble(v));
+            } catch (NumberFormatException e) {
+                throw bad(file, 0, "'" + r.get(col) + "' is not a list of numbers");
+            }
+        }
+        return out;
+    }
+
+    /** The data rows of a CSV file whose header is one of {@code headers}; at least one. */
+    private static List<List<String>> rows(Path file, String... headers) throws IOException {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -224,9 +350,9 @@ public final class GridSearchReport {
             throw new IOException(file + ": not a text (UTF-8) file", e);
         }
         List<List<String>> all = Csv.parse(text);
-        if (all.isEmpty() || !String.join(",", all.get(0)).equals(header)) {
+        if (all.isEmpty() || !List.of(headers).contains(String.join(",", all.get(0)))) {
             throw new IOException(file + ": not a Latent Lab grid-search file (its first line "
-                    + "should be \"" + header + "\")");
+                    + "should be \"" + headers[0] + "\")");
         }
         int columns = all.get(0).size();
         for (int i = 1; i < all.size(); i++) {

@@ -1,10 +1,15 @@
 package io.latentlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
+import io.latentlab.study.GridSearch;
+import io.latentlab.study.GridSearchFailingOps;
+import io.latentlab.study.GridSearchReport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,40 +45,165 @@ class StudyCliTest {
         assertThat(Files.exists(tmp.resolve("grid-curves.csv"))).isTrue();
     }
 
-    @Test
-    void gridSearchResumesASavedSearchAndWillNotOverwriteOne(@TempDir Path tmp)
-            throws Exception {
-        Path out = tmp.resolve("grid.csv");
-        String[] common = {"grid-search", "--ed", "2", "--wd", "1e-4", "--folds", "2",
-            "--epochs", "1", "--batch", "100", "--train-limit", "300", "--max-loss", "1",
-            "--out", out.toString()};
-        // a search of lr=0.01 alone stands for one interrupted after its first setting
-        CliTest.Result first = CliTest.run(concat(common, "--lr", "1e-2"));
-        assertThat(first.code()).as(first.err()).isZero();
-        String firstRows = Files.readAllLines(out).get(1);
+    /** The common arguments of the resumed searches: 2 LRs x 1 WD, 2 folds of 1 epoch. */
+    private static String[] tinyGrid(Path out, String... more) {
+        return concat(new String[] {"grid-search", "--ed", "2", "--lr", "1e-2,1e-3", "--wd",
+            "1e-4", "--folds", "2", "--epochs", "1", "--batch", "100", "--train-limit", "300",
+            "--max-loss", "1", "--out", out.toString()}, more);
+    }
 
-        CliTest.Result again = CliTest.run(concat(common, "--lr", "1e-2,1e-3"));
+    @Test
+    void gridSearchKilledBetweenItsTwoWritesResumesToTheUninterruptedNumbers(@TempDir Path tmp)
+            throws Exception {
+        Path reference = tmp.resolve("reference.csv");
+        CliTest.Result whole = CliTest.run(tinyGrid(reference));
+        assertThat(whole.code()).as(whole.err()).isZero();
+        GridSearch.Result done = GridSearchReport.read(reference);
+
+        // the search saved its first setting, then was killed while saving the second: after
+        // the curves were committed, with the summary's temporary file half written
+        Path out = tmp.resolve("killed").resolve("grid.csv");
+        GridSearchReport.write(GridSearch.rank(done.options(), done.settings().subList(0, 1),
+                done.dataSha256()), out);
+        assertThatThrownBy(() -> GridSearchReport.write(new GridSearchFailingOps(4,
+                GridSearchFailingOps.Mode.KILL), done, out))
+                .isInstanceOf(GridSearchFailingOps.Killed.class);
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.count()).as("both files and the summary's temporary file")
+                    .isEqualTo(3);
+        }
+
+        CliTest.Result again = CliTest.run(tinyGrid(out));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err().strip()).isEqualTo("error: " + out + ": already exists (use "
                 + "--resume to continue that search, or another --out)");
 
-        CliTest.Result other = CliTest.run(concat(common, "--lr", "1e-2,1e-3", "--resume",
-                "--seed", "5"));
-        assertThat(other.code()).isEqualTo(2);
-        assertThat(other.err()).contains("was written with other options (ed=2 folds=2 "
-                + "epochs=1 batch=100 seed=1 ");
-
-        CliTest.Result resumed = CliTest.run(concat(common, "--lr", "1e-2,1e-3", "--resume"));
+        CliTest.Result resumed = CliTest.run(tinyGrid(out, "--resume"));
         assertThat(resumed.code()).as(resumed.err()).isZero();
         assertThat(resumed.out()).contains("resuming " + out + ": 1 of 2 settings already "
                 + "finished").contains("fit 2/2 lr=0.001 wd=0.0001 fold=2")
                 .doesNotContain("lr=0.01 wd=0.0001 fold=");
-        List<String> rows = Files.readAllLines(out);
-        assertThat(rows).hasSize(5);
-        // the finished setting's numbers are kept as they were (its rank may change)
-        assertThat(List.of(rows.get(1).split(",")).subList(0, 8))
-                .isEqualTo(List.of(firstRows.split(",")).subList(0, 8));
-        assertThat(rows.get(3)).startsWith("0.001,0.0001,1,");
+        // the same numbers, ranks and curves as the uninterrupted search; no temporary file
+        assertThat(Files.readString(out)).isEqualTo(Files.readString(reference));
+        assertThat(Files.readString(GridSearchReport.curvesPath(out)))
+                .isEqualTo(Files.readString(GridSearchReport.curvesPath(reference)));
+        try (var files = Files.list(out.getParent())) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                    .containsExactly("grid-curves.csv", "grid.csv");
+        }
+    }
+
+    /** A saved search of {@link #tinyGrid}'s options on the shipped data, without training. */
+    private static Path savedSearch(Path tmp) throws Exception {
+        GridSearch.Options o = GridSearch.Options.builder(2).learningRates(1e-2, 1e-3)
+                .weightDecays(1e-4).folds(2).epochs(1).batchSize(100).seed(1).trainLimit(300)
+                .maxLoss(1).build();
+        List<GridSearch.SettingResult> settings = List.of(GridSearch.evaluate(1e-2, 1e-4,
+                List.of(new GridSearch.FoldCurve(0, new double[] {0.06}, new double[] {0.05}),
+                        new GridSearch.FoldCurve(1, new double[] {0.07}, new double[] {0.06})),
+                1, 0.25));
+        Path out = tmp.resolve("grid.csv");
+        GridSearchReport.write(GridSearch.rank(o, settings, shippedChecksum()), out);
+        return out;
+    }
+
+    private static String shippedChecksum() throws Exception {
+        return MnistData.load(Path.of("assets/mnist")).checksum();
+    }
+
+    @Test
+    void gridSearchResumeRefusesOtherOptionsNamingTheOptionAndBothValues(@TempDir Path tmp)
+            throws Exception {
+        Path out = savedSearch(tmp);
+        byte[] summary = Files.readAllBytes(out);
+        byte[] curves = Files.readAllBytes(GridSearchReport.curvesPath(out));
+        String[][] cases = {
+            {"--lr", "1e-2", "--lr 0.01,0.001, this run has --lr 0.01"},
+            {"--wd", "1e-4,1e-5", "--wd 0.0001, this run has --wd 0.0001,0.00001"},
+            {"--ed", "4", "--ed 2, this run has --ed 4"},
+            {"--folds", "3", "--folds 2, this run has --folds 3"},
+            {"--epochs", "2", "--epochs 1, this run has --epochs 2"},
+            {"--seed", "5", "--seed 1, this run has --seed 5"},
+            {"--train-limit", "400", "--train-limit 300, this run has --train-limit 400"},
+        };
+        for (String[] c : cases) {
+            CliTest.Result r = CliTest.run(replace(tinyGrid(out, "--resume"), c[0], c[1]));
+            assertThat(r.code()).as(c[0]).isEqualTo(2);
+            assertThat(r.err().strip()).as(c[0]).isEqualTo("error: " + out + ": was written "
+                    + "with " + c[2] + " (resume with the same options, or use another --out)");
+        }
+        // nothing was touched
+        assertThat(Files.readAllBytes(out)).isEqualTo(summary);
+        assertThat(Files.readAllBytes(GridSearchReport.curvesPath(out))).isEqualTo(curves);
+    }
+
+    private static String[] replace(String[] args, String option, String value) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals(option)) {
+                i++;
+                continue;
+            }
+            out.add(args[i]);
+        }
+        out.add(option);
+        out.add(value);
+        return out.toArray(String[]::new);
+    }
+
+    @Test
+    void gridSearchResumeRefusesOtherDataAndFilesThatDoNotNameTheirData(@TempDir Path tmp)
+            throws Exception {
+        Path out = savedSearch(tmp);
+        byte[] summary = Files.readAllBytes(out);
+        // the shipped data with one test label changed
+        Path other = tmp.resolve("other-data");
+        Files.createDirectories(other);
+        for (String f : new String[] {"train-images-idx3-ubyte.gz",
+            "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz"}) {
+            Files.copy(Path.of("assets/mnist", f), other.resolve(f));
+        }
+        byte[] labels;
+        try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(
+                Path.of("assets/mnist/t10k-labels-idx1-ubyte.gz")))) {
+            labels = in.readAllBytes();
+        }
+        labels[8] = (byte) ((labels[8] + 1) % 10);
+        Files.write(other.resolve("t10k-labels-idx1-ubyte"), labels);
+        String otherSha = MnistData.load(other).checksum();
+
+        CliTest.Result r = CliTest.run(tinyGrid(out, "--resume", "--data", other.toString()));
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip()).isEqualTo("error: " + out + ": was computed on --data with "
+                + "SHA-256 " + shippedChecksum() + ", this run's --data " + other + " has SHA-256 "
+                + otherSha + " (resume with the same data, or use another --out)");
+        assertThat(Files.readAllBytes(out)).isEqualTo(summary);
+
+        // a summary of the older format does not say which data it was computed on
+        Path old = tmp.resolve("old").resolve("ed2.csv");
+        Files.createDirectories(old.getParent());
+        Files.copy(Path.of("docs/grid-search/ed2.csv"), old);
+        Files.copy(Path.of("docs/grid-search/ed2-curves.csv"), old.resolveSibling(
+                "ed2-curves.csv"));
+        CliTest.Result legacy = CliTest.run("grid-search", "--ed", "2", "--out", old.toString(),
+                "--resume");
+        assertThat(legacy.code()).isEqualTo(2);
+        assertThat(legacy.err().strip()).isEqualTo("error: " + old + ": does not record the "
+                + "SHA-256 of its --data (written by an older version), so it cannot be resumed "
+                + "safely; start a new search with another --out");
+    }
+
+    @Test
+    void repeatedGridValuesAreRefused(@TempDir Path tmp) {
+        Path out = tmp.resolve("g.csv");
+        CliTest.Result lr = CliTest.run("grid-search", "--lr", "1e-2,1e-2", "--out",
+                out.toString());
+        assertThat(lr.code()).isEqualTo(2);
+        assertThat(lr.err().strip()).isEqualTo("error: --lr lists 0.01 twice");
+        CliTest.Result wd = CliTest.run("grid-search", "--wd", "1e-4,0.0001", "--out",
+                out.toString());
+        assertThat(wd.err().strip()).isEqualTo("error: --wd lists 0.0001 twice");
+        assertThat(Files.exists(out)).isFalse();
     }
 
     private static String[] concat(String[] a, String... b) {

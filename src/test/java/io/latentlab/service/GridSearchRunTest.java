@@ -52,6 +52,8 @@ class GridSearchRunTest {
         GridSearch.Result stepped = run.result();
         assertThat(stepped.winner().label()).isEqualTo(whole.winner().label());
         assertThat(stepped.why()).isEqualTo(whole.why());
+        assertThat(stepped.dataSha256()).isEqualTo(mnist.checksum())
+                .isEqualTo(whole.dataSha256());
         for (int s = 0; s < 2; s++) {
             for (int f = 0; f < 2; f++) {
                 GridSearch.FoldCurve a = stepped.settings().get(s).folds().get(f);

@@ -17,6 +17,7 @@ class GridSearchReportTest {
     private static final GridSearch.Options OPTIONS = GridSearch.Options.builder(4)
             .learningRates(1e-2, 1e-3, 1.0).weightDecays(1e-5).folds(2).epochs(3).batchSize(500)
             .seed(9).trainLimit(600).build();
+    private static final String SHA = "ab".repeat(32);
 
     private static GridSearch.FoldCurve curve(int fold, double... val) {
         double[] train = new double[val.length];
@@ -28,14 +29,17 @@ class GridSearchReportTest {
 
     /** lr 1e-2 best (0.03), 1e-3 second (0.05), lr 1 diverged on fold 2 at epoch 2. */
     static GridSearch.Result result() {
-        List<GridSearch.SettingResult> settings = List.of(
+        return GridSearch.rank(OPTIONS, settings(), SHA);
+    }
+
+    private static List<GridSearch.SettingResult> settings() {
+        return List.of(
                 GridSearch.evaluate(1e-2, 1e-5, List.of(curve(0, 0.1, 0.05, 0.03),
                         curve(1, 0.1, 0.04, 0.03)), 0.1, 0.25),
                 GridSearch.evaluate(1e-3, 1e-5, List.of(curve(0, 0.1, 0.07, 0.05),
                         curve(1, 0.1, 0.06, 0.05)), 0.1, 0.25),
                 GridSearch.evaluate(1.0, 1e-5, List.of(curve(0, 0.2, 0.05, 0.04),
                         curve(1, 0.2, Double.NaN, Double.NaN)), 0.1, 0.25));
-        return GridSearch.rank(OPTIONS, settings);
     }
 
     @Test
@@ -43,11 +47,14 @@ class GridSearchReportTest {
         GridSearch.Result written = result();
         Path csv = tmp.resolve("grid.csv");
         GridSearchReport.write(written, csv);
-        assertThat(Files.readAllLines(csv).get(1)).endsWith(",1,4,3,500,9,600,0.1,0.25");
+        // the options, the whole grid and the data's checksum, on every row
+        assertThat(Files.readAllLines(csv).get(1)).endsWith(",1,4,3,500,9,600,0.1,0.25,2,"
+                + "0.01 0.001 1,0.00001," + SHA);
 
         GridSearch.Result read = GridSearchReport.read(csv);
 
         assertThat(read.options()).isEqualTo(OPTIONS);
+        assertThat(read.dataSha256()).isEqualTo(SHA);
         assertThat(read.settings()).extracting(GridSearch.SettingResult::label).containsExactly(
                 "lr=0.01 wd=0.00001", "lr=0.001 wd=0.00001", "lr=1 wd=0.00001");
         assertThat(read.ranking()).extracting(GridSearch.SettingResult::label).containsExactly(
@@ -113,13 +120,101 @@ class GridSearchReportTest {
         Path csv = tmp.resolve("grid.csv");
         GridSearchReport.write(result(), csv);
         Path curves = tmp.resolve("grid-curves.csv");
-        // make lr=0.001 the better setting in the curves: it now ranks 1, the summary says 2
+        // the last epoch of lr=0.001 fold 1 in the curves is not the summary's final MSE
         String text = Files.readString(curves).replace("0.001,0.00001,1,3,0.045000000000000005,0.05",
                 "0.001,0.00001,1,3,0.0045,0.005");
         assertThat(text).isNotEqualTo(Files.readString(curves));
         Files.writeString(curves, text);
         assertThatThrownBy(() -> GridSearchReport.read(csv)).isInstanceOf(IOException.class)
-                .hasMessage(csv + ": lr=0.01 wd=0.00001 is stored as discarded=false rank 1 but "
-                        + "its curves give discarded=false rank 2 (was one of the files edited?)");
+                .hasMessage(csv + ": lr=0.001 wd=0.00001 fold 1: final MSE (train "
+                        + "0.045000000000000005, validation 0.05) differs from the last epoch "
+                        + "of grid-curves.csv (train 0.0045, validation 0.005); was one of the "
+                        + "files edited?");
+
+        // a rank edited in the summary
+        GridSearchReport.write(result(), csv);
+        List<String> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            String[] f = line.split(",", -1);
+            if (f[0].equals("0.01")) {
+                f[10] = "2";
+            }
+            rows.add(String.join(",", f));
+        }
+        Files.write(csv, rows);
+        assertThatThrownBy(() -> GridSearchReport.read(csv)).isInstanceOf(IOException.class)
+                .hasMessage(csv + ": lr=0.01 wd=0.00001 is stored as discarded=false rank 2 but "
+                        + "its curves give discarded=false rank 1 (was one of the files edited?)");
+    }
+
+    @Test
+    void readsTheShippedSearchesOfTheOlderFormat() throws IOException {
+        // written before the grid and the data's checksum were recorded
+        Path csv = Path.of("docs/grid-search/ed2.csv");
+        assertThat(Files.readAllLines(csv).get(0))
+                .isEqualTo(GridSearchReport.LEGACY_SUMMARY_HEADER);
+        for (int ed : new int[] {4, 8, 16, 32}) {
+            assertThat(GridSearchReport.read(Path.of("docs/grid-search/ed" + ed + ".csv"))
+                    .options()).isEqualTo(GridSearch.Options.defaults(ed));
+        }
+        GridSearch.Result r = GridSearchReport.read(csv);
+        assertThat(r.options()).isEqualTo(GridSearch.Options.defaults(2));
+        assertThat(r.dataSha256()).isNull();
+        assertThat(r.settings()).hasSize(9);
+        assertThat(r.winner().label()).isEqualTo("lr=0.01 wd=0.00001");
+        assertThat(GridSearchReport.isSummaryHeader(GridSearchReport.LEGACY_SUMMARY_HEADER))
+                .isTrue();
+    }
+
+    /**
+     * A save of three settings over a committed one of two, stopped at each of its file
+     * operations (a kill, which leaves its temporary file, or a full disk): the files read back
+     * as exactly the earlier search or exactly the new one, and the stale temporary files of
+     * the two files (only theirs) are removed.
+     */
+    @Test
+    void aSaveStoppedAtAnyOperationLeavesTheEarlierSearchOrTheNewOne(@TempDir Path tmp)
+            throws IOException {
+        GridSearch.Result before = GridSearch.rank(OPTIONS, settings().subList(0, 2), SHA);
+        GridSearch.Result after = result();
+        for (GridSearchFailingOps.Mode mode : GridSearchFailingOps.Mode.values()) {
+            int failures = 0;
+            for (int n = 1; ; n++) {
+                Path dir = tmp.resolve(mode + "-" + n);
+                Path csv = dir.resolve("grid.csv");
+                GridSearchReport.write(before, csv);
+                Path foreign = Files.writeString(dir.resolve(".notes.txt.1.tmp"), "not ours");
+                try {
+                    GridSearchReport.write(new GridSearchFailingOps(n, mode), after, csv);
+                    break;
+                } catch (IOException | GridSearchFailingOps.Killed e) {
+                    failures++;
+                }
+                GridSearch.Result read = GridSearchReport.read(csv);
+                GridSearch.Result expected = read.settings().size() == 2 ? before : after;
+                assertThat(GridSearchReport.summaryCsv(read)).as("%s at op %d", mode, n)
+                        .isEqualTo(GridSearchReport.summaryCsv(expected));
+                for (int i = 0; i < expected.settings().size(); i++) {
+                    for (int f = 0; f < 2; f++) {
+                        GridSearch.FoldCurve a = expected.settings().get(i).folds().get(f);
+                        GridSearch.FoldCurve b = read.settings().get(i).folds().get(f);
+                        assertThat(b.train()).containsExactly(a.train());
+                        assertThat(b.validation()).containsExactly(a.validation());
+                    }
+                }
+                // the summary's rename (op 5) commits: a failure after it finds the new search
+                assertThat(read.settings()).as("%s at op %d", mode, n)
+                        .hasSize(n >= 6 ? 3 : 2);
+                GridSearchReport.removeStaleTemps(csv);
+                try (var files = Files.list(dir)) {
+                    assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                            .as("%s at op %d", mode, n)
+                            .containsExactly(".notes.txt.1.tmp", "grid-curves.csv", "grid.csv");
+                }
+                assertThat(foreign).exists();
+            }
+            // two files of three operations each (write, rename, folder sync)
+            assertThat(failures).as(mode.name()).isEqualTo(6);
+        }
     }
 }

@@ -127,6 +127,16 @@ class GridSearchTest {
     }
 
     @Test
+    void repeatedGridValuesAreRefused() {
+        // 1e-2 and 0.01 are the same value: the setting would be trained and listed twice
+        assertThatThrownBy(() -> GridSearch.Options.builder(2).learningRates(1e-2, 1e-3, 0.01)
+                .build()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("--lr lists 0.01 twice");
+        assertThatThrownBy(() -> GridSearch.Options.builder(2).weightDecays(0.0, 1e-5, 0.0)
+                .build()).hasMessage("--wd lists 0 twice");
+    }
+
+    @Test
     void theOptionsBuilderStartsFromTheStudyGridAndSetsEveryOptionByName() {
         assertThat(GridSearch.Options.builder(8).build()).isEqualTo(new GridSearch.Options(8,
                 List.of(1e-2, 1e-3, 1e-4), List.of(1e-3, 1e-4, 1e-5), 3, 20, 1000, 1, 0, 0.1,
@@ -187,13 +197,13 @@ class GridSearchTest {
     void aResumedSearchTrainsOnlyWhatIsLeftAndEndsAsAnUninterruptedOne() throws Exception {
         GridSearch.Options o = tiny(300);
         List<GridSearch.Result> saved = new ArrayList<>();
-        GridSearch.Result whole = GridSearch.run(mnist, o, null, null, null, List.of(),
+        GridSearch.Result whole = GridSearch.run(mnist, o, null, null, List.of(),
                 saved::add);
         // saved after each setting: first one setting, then both
         assertThat(saved).extracting(r -> r.settings().size()).containsExactly(1, 2);
 
         List<GridSearch.Progress> events = new ArrayList<>();
-        GridSearch.Result resumed = GridSearch.run(mnist, o, events::add, null, null,
+        GridSearch.Result resumed = GridSearch.run(mnist, o, events::add, null,
                 saved.get(0).settings(), null);
         // only lr=0.001's two fits were trained
         assertThat(events).extracting(e -> e.fit() + "/" + e.fits() + " " + e.label())
@@ -206,8 +216,7 @@ class GridSearchTest {
         assertThat(resumed.winner().label()).isEqualTo(whole.winner().label());
 
         GridSearch.Options moreEpochs = tiny(300).toBuilder().epochs(2).build();
-        assertThat(moreEpochs.sameFitsAs(o)).isFalse();
-        assertThatThrownBy(() -> GridSearch.run(mnist, moreEpochs, null, null, null,
+        assertThatThrownBy(() -> GridSearch.run(mnist, moreEpochs, null, null,
                 saved.get(0).settings(), null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("lr=0.01 wd=0.0001 (2 folds of 1 epochs) is not part of this grid "
                         + "(2 folds of 2 epochs)");
@@ -217,7 +226,7 @@ class GridSearchTest {
     void aCancelKeepsTheSettingsFinishedBeforeIt() {
         GridSearch.Options o = tiny(300);
         TrainingControl control = new TrainingControl();
-        assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control, null, List.of(),
+        assertThatThrownBy(() -> GridSearch.run(mnist, o, null, control, List.of(),
                 soFar -> control.cancel()))
                 .isInstanceOfSatisfying(GridSearch.Cancelled.class, c -> {
                     assertThat(c.getMessage()).isEqualTo("grid search cancelled at fit 3 of 4");
@@ -237,5 +246,55 @@ class GridSearchTest {
                 .isInstanceOf(CancellationException.class).hasMessageContaining("fit 1 of 2")
                 .isInstanceOfSatisfying(GridSearch.Cancelled.class,
                         c -> assertThat(c.partial().settings()).isEmpty());
+    }
+
+    /**
+     * The search killed at each file operation of its saves (after setting 1, after setting
+     * 2), as a kill would stop it (the temporary file stays): what {@code grid-search
+     * --resume} does then ends with exactly the files of an uninterrupted search.
+     */
+    @Test
+    void aSearchKilledAtAnyOperationOfItsSavesResumesToTheUninterruptedFiles(@TempDir Path tmp)
+            throws Exception {
+        GridSearch.Options o = tiny(300);
+        Path reference = tmp.resolve("reference").resolve("grid.csv");
+        GridSearch.run(mnist, o, null, null, List.of(),
+                r -> GridSearchReport.write(r, reference));
+        String summary = Files.readString(reference);
+        String curves = Files.readString(GridSearchReport.curvesPath(reference));
+        int kills = 0;
+        for (int n = 1; ; n++) {
+            Path dir = tmp.resolve("kill-" + n);
+            Path csv = dir.resolve("grid.csv");
+            GridSearchFailingOps ops = new GridSearchFailingOps(n,
+                    GridSearchFailingOps.Mode.KILL);
+            try {
+                GridSearch.run(mnist, o, null, null, List.of(),
+                        r -> GridSearchReport.write(ops, r, csv));
+                break; // n is past the last operation: every point has been tried
+            } catch (GridSearchFailingOps.Killed e) {
+                kills++;
+            }
+            List<GridSearch.SettingResult> finished = List.of();
+            if (Files.exists(csv)) {
+                GridSearch.Result earlier = GridSearchReport.read(csv);
+                GridSearchResume.checkOptions(csv, earlier, o);
+                GridSearchResume.checkData(csv, earlier, mnist.checksum(), mnist.dir());
+                finished = earlier.settings();
+            }
+            GridSearchReport.removeStaleTemps(csv);
+            GridSearch.run(mnist, o, null, null, finished,
+                    r -> GridSearchReport.write(r, csv));
+            assertThat(Files.readString(csv)).as("summary after a kill at op %d", n)
+                    .isEqualTo(summary);
+            assertThat(Files.readString(GridSearchReport.curvesPath(csv)))
+                    .as("curves after a kill at op %d", n).isEqualTo(curves);
+            try (var files = Files.list(dir)) {
+                assertThat(files.map(f -> f.getFileName().toString()).sorted().toList())
+                        .containsExactly("grid-curves.csv", "grid.csv");
+            }
+        }
+        // two saves of two files, each written, renamed and its folder synced
+        assertThat(kills).isEqualTo(12);
     }
 }
