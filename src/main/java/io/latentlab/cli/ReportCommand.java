@@ -35,6 +35,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Output folder (created).")
     Path out;
 
+    @Option(names = "--force",
+            description = "Write into an --out folder that holds files other than an earlier report.")
+    boolean force;
+
     @Option(names = "--model", paramLabel = "DIR",
             description = "Checkpoint folder (repeatable; default: every folder in ./models "
                     + "with a model.properties).")
@@ -72,6 +76,7 @@ final class ReportCommand implements Callable<Integer> {
         if (Files.exists(out) && !Files.isDirectory(out)) {
             throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
         }
+        ReportWriter.checkTarget(out, force);
         ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(), noiseOptions.seed,
                 noiseOptions.clip, grids, digits, knnTrain.value);
         List<Path> dirs = models != null && !models.isEmpty() ? models

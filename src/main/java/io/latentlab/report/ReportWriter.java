@@ -62,6 +62,10 @@ import java.util.stream.Collectors;
  */
 public final class ReportWriter {
 
+    /** The first line of every index.md we write: how a folder is recognised as a report. */
+    static final String TITLE = "# Latent Lab report";
+
+
     /** Largest sigma of the MSE-versus-sigma series. */
     public static final double SIGMA_MAX = 2;
     /** Sigma step of the series. */
@@ -165,6 +169,42 @@ public final class ReportWriter {
      * @return the index and every file written
      * @throws IOException if a model cannot be loaded or a file cannot be written
      */
+    /**
+     * A report goes into an empty folder or over an earlier report (its {@code index.md}
+     * starts with our title); anything else is someone else's and is refused unless forced.
+     *
+     * @param outDir the output folder
+     * @param force write anyway
+     * @throws IllegalArgumentException naming the folder and what is in it
+     * @throws IOException if the folder cannot be listed
+     */
+    public static void checkTarget(Path outDir, boolean force) throws IOException {
+        if (force || !Files.isDirectory(outDir)) {
+            return;
+        }
+        List<String> names;
+        try (java.util.stream.Stream<Path> s = Files.list(outDir)) {
+            names = s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        if (names.isEmpty()) {
+            return;
+        }
+        Path index = outDir.resolve("index.md");
+        if (Files.isRegularFile(index)) {
+            try (java.io.BufferedReader r = Files.newBufferedReader(index)) {
+                if (TITLE.equals(r.readLine())) {
+                    return; // an earlier report: ours to replace
+                }
+            } catch (java.nio.charset.CharacterCodingException e) {
+                // not our text: fall through
+            }
+        }
+        throw new IllegalArgumentException(outDir + ": holds files that are not a Latent Lab "
+                + "report (" + String.join(", ", names.subList(0, Math.min(3, names.size())))
+                + (names.size() > 3 ? ", ..." : "") + "); choose an empty folder, or add "
+                + "--force to write into it anyway");
+    }
+
     public static Report write(Path outDir, List<Path> modelDirs, MnistData data, Options opts,
             Consumer<String> progress) throws IOException {
         if (modelDirs.isEmpty()) {
@@ -597,7 +637,7 @@ public final class ReportWriter {
 
         private Report writeIndex(String mse, String noise, String metrics, String grid)
                 throws IOException {
-            index.append("# Latent Lab report\n\n")
+            index.append(TITLE).append("\n\n")
                     .append("Generated ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS))
                     .append(".\n\n## Settings\n\n");
             for (Item it : items) {

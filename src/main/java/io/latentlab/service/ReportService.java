@@ -38,6 +38,8 @@ public final class ReportService {
         if (modelDirs.isEmpty()) {
             throw new IllegalArgumentException("no saved model to report on");
         }
+        // the app never writes over files that are not an earlier report
+        ReportWriter.checkTarget(outDir, false);
         ReportWriter.Options opts = ReportWriter.Options.defaults()
                 .withGrids(grid == null ? List.of() : List.of(grid));
         return ReportWriter.write(outDir, modelDirs.stream().distinct().toList(), data, opts,
