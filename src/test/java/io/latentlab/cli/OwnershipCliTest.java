@@ -20,7 +20,8 @@ class OwnershipCliTest {
 
     private static List<String> listing(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.map(p -> dir.relativize(p) + " " + p.toFile().length() + " "
+            return s.filter(Files::isRegularFile).map(p -> dir.relativize(p) + " "
+                    + p.toFile().length() + " "
                     + p.toFile().lastModified()).sorted().toList();
         }
     }
