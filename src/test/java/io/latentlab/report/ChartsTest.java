@@ -60,13 +60,13 @@ class ChartsTest {
 
     @Test
     void niceTicksCoverTheRangeWithRoundSteps() {
-        assertThat(Charts.niceTicks(0.013, 0.087, 5)).containsExactly(0, 0.02, 0.04, 0.06,
+        assertThat(Axis.niceTicks(0.013, 0.087, 5)).containsExactly(0, 0.02, 0.04, 0.06,
                 0.08, 0.1);
-        assertThat(Charts.niceTicks(0, 10, 5)).containsExactly(0, 2, 4, 6, 8, 10);
-        assertThat(Charts.niceTicks(3, 3, 5)).hasSizeGreaterThanOrEqualTo(2);
-        assertThat(Charts.tickLabel(0.30000000000000004)).isEqualTo("0.3");
-        assertThat(Charts.tickLabel(1e-4)).isEqualTo("1e-4");
-        assertThat(Charts.tickLabel(32)).isEqualTo("32");
+        assertThat(Axis.niceTicks(0, 10, 5)).containsExactly(0, 2, 4, 6, 8, 10);
+        assertThat(Axis.niceTicks(3, 3, 5)).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(Axis.tickLabel(0.30000000000000004)).isEqualTo("0.3");
+        assertThat(Axis.tickLabel(1e-4)).isEqualTo("1e-4");
+        assertThat(Axis.tickLabel(32)).isEqualTo("32");
     }
 
     @Test

@@ -1,0 +1,199 @@
+package io.latentlab.report;
+
+import static io.latentlab.report.ReportContext.BATCH;
+import static io.latentlab.report.ReportContext.CHART_H;
+import static io.latentlab.report.ReportContext.CHART_W;
+import static io.latentlab.report.ReportContext.anyFinite;
+import static io.latentlab.report.ReportContext.fmt;
+import static io.latentlab.report.ReportContext.fmt4;
+import static io.latentlab.report.ReportContext.fmtShort;
+import static io.latentlab.report.ReportContext.image;
+import static io.latentlab.report.ReportContext.link;
+import static io.latentlab.report.ReportContext.str;
+import static io.latentlab.report.ReportWriter.SIGMA_MAX;
+import static io.latentlab.report.ReportWriter.SIGMA_STEP;
+
+import io.latentlab.analysis.LatentCodes;
+import io.latentlab.analysis.LatentMetrics;
+import io.latentlab.analysis.Silhouette;
+import io.latentlab.data.Dataset;
+import io.latentlab.data.Noise;
+import io.latentlab.model.AtomicFiles;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.study.NoiseTable;
+import io.latentlab.study.StudyReference;
+import io.latentlab.training.Split;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The measured sections across all models: MSE per encoding dimension, noise robustness and
+ * latent-space metrics, each as CSV, Markdown page, figure where it has one, and index part.
+ */
+final class TableSections {
+
+    private final ReportContext ctx;
+
+    TableSections(ReportContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The noise table of all models, computed one model at a time. */
+    NoiseTable noiseTable() {
+        double[] sigmas = NoiseTable.sigmaGrid(SIGMA_MAX, SIGMA_STEP);
+        int n = ctx.items.size();
+        List<NoiseTable> parts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ReportItem it = ctx.items.get(i);
+            ctx.progress.accept("noise table: model " + (i + 1) + "/" + n + " (" + it.name()
+                    + ")");
+            // one model at a time so that progress can be reported between models
+            parts.add(NoiseTable.compute(List.of(new NoiseTable.Entry(it.label(), it.model())),
+                    ctx.test, 0, ctx.opts.seed(), ctx.opts.clip(), sigmas));
+        }
+        List<Noise> noises = parts.get(0).noises();
+        double[][] mse = new double[noises.size()][n];
+        double[][] sigmaMse = new double[sigmas.length][n];
+        List<String> labels = new ArrayList<>();
+        for (int m = 0; m < n; m++) {
+            labels.add(parts.get(m).models().get(0));
+            for (int r = 0; r < noises.size(); r++) {
+                mse[r][m] = parts.get(m).mse()[r][0];
+            }
+            for (int s = 0; s < sigmas.length; s++) {
+                sigmaMse[s][m] = parts.get(m).sigmaMse()[s][0];
+            }
+        }
+        return new NoiseTable(labels, noises, mse, sigmas, sigmaMse, ctx.test.size(),
+                ctx.opts.seed(), ctx.opts.clip());
+    }
+
+    /** Writes {@code mse-per-ed.*} and {@code mse-vs-ed.png}; returns the index section. */
+    String msePerEd(NoiseTable table) throws IOException {
+        List<String> header = List.of("model", "ed", "test_mse_stored", "val_mse_stored",
+                "epochs", "best_epoch", "early_stopped", "training_seconds",
+                "test_mse_measured", "measured_n", "study_test_mse");
+        List<List<String>> rows = new ArrayList<>();
+        int n = ctx.items.size();
+        double[] ed = new double[n];
+        double[] stored = new double[n];
+        double[] val = new double[n];
+        double[] measured = new double[n];
+        double[] study = new double[n];
+        for (int m = 0; m < n; m++) {
+            ReportItem it = ctx.items.get(m);
+            ModelMetadata meta = it.meta();
+            ed[m] = it.ed();
+            stored[m] = meta.getDouble("test_mse");
+            val[m] = meta.getDouble("val_mse");
+            // the noise table's "none" row is exactly the clean test MSE
+            measured[m] = table.mse()[0][m];
+            study[m] = StudyReference.testMseOrNaN(it.ed());
+            rows.add(List.of(it.name(), Integer.toString(it.ed()), str(meta.get("test_mse")),
+                    str(meta.get("val_mse")), str(meta.get("epochs")),
+                    str(meta.get("best_epoch")), str(meta.get("early_stopped")),
+                    str(meta.get("training_seconds")), fmt(measured[m]),
+                    Integer.toString(table.count()),
+                    Double.isFinite(study[m]) ? Double.toString(study[m]) : ""));
+        }
+        AtomicFiles.writeString(ctx.file("mse-per-ed.csv"), Tables.csv(header, rows));
+        String note = "Stored values come from each checkpoint's `model.properties` (the "
+                + "best epoch, on the full test set and the validation split; empty when "
+                + "the checkpoint does not record them). `test_mse_measured` was measured "
+                + "now on " + ctx.digitsText() + ". `study_test_mse` is the study's published "
+                + "result, where it gives one.\n";
+        String md = "# Reconstruction error per encoding dimension\n\n" + note + "\n"
+                + Tables.markdown(header, rows);
+        AtomicFiles.writeString(ctx.file("mse-per-ed.md"), md);
+
+        List<Charts.Series> series = new ArrayList<>();
+        if (anyFinite(stored)) {
+            series.add(new Charts.Series("test MSE (stored)", ed, stored));
+        }
+        if (anyFinite(val)) {
+            series.add(new Charts.Series("validation MSE (stored)", ed, val));
+        }
+        series.add(new Charts.Series("test MSE (measured, n=" + table.count() + ")", ed,
+                measured));
+        if (anyFinite(study)) {
+            // NaN between the study's points: dots, no line
+            series.add(new Charts.Series("the study's test MSE", ed, study));
+        }
+        ctx.png(Charts.lineChart(new Charts.LineChart(
+                "Reconstruction MSE vs encoding dimension", "encoding dimension (ED)",
+                "MSE (log scale)", series, true, true), CHART_W, CHART_H), "mse-vs-ed.png");
+        return "## Reconstruction error per encoding dimension\n\n"
+                + image("mse-vs-ed.png", "MSE vs ED")
+                + "Test and validation MSE per encoding dimension (log scale). " + note
+                + "\n" + Tables.markdown(header, rows) + "\nTable: "
+                + link("mse-per-ed.md") + " · " + link("mse-per-ed.csv") + "\n\n";
+    }
+
+    /** Writes {@code noise-table*} and {@code mse-vs-sigma.png}; returns the index section. */
+    String noiseSection(NoiseTable table) throws IOException {
+        Path csv = ctx.file("noise-table.csv");
+        table.write(csv);
+        ctx.files.add(NoiseTable.sigmaPath(csv));
+        String settings = "MSE against the clean digit of the reconstruction of a noisy "
+                + "input, on " + ctx.digitsText() + ", noise seed " + ctx.opts.seed()
+                + (ctx.opts.clip() ? ", noisy inputs clamped to [0, 1]" : ", noisy inputs not "
+                        + "clipped") + ".\n";
+        AtomicFiles.writeString(ctx.file("noise-table.md"), "# Noise robustness\n\n" + settings
+                + "\n" + table.markdown());
+        List<Charts.Series> series = new ArrayList<>();
+        for (int m = 0; m < table.models().size(); m++) {
+            double[] y = new double[table.sigmas().length];
+            for (int s = 0; s < y.length; s++) {
+                y[s] = table.sigmaMse()[s][m];
+            }
+            series.add(new Charts.Series(table.models().get(m), table.sigmas(), y));
+        }
+        ctx.png(Charts.lineChart(new Charts.LineChart("Reconstruction MSE vs Gaussian noise",
+                "sigma", "MSE against the clean digit (log scale)", series, true, false),
+                CHART_W, CHART_H), "mse-vs-sigma.png");
+        return "## Noise robustness\n\n" + settings + "\n" + table.markdown() + "\nTable: "
+                + link("noise-table.md") + " · " + link("noise-table.csv") + "\n\n"
+                + image("mse-vs-sigma.png", "MSE vs sigma")
+                + "MSE for Gaussian noise with sigma from 0 to " + fmtShort(SIGMA_MAX)
+                + " in steps of " + fmtShort(SIGMA_STEP) + ", one line per model (data: "
+                + link("noise-table-sigma.csv") + ").\n\n";
+    }
+
+    /** Writes {@code latent-metrics.*}; returns the index section. */
+    String latentMetrics(List<LatentCodes> codes) throws IOException {
+        int n = ctx.items.size();
+        int[] refIdx = Split.of(ctx.data.train().size(), ctx.opts.knnReference(), 0,
+                ctx.opts.seed()).train();
+        Dataset refSet = ctx.data.train().subset(refIdx);
+        List<String> header = List.of("model", "ed", "pc1_ratio", "pc2_ratio",
+                "silhouette_2d", "silhouette_full", "knn_accuracy", "test_n", "reference_n");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ReportItem it = ctx.items.get(i);
+            ctx.progress.accept("latent metrics: model " + (i + 1) + "/" + n + " (" + it.name()
+                    + ")");
+            LatentCodes ref = LatentCodes.encode(it.model(), refSet, BATCH);
+            // the test codes were already encoded for the scatter plot
+            LatentMetrics m = LatentMetrics.of(ref, codes.get(i), Silhouette.DEFAULT_SAMPLE,
+                    ctx.opts.seed());
+            rows.add(List.of(it.name(), Integer.toString(m.encodingDim()),
+                    fmt4(m.pc1Ratio()), fmt4(m.pc2Ratio()), fmt4(m.silhouette2d()),
+                    fmt4(m.silhouetteFull()), fmt4(m.knnAccuracy()),
+                    Integer.toString(m.testCount()), Integer.toString(m.referenceCount())));
+        }
+        AtomicFiles.writeString(ctx.file("latent-metrics.csv"), Tables.csv(header, rows));
+        String note = "Share of variance along PC1 and PC2, silhouette by class in the PCA "
+                + "plane and in the full latent space (subsample of at most "
+                + Silhouette.DEFAULT_SAMPLE + "), and accuracy of a " + "5-nearest-neighbour "
+                + "classifier of the test codes against " + refIdx.length + " random "
+                + "training codes; on " + ctx.digitsText() + ".\n";
+        AtomicFiles.writeString(ctx.file("latent-metrics.md"), "# Latent-space metrics\n\n"
+                + note + "\n" + Tables.markdown(header, rows));
+        return "## Latent-space metrics\n\n" + note + "\n" + Tables.markdown(header, rows)
+                + "\nTable: " + link("latent-metrics.md") + " · "
+                + link("latent-metrics.csv") + "\n\n";
+    }
+}
