@@ -7,6 +7,8 @@ import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.common.DigitImages;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -138,11 +140,13 @@ final class ResultPanel extends GridPane {
         };
         // replacing the items makes the box clear and reset its value: no user's choice
         Runnable sync = () -> {
-            updating[0] = true;
-            items.setAll(ctx.models());
+            List<ActiveModel> all = new ArrayList<>();
             if (withNone) {
-                items.add(0, none);
+                all.add(none);
             }
+            all.addAll(ctx.models());
+            updating[0] = true;
+            items.setAll(all); // one change: the box finds its selected item again
             updating[0] = false;
             fromVm.run();
         };

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -81,6 +84,12 @@ class ReconstructViewTest {
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text a combo box shows for its value (its display cell). */
+    private String shownText(String id) {
+        ComboBox<?> box = (ComboBox<?>) view.lookup(id);
+        return ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText();
     }
 
     private String mseText(FxRobot robot) {
@@ -202,6 +211,9 @@ class ReconstructViewTest {
         robot.interact(() -> ctx.models().add(run));
         assertThat(fx(() -> vm.primaryModelProperty().get())).isSameAs(model);
         assertThat(fx(() -> vm.compareModelProperty().get())).isNull();
+        // and the boxes still show them
+        waitFor(() -> fx(() -> "test".equals(shownText("#primary-model"))
+                && "(none)".equals(shownText("#compare-model"))));
         waitFor(() -> vm.isCurrent(vm.reconstructionProperty().get()));
         assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
 
