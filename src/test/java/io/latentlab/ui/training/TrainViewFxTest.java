@@ -180,9 +180,31 @@ class TrainViewFxTest {
                 marker.getLayoutBounds()))), 9, 7, Color.web(TrainChart.COLOURS[5]));
     }
 
+    @Test
+    void pointsOfTheLastEpochAreDrawnWholeAtTheAxisEnd() throws Exception {
+        showWithIdleEngine();
+        TrainViewModel vm = view.viewModel();
+        // one epoch: its points and the best ring sit on the x axis' upper bound
+        fx(() -> vm.epochs().setAll(epoch(1, 0.050, 0.030, 0.040, true)));
+        styled();
+        LineChart<Number, Number> chart = view.chart();
+        java.nio.file.Path png = runs.resolve("one-epoch.png");
+        fx(() -> {
+            TrainView.writePng(chart, png);
+            return null;
+        });
+        BufferedImage image = ImageIO.read(png.toFile());
+        Bounds local = fx(() -> chart.getBoundsInLocal());
+        Node marker = chart.getData().get(5).getData().get(0).getNode();
+        // right of the centre too, not cut off at the plot area's edge
+        assertPixel(image, local, fx(() -> chart.sceneToLocal(marker.localToScene(
+                marker.getLayoutBounds()))), -7, -9, Color.web(TrainChart.COLOURS[5]));
+    }
+
     /**
      * Some pixel in a column range left of the centre of {@code b} (where no line of the first
-     * epoch runs) has the colour {@code c}: the point is drawn in it, not in black.
+     * epoch runs; negative offsets: right of it) has the colour {@code c}: the point is drawn
+     * in it, not in black.
      */
     private static void assertPixel(BufferedImage image, Bounds chart, Bounds b, int from, int to,
             Color c) {
@@ -191,6 +213,9 @@ class TrainViewFxTest {
         double nearest = Double.MAX_VALUE;
         for (int x = cx - from; x <= cx - to; x++) {
             for (int y = cy - 2; y <= cy + 2; y++) {
+                if (x < 0 || x >= image.getWidth() || y < 0 || y >= image.getHeight()) {
+                    continue;
+                }
                 int argb = image.getRGB(x, y);
                 nearest = Math.min(nearest, Math.abs(((argb >> 16) & 0xff) / 255.0 - c.getRed())
                         + Math.abs(((argb >> 8) & 0xff) / 255.0 - c.getGreen())
