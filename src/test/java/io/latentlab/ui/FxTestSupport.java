@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +57,18 @@ public final class FxTestSupport {
             workers.shutdownNow();
             engine.close();
         });
+    }
+
+    /**
+     * A context whose jobs are accepted but never run, and whose callbacks would run at once:
+     * what a view shows then comes from the test alone. Close it with {@code ctx.close()}.
+     *
+     * @param prefs settings
+     * @return the context
+     */
+    public static AppContext idleContext(Preferences prefs) {
+        Executor never = r -> { };
+        return new AppContext(new Jobs(never, never, Runnable::run), prefs, () -> { });
     }
 
     /**

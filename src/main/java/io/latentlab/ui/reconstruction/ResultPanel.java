@@ -7,6 +7,8 @@ import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.common.DigitImages;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import javafx.beans.binding.Bindings;
@@ -126,14 +128,6 @@ final class ResultPanel extends GridPane {
     private ComboBox<ActiveModel> modelBox(boolean withNone) {
         ActiveModel none = new ActiveModel(vm.text("compare.none"), null, null, null);
         ObservableList<ActiveModel> items = FXCollections.observableArrayList();
-        Runnable sync = () -> {
-            items.setAll(ctx.models());
-            if (withNone) {
-                items.add(0, none);
-            }
-        };
-        sync.run();
-        ctx.models().addListener((ListChangeListener<ActiveModel>) c -> sync.run());
         ComboBox<ActiveModel> box = new ComboBox<>(items);
         box.setPrefWidth(220);
         ObjectProperty<ActiveModel> prop = withNone ? vm.compareModelProperty()
@@ -144,7 +138,20 @@ final class ResultPanel extends GridPane {
             box.setValue(prop.get() == null && withNone ? none : prop.get());
             updating[0] = false;
         };
-        fromVm.run();
+        // replacing the items makes the box clear and reset its value: no user's choice
+        Runnable sync = () -> {
+            List<ActiveModel> all = new ArrayList<>();
+            if (withNone) {
+                all.add(none);
+            }
+            all.addAll(ctx.models());
+            updating[0] = true;
+            items.setAll(all); // one change: the box finds its selected item again
+            updating[0] = false;
+            fromVm.run();
+        };
+        sync.run();
+        ctx.models().addListener((ListChangeListener<ActiveModel>) c -> sync.run());
         prop.addListener(obs -> fromVm.run());
         box.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) {

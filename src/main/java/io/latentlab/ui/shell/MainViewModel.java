@@ -19,6 +19,8 @@ import java.util.ResourceBundle;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 
@@ -70,6 +72,8 @@ public final class MainViewModel {
     private final StatusViewModel status;
     private final ResourceBundle s;
     private final SortedList<ActiveModel> sorted;
+    private final ReadOnlyBooleanWrapper discovering = new ReadOnlyBooleanWrapper(this,
+            "discovering");
     private Consumer<Problem> onProblem = p -> { };
     /** True while this view model picks a model itself: that is no choice to remember. */
     private boolean picking;
@@ -99,6 +103,11 @@ public final class MainViewModel {
     /** @return every model, by ED then name */
     public ObservableList<ActiveModel> models() {
         return sorted;
+    }
+
+    /** @return whether model discovery is still running (an empty list means "not yet") */
+    public ReadOnlyBooleanProperty discoveringProperty() {
+        return discovering.getReadOnlyProperty();
     }
 
     /** @return the folder of the model the user chose last, or null */
@@ -142,7 +151,8 @@ public final class MainViewModel {
             status.setFinalMessage(job, found.skipped() == 0
                     ? String.format(s.getString("status.modelsLoaded"), n)
                     : String.format(s.getString("status.modelsSkipped"), n, found.skipped()));
-        });
+        }).onFinished(() -> discovering.set(false));
+        discovering.set(true);
         return ctx.jobs().submit(job);
     }
 

@@ -38,8 +38,11 @@ final class ModelSelector extends ToolBar {
         openButton.setId("model-open");
         openButton.setTooltip(new Tooltip(s.getString("model.openTip")));
         openButton.setOnAction(e -> open.run());
-        Label hint = new Label(s.getString("model.none"));
+        Label hint = new Label();
         hint.setId("model-hint");
+        // while discovery runs, an empty list says nothing about the user's models yet
+        hint.textProperty().bind(Bindings.when(vm.discoveringProperty())
+                .then(s.getString("model.searching")).otherwise(s.getString("model.none")));
         hint.visibleProperty().bind(Bindings.isEmpty(vm.models()));
         hint.managedProperty().bind(hint.visibleProperty());
         getItems().addAll(label, box, openButton, hint);

@@ -164,18 +164,8 @@ final class RunDisplay {
         int max = config.maxEpochs();
         double done = lastEpoch + (double) lastBatch / batchesPerEpoch;
         progress.set(Math.min(1, done / max));
-        double remaining;
-        if (!epochs.isEmpty()) {
-            double sum = 0;
-            for (EpochMetrics m : epochs) {
-                sum += m.seconds();
-            }
-            remaining = sum / epochs.size() * (max - done);
-        } else if (done > 0) {
-            remaining = elapsed / done * (max - done);
-        } else {
-            remaining = Double.NaN;
-        }
+        // from the job's running time, not the epochs' own seconds: those include a pause
+        double remaining = done > 0 ? elapsed / done * (max - done) : Double.NaN;
         String left = Durations.format(remaining);
         etaText.set(left.isEmpty() ? "" : String.format(strings.getString("progress.eta"), left));
         progressText.set(progressLine(Math.min(max, lastEpoch + 1), max, Durations.format(elapsed)));

@@ -42,7 +42,9 @@ final class RunOffer {
     void offer(ModelHandle saved, Path dir) {
         ActiveModel m = new ActiveModel(TrainViewModel.modelName(saved.encodingDim(), dir), dir,
                 saved.metadata(), saved);
-        ctx.models().add(0, m);
+        // last, not first: the views' default picks ("the first ED=32") stay on the models
+        // listed before, so a fresh run is never chosen for the user by its place in the list
+        ctx.models().add(m);
         model.set(m);
     }
 

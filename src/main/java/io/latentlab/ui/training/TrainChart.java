@@ -10,6 +10,7 @@ import java.util.ResourceBundle;
 import java.util.function.ToDoubleFunction;
 
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -89,6 +90,12 @@ final class TrainChart {
             epochSeries.getNode().setStyle("-fx-stroke-width: 2px;");
         }
         best.getNode().setStyle("-fx-stroke: transparent;");
+        // the x axis ends at the last epoch: unclipped, its dots and the best ring show whole
+        // (the axes always fit the data, so nothing else reaches past the plot area)
+        Node plotContent = chart.lookup(".plot-content");
+        if (plotContent != null && plotContent.getParent() != null) {
+            plotContent.getParent().setClip(null); // the plot area, which holds the clip
+        }
         wire(s);
     }
 

@@ -43,6 +43,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
@@ -130,13 +131,14 @@ public final class TrainView extends BorderPane implements CsvExportable {
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
         HBox.setHgrow(progress, Priority.ALWAYS);
+        // one line, as in the status bar: "Epoch 2 of at most 3 · 30 s · at most 15 s left"
         Label progressText = new Label();
         progressText.setId("train-progress-text");
-        progressText.textProperty().bind(vm.progressTextProperty());
-        Label eta = new Label();
-        eta.setId("train-eta");
-        eta.textProperty().bind(vm.etaTextProperty());
-        HBox progressRow = new HBox(8, progress, progressText, eta);
+        progressText.setMinWidth(Region.USE_PREF_SIZE);
+        progressText.textProperty().bind(Bindings.createStringBinding(
+                () -> RunDisplay.joined(vm.progressTextProperty().get(), vm.etaTextProperty().get()),
+                vm.progressTextProperty(), vm.etaTextProperty()));
+        HBox progressRow = new HBox(8, progress, progressText);
         progressRow.setAlignment(Pos.CENTER_LEFT);
         Label status = new Label();
         status.setId("train-status");

@@ -1,22 +1,20 @@
 package io.latentlab.ui.latent;
 
+import static io.latentlab.ui.FxTestSupport.fx;
+import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
-import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
-import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.FxTestSupport;
+import io.latentlab.ui.TestModels;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
-import java.nio.file.Path;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -24,6 +22,7 @@ import javafx.scene.control.Label;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -36,35 +35,36 @@ import org.testfx.util.WaitForAsyncUtils;
 class LatentViewTest {
 
     private AppContext ctx;
-    private DjlThread djl;
     private LatentView view;
-    private Autoencoder model;
     private final AtomicInteger shown = new AtomicInteger();
 
     @Start
     void start(Stage stage) throws Exception {
-        djl = new DjlThread();
-        ctx = new AppContext(new Jobs(djl, ForkJoinPool.commonPool(), Platform::runLater),
-                Preferences.userRoot().node("latent-lab-tests"), djl::close);
+        ctx = FxTestSupport.context(FxTestSupport.prefs("latent-view"));
         ctx.setShowReconstructAction(shown::incrementAndGet);
         view = new LatentView(ctx);
         stage.setScene(new Scene(view, 900, 650));
         stage.show();
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
-        ctx.dataProperty().set(new MnistData(full.train().slice(0, 1000),
-                full.test().slice(0, 2000), full.dir(), full.checksum()));
-        model = djl.submit(() -> Autoencoder.create(4, 1)).get(30, TimeUnit.SECONDS);
-        ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("test", null,
-                ModelMetadata.of(4), model));
+        MnistData small = FxTestSupport.smallData();
+        ctx.dataProperty().set(new MnistData(small.train().slice(0, 1000), small.test(),
+                small.dir(), small.checksum()));
+    }
+
+    @BeforeEach
+    void activateModel() throws Exception {
+        AppContext.ActiveModel model = onEngine(ctx, c -> TestModels.active("test", null,
+                ModelMetadata.of(4), Autoencoder.create(4, 1)));
+        fx(() -> {
+            // listed too, so closing the context frees it even after a test deselects it
+            ctx.models().add(model);
+            ctx.activeModelProperty().set(model);
+            return null;
+        });
     }
 
     @AfterEach
     void close() throws Exception {
-        djl.submit(() -> {
-            model.close();
-            return null;
-        }).get(30, TimeUnit.SECONDS);
-        ctx.close();
+        FxTestSupport.close(ctx);
     }
 
     @Test

@@ -1,14 +1,15 @@
 package io.latentlab.ui.reconstruction;
 
+import static io.latentlab.ui.FxTestSupport.fx;
+import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
-import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
-import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 
@@ -16,20 +17,20 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.control.Slider;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,22 +43,23 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReconstructViewTest {
 
-    private static MnistData data;
-
-    private DjlThread djl;
     private AppContext ctx;
-    private Autoencoder model;
+    private ActiveModel model;
     private ReconstructView view;
-
-    @BeforeAll
-    static void loadData() throws Exception {
-        data = MnistData.load(Path.of("assets/mnist"));
-    }
 
     @Start
     void start(Stage stage) throws Exception {
-        djl = new DjlThread();
-        model = djl.submit(() -> {
+        ctx = FxTestSupport.context(FxTestSupport.prefs("reconstruct-view"));
+        ctx.dataProperty().set(FxTestSupport.smallData());
+        view = new ReconstructView(ctx);
+        // stays inside Monocle's 1280x800 headless screen
+        stage.setScene(new Scene(view, 1240, 780));
+        stage.show();
+    }
+
+    @BeforeEach
+    void activateModel() throws Exception {
+        model = onEngine(ctx, c -> {
             Autoencoder m = Autoencoder.create(4, 1);
             // an untrained model's output barely depends on its input (MSE equal to 6
             // decimals for any sigma); larger weights make the input visible in the output
@@ -66,30 +68,28 @@ class ReconstructViewTest {
                 a.setRequiresGradient(false); // inference only; in-place needs a non-grad leaf
                 a.muli(2f);
             }
-            return m;
-        }).get(30, TimeUnit.SECONDS);
-        ctx = new AppContext(new Jobs(djl, ForkJoinPool.commonPool(), Platform::runLater),
-                Preferences.userRoot().node("latent-lab-tests"), djl::close);
-        ctx.dataProperty().set(data);
-        ctx.activeModelProperty().set(TestModels.active("test", null, ModelMetadata.of(4), model));
-        view = new ReconstructView(ctx);
-        // stays inside Monocle's 1280x800 headless screen
-        stage.setScene(new Scene(view, 1240, 780));
-        stage.show();
+            return TestModels.active("test", null, ModelMetadata.of(4), m);
+        });
+        fx(() -> {
+            ctx.activeModelProperty().set(model);
+            return null;
+        });
     }
 
     @AfterEach
     void close() throws Exception {
-        djl.submit(() -> {
-            model.close();
-            return null;
-        }).get(30, TimeUnit.SECONDS);
-        ctx.close();
+        FxTestSupport.close(ctx);
     }
 
     private static void waitFor(Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The text a combo box shows for its value (its display cell). */
+    private String shownText(String id) {
+        ComboBox<?> box = (ComboBox<?>) view.lookup(id);
+        return ((ListCell<?>) ((ComboBoxListViewSkin<?>) box.getSkin()).getDisplayNode()).getText();
     }
 
     private String mseText(FxRobot robot) {
@@ -196,5 +196,31 @@ class ReconstructViewTest {
         assertThat(Float.parseFloat(last[4]))
                 .isEqualTo(vm.reconstructionProperty().get().output()[783]);
         assertThat(last[5]).as("no comparison model").isEmpty();
+    }
+
+    @Test
+    void aModelJoiningTheListChangesNeitherModelChoice(FxRobot robot) throws Exception {
+        ReconstructViewModel vm = view.viewModel();
+        robot.interact(() -> ctx.models().add(model));
+        waitFor(() -> vm.isCurrent(vm.reconstructionProperty().get()));
+        assertThat(fx(() -> vm.primaryModelProperty().get())).isSameAs(model);
+
+        // a run finishes: it is listed (the model boxes get new items), not chosen
+        ActiveModel run = onEngine(ctx, c -> TestModels.active("run", null, ModelMetadata.of(2),
+                Autoencoder.create(2, 1)));
+        robot.interact(() -> ctx.models().add(run));
+        assertThat(fx(() -> vm.primaryModelProperty().get())).isSameAs(model);
+        assertThat(fx(() -> vm.compareModelProperty().get())).isNull();
+        // and the boxes still show them
+        waitFor(() -> fx(() -> "test".equals(shownText("#primary-model"))
+                && "(none)".equals(shownText("#compare-model"))));
+        waitFor(() -> vm.isCurrent(vm.reconstructionProperty().get()));
+        assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
+
+        // no choice was made by the list change: the view still follows the active model
+        robot.interact(() -> ctx.activeModelProperty().set(run));
+        assertThat(fx(() -> vm.primaryModelProperty().get())).isSameAs(run);
+        waitFor(() -> vm.isCurrent(vm.reconstructionProperty().get())
+                && vm.reconstructionProperty().get().model() == run);
     }
 }

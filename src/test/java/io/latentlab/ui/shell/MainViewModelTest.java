@@ -130,7 +130,9 @@ class MainViewModelTest {
         Files.setLastModifiedTime(b8.resolve(ModelStore.META), FileTime.fromMillis(1_000_000));
         Files.setLastModifiedTime(a8.resolve(ModelStore.META), FileTime.fromMillis(3_000_000));
         Files.setLastModifiedTime(ed2.resolve(ModelStore.META), FileTime.fromMillis(2_000_000));
-        corrupt(models.resolve("broken"));
+        // a manifest naming parameters that cannot be read: a model, but unreadable
+        Path broken = checkpoint(models.resolve("broken"), 2);
+        Files.writeString(ModelStore.paramsFile(broken, ModelStore.readMetadata(broken)), "garbage");
         Files.createDirectories(models.resolve("not-a-checkpoint"));
 
         Job<MainViewModel.Discovery> job = vm.discover(List.of(models, runs, tmp.resolve("none")),

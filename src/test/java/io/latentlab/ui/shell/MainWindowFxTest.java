@@ -126,12 +126,22 @@ class MainWindowFxTest {
         checkpoint(ed4, 4);
         Files.setLastModifiedTime(ed8.resolve(ModelStore.META), FileTime.fromMillis(2_000_000));
         Files.setLastModifiedTime(ed4.resolve(ModelStore.META), FileTime.fromMillis(1_000_000));
-        Path broken = Files.createDirectories(models.resolve("broken"));
-        Files.writeString(broken.resolve(ModelStore.META), "garbage");
+        // a manifest naming parameters that cannot be read: listed as a model, fails to load
+        Path broken = models.resolve("broken");
+        checkpoint(broken, 2);
+        Files.writeString(ModelStore.paramsFile(broken, ModelStore.readMetadata(broken)), "garbage");
 
+        assertThat(text(robot, "#model-hint")).isEqualTo("No model yet: train one in the Train view");
+        // while discovery waits for the busy engine, the empty list does not say "no model"
+        CountDownLatch busy = new CountDownLatch(1);
+        robot.interact(() -> ctx.jobs().submit(Job.onEngine("busy", c -> busy.await(20,
+                TimeUnit.SECONDS)).visible(false)));
         Job<MainViewModel.Discovery> job = submit(robot, () -> window.viewModel().discover(
                 List.of(models, tmp.resolve("runs")), null));
+        assertThat(text(robot, "#model-hint")).isEqualTo("Looking for saved models...");
+        busy.countDown();
         assertThat(await(job)).isEqualTo(JobState.SUCCEEDED);
+        assertThat(robot.lookup("#model-hint").queryLabeled().isVisible()).isFalse();
 
         assertThat(fx(() -> window.modelSelector().getItems().stream().map(ActiveModel::dir)
                 .toList())).containsExactly(ed4, ed8);

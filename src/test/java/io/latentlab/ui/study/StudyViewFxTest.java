@@ -1,17 +1,19 @@
 package io.latentlab.ui.study;
 
+import static io.latentlab.ui.FxTestSupport.fx;
+import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
-import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
-import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.study.common.TabStatus.State;
 import io.latentlab.ui.study.grid.GridForm;
 import io.latentlab.ui.study.grid.GridForm.Field;
@@ -20,13 +22,9 @@ import io.latentlab.ui.study.grid.GridSearchViewModel.HeatCell;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -57,26 +55,20 @@ class StudyViewFxTest {
 
     private static MnistData data;
 
-    private DjlThread engine;
     private AppContext ctx;
     private StudyView view;
 
     @BeforeAll
     static void loadData() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
-        data = new MnistData(full.train().slice(0, 300), full.test().slice(0, 200), full.dir(),
-                full.checksum());
+        MnistData small = FxTestSupport.smallData();
+        // a tiny grid search: 300 training digits
+        data = new MnistData(small.train().slice(0, 300), small.test().slice(0, 200),
+                small.dir(), small.checksum());
     }
 
     @Start
     void start(Stage stage) {
-        engine = new DjlThread();
-        ExecutorService workers = Executors.newCachedThreadPool();
-        ctx = new AppContext(new Jobs(engine, workers, Platform::runLater),
-                Preferences.userRoot().node("latent-lab-tests"), () -> {
-                    workers.shutdownNow();
-                    engine.close();
-                });
+        ctx = FxTestSupport.context(FxTestSupport.prefs("study-view"));
         view = new StudyView(ctx);
         stage.setScene(new Scene(view, 1200, 760));
         stage.show();
@@ -84,23 +76,12 @@ class StudyViewFxTest {
 
     @AfterEach
     void close() throws Exception {
-        for (AppContext.ActiveModel m : fx(() -> List.copyOf(ctx.models()))) {
-            engine.submit(() -> {
-                m.model().close();
-                return null;
-            }).get(10, TimeUnit.SECONDS);
-        }
-        ctx.close();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        FxTestSupport.close(ctx);
     }
 
     private AppContext.ActiveModel model(String name, Path dir, ModelMetadata md, int ed)
             throws Exception {
-        return engine.submit(() -> TestModels.active(name, dir, md, Autoencoder.create(ed, 1)))
-                .get(60, TimeUnit.SECONDS);
+        return onEngine(ctx, c -> TestModels.active(name, dir, md, Autoencoder.create(ed, 1)));
     }
 
     /** Whether a node and all its ancestors are visible (a hidden tab's content is not). */
@@ -246,11 +227,11 @@ class StudyViewFxTest {
     void noiseTableShowsAReconstructionGridPerModel(FxRobot robot, @TempDir Path tmp)
             throws Exception {
         Path dir = tmp.resolve("ed2");
-        AppContext.ActiveModel model = engine.submit(() -> {
+        AppContext.ActiveModel model = onEngine(ctx, c -> {
             Autoencoder m = Autoencoder.create(2, 1);
             ModelStore.save(dir, m, ModelMetadata.of(2));
             return TestModels.active("ED=2", dir, ModelStore.readMetadata(dir), m);
-        }).get(60, TimeUnit.SECONDS);
+        });
         fx(() -> {
             ctx.dataProperty().set(data);
             ctx.models().add(model);
@@ -258,8 +239,17 @@ class StudyViewFxTest {
             return null;
         });
         clickTab(robot, "Noise robustness");
-        // the model was chosen by default, so Run is on
+        Label placeholder = fx(() -> (Label) view.noise().table().getPlaceholder());
+        assertThat(fx(placeholder::getText)).isEqualTo("Check the models to compare and press Run.");
+        // the model was chosen by default, so Run is on; the job waits for the busy engine
+        CountDownLatch busy = new CountDownLatch(1);
+        robot.interact(() -> ctx.jobs().submit(Job.onEngine("busy", c -> busy.await(20,
+                TimeUnit.SECONDS)).visible(false)));
         robot.clickOn("#study-noise-run");
+        // while it runs, the empty table does not ask to press Run
+        assertThat(fx(placeholder::getText))
+                .isEqualTo("Computing: the table appears when the job has finished.");
+        busy.countDown();
         // the grid images are drawn off the FX thread, then shown
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> robot.lookup("#study-noise-grid-0").tryQuery().isPresent());

@@ -1,32 +1,25 @@
 package io.latentlab.ui.training;
 
+import static io.latentlab.ui.FxTestSupport.fx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
-import io.latentlab.model.DjlThread;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.jobs.Job;
-import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.training.TrainViewModel.BatchPoint;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
 
 import java.awt.image.BufferedImage;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.prefs.Preferences;
 
 import javax.imageio.ImageIO;
 
-import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -55,7 +48,6 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class TrainViewFxTest {
 
-    private static final Preferences PREFS = Preferences.userRoot().node("latent-lab-tests");
     private static MnistData data;
 
     @TempDir
@@ -63,23 +55,12 @@ class TrainViewFxTest {
 
     private Stage stage;
     private AppContext ctx;
+    private boolean idle;
     private TrainView view;
-
-    /** Engine work waits here until the test runs it. */
-    private static final class ManualExecutor implements Executor {
-        final Deque<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-    }
 
     @BeforeAll
     static void loadData() throws Exception {
-        MnistData full = MnistData.load(java.nio.file.Path.of("assets/mnist"));
-        data = new MnistData(full.train().slice(0, 1000), full.test().slice(0, 100), full.dir(),
-                full.checksum());
+        data = FxTestSupport.smallData();
     }
 
     @Start
@@ -99,22 +80,23 @@ class TrainViewFxTest {
 
     /** The view on an engine that never runs: everything the test sees comes from the test. */
     private void showWithIdleEngine() throws Exception {
-        ManualExecutor engine = new ManualExecutor();
-        show(new AppContext(new Jobs(engine, engine, Runnable::run), PREFS, () -> { }));
+        idle = true;
+        show(FxTestSupport.idleContext(FxTestSupport.prefs("train-view")));
     }
 
     @AfterEach
     void close() throws Exception {
-        if (ctx != null) {
+        if (ctx == null) {
+            return;
+        }
+        if (idle) {
             fx(() -> {
                 ctx.close();
                 return null;
             });
+        } else {
+            FxTestSupport.close(ctx);
         }
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(30, TimeUnit.SECONDS);
     }
 
     private static EpochMetrics epoch(int n, double train, double val, double test, boolean best) {
@@ -198,9 +180,31 @@ class TrainViewFxTest {
                 marker.getLayoutBounds()))), 9, 7, Color.web(TrainChart.COLOURS[5]));
     }
 
+    @Test
+    void pointsOfTheLastEpochAreDrawnWholeAtTheAxisEnd() throws Exception {
+        showWithIdleEngine();
+        TrainViewModel vm = view.viewModel();
+        // one epoch: its points and the best ring sit on the x axis' upper bound
+        fx(() -> vm.epochs().setAll(epoch(1, 0.050, 0.030, 0.040, true)));
+        styled();
+        LineChart<Number, Number> chart = view.chart();
+        java.nio.file.Path png = runs.resolve("one-epoch.png");
+        fx(() -> {
+            TrainView.writePng(chart, png);
+            return null;
+        });
+        BufferedImage image = ImageIO.read(png.toFile());
+        Bounds local = fx(() -> chart.getBoundsInLocal());
+        Node marker = chart.getData().get(5).getData().get(0).getNode();
+        // right of the centre too, not cut off at the plot area's edge
+        assertPixel(image, local, fx(() -> chart.sceneToLocal(marker.localToScene(
+                marker.getLayoutBounds()))), -7, -9, Color.web(TrainChart.COLOURS[5]));
+    }
+
     /**
      * Some pixel in a column range left of the centre of {@code b} (where no line of the first
-     * epoch runs) has the colour {@code c}: the point is drawn in it, not in black.
+     * epoch runs; negative offsets: right of it) has the colour {@code c}: the point is drawn
+     * in it, not in black.
      */
     private static void assertPixel(BufferedImage image, Bounds chart, Bounds b, int from, int to,
             Color c) {
@@ -209,6 +213,9 @@ class TrainViewFxTest {
         double nearest = Double.MAX_VALUE;
         for (int x = cx - from; x <= cx - to; x++) {
             for (int y = cy - 2; y <= cy + 2; y++) {
+                if (x < 0 || x >= image.getWidth() || y < 0 || y >= image.getHeight()) {
+                    continue;
+                }
                 int argb = image.getRGB(x, y);
                 nearest = Math.min(nearest, Math.abs(((argb >> 16) & 0xff) / 255.0 - c.getRed())
                         + Math.abs(((argb >> 8) & 0xff) / 255.0 - c.getGreen())
@@ -269,9 +276,7 @@ class TrainViewFxTest {
     @Test
     void aRealRunPausesWithoutHoldingTheEngineAndIsOfferedWhenStopped(FxRobot robot)
             throws Exception {
-        DjlThread engine = new DjlThread();
-        show(new AppContext(new Jobs(engine, ForkJoinPool.commonPool(), Platform::runLater),
-                PREFS, engine::close));
+        show(FxTestSupport.context(FxTestSupport.prefs("train-view")));
         TrainViewModel vm = view.viewModel();
         robot.interact(() -> {
             ctx.dataProperty().set(data);

@@ -3,14 +3,18 @@ package io.latentlab.ui.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
+import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
 import io.latentlab.service.ModelHandle;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.RunCheckpoint;
+import io.latentlab.training.TrainingConfig;
+import io.latentlab.training.TrainingEvent;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobState;
 import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.study.common.ModelChoice;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
 
@@ -20,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 
@@ -196,7 +201,7 @@ class TrainViewModelTest {
         Path dir = vm.lastRunDirProperty().get();
         assertThat(dir.getParent()).isEqualTo(runs);
         assertThat(dir.getFileName().toString()).startsWith("ed4-");
-        assertThat(ModelStore.hasModel(dir)).isTrue();
+        assertThat(ModelStore.paramsFile(dir, ModelStore.readMetadata(dir))).isRegularFile();
         assertThat(ModelStore.readMetadata(dir).encodingDim()).isEqualTo(4);
         assertThat(RunCheckpoint.readHistory(RunCheckpoint.historyFile(dir))).hasSize(2);
 
@@ -385,6 +390,41 @@ class TrainViewModelTest {
         }
         assertThat(texts).filteredOn(t -> !t.isEmpty()).isNotEmpty().allSatisfy(t -> assertThat(t)
                 .matches("(Epoch 1 of at most 1|1 epoch trained) \u00b7 \\d+ s").doesNotContain(" . "));
+    }
+
+    @Test
+    void theTimeLeftIgnoresAPauseInsideAnEpoch() {
+        RunDisplay display = new RunDisplay(this, vm.strings());
+        display.reset(TrainingConfig.builder(4).maxEpochs(2).build());
+        Queue<Object> events = new ArrayDeque<>();
+        // epoch 1 trained for 10 s and was paused for 10 min: its own seconds count both
+        events.add(new TrainingEvent.BatchEnd(1, 4, 4, 0.05));
+        events.add(new TrainingEvent.EpochEnd(new EpochMetrics(1, 0.05, 0.04, 0.04, 610, true)));
+        display.drain(events, o -> { });
+        // the job's running time excludes the pause: one epoch of 10 s is left
+        display.updateProgress(10);
+        assertThat(display.etaText().get()).isEqualTo("at most 10 s left");
+        assertThat(display.progressText().get()).isEqualTo("Epoch 2 of at most 2 \u00b7 10 s");
+    }
+
+    @Test
+    void aFinishedRunDoesNotTakeTheStudysDefaultPicks() {
+        AppContext.ActiveModel ed4 = new AppContext.ActiveModel("ED=4 \u00b7 models/ed4",
+                Path.of("models/ed4"), ModelMetadata.of(4), null);
+        AppContext.ActiveModel ed32 = new AppContext.ActiveModel("ED=32 \u00b7 models/ed32",
+                Path.of("models/ed32"), ModelMetadata.of(32), null);
+        ctx.models().setAll(ed4, ed32);
+        assertThat(ModelChoice.defaultSelection(ctx.models())).containsExactly(ed4, ed32);
+        tinyRun(1);
+
+        vm.start();
+
+        // listed (last) and offered, but the default comparison stays ED=4 vs ED=32
+        AppContext.ActiveModel run = vm.offeredModelProperty().get();
+        assertThat(run.metadata().encodingDim()).isEqualTo(4);
+        assertThat(ctx.models()).containsExactly(ed4, ed32, run);
+        assertThat(ModelChoice.defaultSelection(ctx.models())).containsExactly(ed4, ed32);
+        run.model().close();
     }
 
     @Test

@@ -38,7 +38,8 @@ public final class StatusRow extends HBox {
         Label msg = new Label();
         msg.setId(idPrefix + "-status");
         msg.textProperty().bind(status.messageProperty());
-        getChildren().addAll(bar, text, msg);
+        // the job's title first, then its progress line, as in the status bar
+        getChildren().addAll(bar, msg, text);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
         status.errorProperty().addListener((o, a, error) -> {

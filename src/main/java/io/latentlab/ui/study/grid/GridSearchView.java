@@ -54,6 +54,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class GridSearchView extends BorderPane {
 
+    /** Width at which the texts around the heat map wrap (a 3x3 map is about as wide). */
+    private static final double HEAT_TEXT_WIDTH = 360;
+
     private final GridSearchViewModel vm;
     private final HeatMap heatMap;
     private final LineChart<Number, Number> curves;
@@ -164,6 +167,10 @@ public final class GridSearchView extends BorderPane {
         heat.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         VBox heatBox = new VBox(4, heatTitle, heat, winner);
         heatBox.setPadding(new Insets(6));
+        // the long texts wrap at the heat map's width instead of squeezing the curves chart
+        heatTitle.setPrefWidth(HEAT_TEXT_WIDTH);
+        winner.setPrefWidth(HEAT_TEXT_WIDTH);
+        empty.setPrefWidth(HEAT_TEXT_WIDTH);
 
         curvesTitle.setId("study-curves-title");
         VBox curvesBox = new VBox(2, curvesTitle, curves);
@@ -227,7 +234,7 @@ public final class GridSearchView extends BorderPane {
 
     private void open() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(StudyText.get("action.openGrid.tip"));
+        chooser.setTitle(StudyText.get("action.openGrid.title"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 StudyText.get("file.csv"), "*.csv"));
         File file = chooser.showOpenDialog(Exports.window(this));

@@ -52,7 +52,9 @@ public final class LatentMetricsView extends BorderPane {
                 .then(StudyText.get("hint.noData"))
                 .otherwise(Bindings.when(Bindings.isEmpty(vm.models().all()))
                         .then(StudyText.get("empty.models"))
-                        .otherwise(StudyText.get("empty.metrics"))));
+                        .otherwise(Bindings.when(vm.status().activeProperty())
+                                .then(StudyText.get("empty.running"))
+                                .otherwise(StudyText.get("empty.metrics")))));
         table.setPlaceholder(empty);
         table.getColumns().add(StudyControls.column("col.name", MetricsRow::name));
         table.getColumns().add(StudyControls.column("col.ed",

@@ -92,7 +92,9 @@ public final class NoiseView extends BorderPane {
                 .then(StudyText.get("hint.noData"))
                 .otherwise(Bindings.when(Bindings.isEmpty(vm.models().all()))
                         .then(StudyText.get("empty.models"))
-                        .otherwise(StudyText.get("empty.noise"))));
+                        .otherwise(Bindings.when(vm.status().activeProperty())
+                                .then(StudyText.get("empty.running"))
+                                .otherwise(StudyText.get("empty.noise")))));
         table.setPlaceholder(empty);
         VBox center = new VBox(6, table, chart);
         VBox.setVgrow(chart, Priority.ALWAYS);
