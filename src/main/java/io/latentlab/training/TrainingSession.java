@@ -43,7 +43,8 @@ public final class TrainingSession implements AutoCloseable {
     private final TrainingListener listener;
     private final Autoencoder model;
     private final RunCheckpoint checkpoint;
-    private final long startNanos = System.nanoTime();
+    // time spent inside step() only: a run paused between steps does not count the pause
+    private long activeNanos;
     private final EarlyStopping stopping;
     private final CollapseDetector collapse = new CollapseDetector();
     private final List<EpochMetrics> history = new ArrayList<>();
@@ -66,7 +67,8 @@ public final class TrainingSession implements AutoCloseable {
 
     private int epoch;
     private int batch;
-    private long epochStart;
+    private long epochNanos;
+    private long stepStart = System.nanoTime();
     private double lossSum;
     private int seen;
     private TrainingResult result;
@@ -177,21 +179,29 @@ public final class TrainingSession implements AutoCloseable {
         if (result != null) {
             return false;
         }
-        if (batch < batches) {
-            if (cancelRequested) {
-                finish(StopReason.CANCELLED, "cancelled during epoch " + epoch, false);
-                return false;
+        long t0 = System.nanoTime();
+        stepStart = t0;
+        try {
+            if (batch < batches) {
+                if (cancelRequested) {
+                    finish(StopReason.CANCELLED, "cancelled during epoch " + epoch, false);
+                    return false;
+                }
+                trainBatch();
+            } else {
+                endEpoch();
             }
-            trainBatch();
-        } else {
-            endEpoch();
+            return result == null;
+        } finally {
+            long dt = System.nanoTime() - t0;
+            activeNanos += dt;
+            epochNanos += dt;
         }
-        return result == null;
     }
 
     private void trainBatch() throws IOException {
         if (batch == 0) {
-            epochStart = System.nanoTime();
+            epochNanos = 0;
             // shuffling depends only on (seed, epoch): resumed runs see the same order
             System.arraycopy(split.train(), 0, order, 0, order.length);
             Split.shuffle(order, new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + epoch));
@@ -259,7 +269,7 @@ public final class TrainingSession implements AutoCloseable {
             bestParams = ModelStore.parameterBytes(model);
         }
         EpochMetrics metrics = new EpochMetrics(epoch, trainMse, valMse, testMse,
-                (System.nanoTime() - epochStart) / 1e9, best);
+                (epochNanos + (System.nanoTime() - stepStart)) / 1e9, best);
         history.add(metrics);
         if (checkpoint != null) {
             checkpoint.save(state(), best, "running", elapsed());
@@ -311,7 +321,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private double elapsed() {
-        return priorSeconds + (System.nanoTime() - startNanos) / 1e9;
+        return priorSeconds + (activeNanos + System.nanoTime() - stepStart) / 1e9;
     }
 
     private String describe(StopReason stop) {
@@ -329,7 +339,7 @@ public final class TrainingSession implements AutoCloseable {
     }
 
     private void finish(StopReason reason, String message, boolean failed) throws IOException {
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        double seconds = (activeNanos + System.nanoTime() - stepStart) / 1e9;
         if (checkpoint != null && !history.isEmpty() && !alreadyFinished) {
             // the resume state stays at the last complete epoch; only the outcome is recorded
             checkpoint.saveStatus(reason.name().toLowerCase(Locale.ROOT), priorSeconds + seconds);
