@@ -15,9 +15,13 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.Group;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
 
 /**
  * The scatter of the latent map on a canvas (10,000 points redraw in a few milliseconds, which
@@ -33,6 +37,8 @@ final class ScatterCanvas extends Pane {
     private final IntConsumer open;
     private final Canvas canvas = new Canvas();
     private final HoverCard hover = new HoverCard();
+    private final Rectangle markerClip = new Rectangle();
+    private final Group marker = markerNode(markerClip);
     private final PlaneTransform view = new PlaneTransform();
     private final BooleanProperty walkMode = new SimpleBooleanProperty(this, "walkMode");
     // screen coordinates of the visible points, recomputed each frame for hit testing
@@ -52,7 +58,7 @@ final class ScatterCanvas extends Pane {
     ScatterCanvas(LatentViewModel vm, IntConsumer open) {
         this.vm = vm;
         this.open = open;
-        getChildren().addAll(canvas, hover);
+        getChildren().addAll(canvas, marker, hover);
         setId("latent-plot");
         setMinSize(0, 0);
         setPrefSize(600, 450);
@@ -81,7 +87,8 @@ final class ScatterCanvas extends Pane {
             view.fit(p);
             resetView();
         });
-        vm.markerProperty().addListener(this::requestRedraw);
+        // the marker follows a dragged σ slider: it moves as a node, the 10,000 points stay
+        vm.markerProperty().addListener(o -> placeMarker());
         vm.walkPointProperty().addListener(this::requestRedraw);
         for (int c = 0; c < LatentViewModel.CLASSES; c++) {
             vm.classVisibleProperty(c).addListener(this::requestRedraw);
@@ -155,6 +162,7 @@ final class ScatterCanvas extends Pane {
         Projection p = vm.projectionProperty().get();
         if (p == null) {
             visibleCount = 0;
+            placeMarker();
             return;
         }
         int n = p.n();
@@ -195,7 +203,7 @@ final class ScatterCanvas extends Pane {
         visibleCount = k;
         g.setGlobalAlpha(1);
         drawWalkPoint(g);
-        drawMarker(g);
+        placeMarker();
     }
 
     private void drawWalkPoint(GraphicsContext g) {
@@ -208,22 +216,49 @@ final class ScatterCanvas extends Pane {
         }
     }
 
-    private void drawMarker(GraphicsContext g) {
+    /** Black ring with a cross over a white halo: distinct from every class colour. */
+    private static Group markerNode(Rectangle clip) {
+        double r = 8;
+        Circle halo = new Circle(r, null);
+        halo.setStroke(Color.WHITE);
+        halo.setStrokeWidth(4);
+        Circle ring = new Circle(r, null);
+        ring.setStroke(Color.BLACK);
+        ring.setStrokeWidth(2);
+        Line across = new Line(-r - 4, 0, r + 4, 0);
+        across.setStrokeWidth(2);
+        Line down = new Line(0, -r - 4, 0, r + 4);
+        down.setStrokeWidth(2);
+        Group g = new Group(halo, ring, across, down);
+        g.setId("latent-marker");
+        g.setManaged(false);
+        g.setMouseTransparent(true);
+        g.setVisible(false);
+        g.setClip(clip);
+        return g;
+    }
+
+    /** Moves the marker node to the marker's place on the map (clipped to the canvas). */
+    private void placeMarker() {
         Point2D m = vm.markerProperty().get();
-        if (m == null) {
+        if (m == null || vm.projectionProperty().get() == null) {
+            marker.setVisible(false);
             return;
         }
-        // black ring with a cross: distinct from every class colour
+        sync();
         Point2D q = view.toScreen(m.getX(), m.getY());
-        double r = 8;
-        g.setStroke(Color.WHITE);
-        g.setLineWidth(4);
-        g.strokeOval(q.getX() - r, q.getY() - r, 2 * r, 2 * r);
-        g.setStroke(Color.BLACK);
-        g.setLineWidth(2);
-        g.strokeOval(q.getX() - r, q.getY() - r, 2 * r, 2 * r);
-        g.strokeLine(q.getX() - r - 4, q.getY(), q.getX() + r + 4, q.getY());
-        g.strokeLine(q.getX(), q.getY() - r - 4, q.getX(), q.getY() + r + 4);
+        marker.setLayoutX(q.getX());
+        marker.setLayoutY(q.getY());
+        markerClip.setX(-q.getX());
+        markerClip.setY(-q.getY());
+        markerClip.setWidth(canvas.getWidth());
+        markerClip.setHeight(canvas.getHeight());
+        marker.setVisible(true);
+    }
+
+    /** @return the live marker (tests) */
+    Group marker() {
+        return marker;
     }
 
     /**

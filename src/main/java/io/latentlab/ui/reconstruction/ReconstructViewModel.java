@@ -7,8 +7,10 @@ import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.LatestWins;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javafx.beans.binding.Bindings;
@@ -33,7 +35,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>FX thread only. Every input change publishes the clean and noisy digit at once and asks
  * for reconstructions as one engine job under {@link LatestWins}: a newer request replaces an
- * older one, so the engine never falls behind a dragged slider.
+ * older one that has not started, so the engine never falls behind a dragged slider. A request
+ * the engine has started is not replaced when only the noise moved: its result is shown and
+ * the newest input asked for next, so results keep coming while the slider moves.
  */
 public final class ReconstructViewModel {
 
@@ -51,6 +55,9 @@ public final class ReconstructViewModel {
 
     /** What one engine job returns; either may be null when that slot has no model. */
     private record Pair(Reconstruction primary, Reconstruction compare) {}
+
+    /** The request on its way: what it is for, and whether the engine has started it. */
+    private record Request(float[] clean, ActiveModel a, ActiveModel b, AtomicBoolean started) {}
 
     private final AppContext ctx;
     private final LatestWins latest;
@@ -76,6 +83,8 @@ public final class ReconstructViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final BooleanBinding noModel;
+    private Request inFlight;
+    private boolean askAgain;
 
     /**
      * @param ctx shared services: data, models, jobs
@@ -256,8 +265,24 @@ public final class ReconstructViewModel {
             stop();
             return;
         }
+        request(a, b, in, clean);
+    }
+
+    private void request(ActiveModel a, ActiveModel b, float[] in, float[] clean) {
         busy.set(true);
+        Request r = inFlight;
+        if (r != null && r.started().get() && r.a() == a && r.b() == b
+                && Arrays.equals(r.clean(), clean)) {
+            // only the noise moved and the engine is at it: replacing a started request would
+            // drop every result while the slider keeps moving
+            askAgain = true;
+            return;
+        }
+        askAgain = false;
+        AtomicBoolean started = new AtomicBoolean();
+        inFlight = new Request(clean, a, b, started);
         latest.submit(KEY, Job.onEngine(text("job.reconstruct"), c -> {
+            started.set(true);
             modelCalls.incrementAndGet();
             Reconstruction ra = run(a, in, clean);
             c.checkCancelled();
@@ -265,7 +290,22 @@ public final class ReconstructViewModel {
         }).visible(false)
                 .onSuccess(this::show)
                 .onFailure(this::failed)
-                .onFinished(() -> busy.set(false)));
+                .onFinished(this::finished));
+    }
+
+    /** The latest request ended: ask for the input shown now if it moved meanwhile. */
+    private void finished() {
+        inFlight = null;
+        float[] in = noisy.get();
+        float[] clean = original.get();
+        ActiveModel a = primaryModel.get();
+        ActiveModel b = compareModel.get();
+        if (askAgain && in != null && clean != null && (a != null || b != null)) {
+            request(a, b, in, clean);
+        } else {
+            askAgain = false;
+            busy.set(false);
+        }
     }
 
     /** Engine thread: only plain arrays go in and out. */
@@ -300,6 +340,8 @@ public final class ReconstructViewModel {
 
     private void stop() {
         latest.cancel(KEY);
+        inFlight = null;
+        askAgain = false;
         busy.set(false);
     }
 

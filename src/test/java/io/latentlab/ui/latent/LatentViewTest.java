@@ -3,6 +3,7 @@ package io.latentlab.ui.latent;
 import static io.latentlab.ui.FxTestSupport.fx;
 import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
@@ -126,6 +127,44 @@ class LatentViewTest {
         assertThat(view.viewModel().projectionProperty().get()).isNull();
         assertThat(robot.lookup("#latent-pc1").queryAs(Label.class).getText())
                 .isEqualTo("PC1 \u2014");
+    }
+
+    @Test
+    void theReconstructMarkerMovesWithoutRedrawingTheMap(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> view.viewModel().projectionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] before = pixels();
+        // a dragged σ slider moves the marker many times a second: the 10,000 points stay
+        robot.interact(() -> ctx.reconstructInputProperty().set(ctx.dataProperty().get().test()
+                .copyImage(7)));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> view.viewModel().markerProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(pixels()).as("the map's canvas is not redrawn for the marker").isEqualTo(before);
+        Node marker = robot.lookup("#latent-marker").query();
+        assertThat(marker.isVisible()).isTrue();
+        // the input is test digit 7, so the marker sits on its point
+        Point2D at = WaitForAsyncUtils.asyncFx(() -> view.screenPositionOf(7))
+                .get(10, TimeUnit.SECONDS);
+        assertThat(marker.getLayoutX()).isCloseTo(at.getX(), within(0.5));
+        assertThat(marker.getLayoutY()).isCloseTo(at.getY(), within(0.5));
+
+        robot.interact(() -> ctx.reconstructInputProperty().set(null));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(marker.isVisible()).isFalse();
+    }
+
+    private int[] pixels() throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> {
+            javafx.scene.image.WritableImage img = view.canvas().snapshot(null, null);
+            int w = (int) img.getWidth();
+            int h = (int) img.getHeight();
+            int[] argb = new int[w * h];
+            img.getPixelReader().getPixels(0, 0, w, h,
+                    javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+            return argb;
+        }).get(10, TimeUnit.SECONDS);
     }
 
     /** A point inside the canvas whose nearest neighbour on screen is at least 8 px away. */

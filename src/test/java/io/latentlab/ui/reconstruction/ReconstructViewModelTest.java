@@ -287,6 +287,64 @@ class ReconstructViewModelTest {
     }
 
     @Test
+    void aDraggedSliderKeepsShowingResults() {
+        // engine work and FX callbacks both wait until the test runs them, so the slider can
+        // move while a request is on the engine and before its result reaches the FX thread
+        Deque<Runnable> fxQueue = new ArrayDeque<>();
+        ActiveModel active = ctx.activeModelProperty().get();
+        ctx = new AppContext(new Jobs(engine::add, Runnable::run, fxQueue::add), prefs(), () -> { });
+        ctx.dataProperty().set(data);
+        ctx.activeModelProperty().set(active);
+        create();
+        in.showTestDigit(3);
+        noise.kindProperty().set(NoiseKind.GAUSSIAN);
+        runAll(fxQueue);
+        int before = vm.modelCalls();
+
+        noise.sigmaProperty().set(0.3);
+        float[] first = vm.noisyProperty().get();
+        engine.poll().run(); // the engine has started (and done) the request for σ = 0.3
+        for (int i = 1; i <= 10; i++) {
+            noise.sigmaProperty().set(0.3 + i * 0.1); // the slider moves on
+        }
+        float[] last = vm.noisyProperty().get();
+        assertThat(engine).as("a started request is not replaced").isEmpty();
+        runFx(fxQueue);
+
+        // the σ = 0.3 result is shown, not dropped, and the newest input is asked for next
+        assertThat(vm.reconstructionProperty().get().input()).isSameAs(first);
+        assertThat(vm.busyProperty().get()).isTrue();
+        assertThat(engine).hasSize(1);
+        runAll(fxQueue);
+        assertThat(vm.reconstructionProperty().get().input()).isSameAs(last);
+        assertThat(vm.isCurrent(vm.reconstructionProperty().get())).isTrue();
+        assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.modelCalls() - before).isEqualTo(2);
+
+        // another digit is never kept waiting for the old one: it replaces a started request
+        noise.sigmaProperty().set(0.2);
+        engine.poll().run();
+        in.showTestDigit(4);
+        runAll(fxQueue);
+        assertThat(vm.reconstructionProperty().get().original())
+                .containsExactly(data.test().copyImage(4));
+        assertThat(vm.isCurrent(vm.reconstructionProperty().get())).isTrue();
+    }
+
+    private static void runFx(Deque<Runnable> fxQueue) {
+        for (Runnable r; (r = fxQueue.poll()) != null; ) {
+            r.run();
+        }
+    }
+
+    private void runAll(Deque<Runnable> fxQueue) {
+        while (!engine.isEmpty() || !fxQueue.isEmpty()) {
+            runEngine();
+            runFx(fxQueue);
+        }
+    }
+
+    @Test
     void aResultInViewWhileTheNextDigitIsComputedKeepsItsOwnOriginal() {
         // the heat map compared an old reconstruction with the new original
         useManualEngine();
