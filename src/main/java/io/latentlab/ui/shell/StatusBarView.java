@@ -95,7 +95,9 @@ final class StatusBarView extends HBox {
         jobs.setTooltip(new Tooltip(s.getString("status.jobsTip")));
         jobs.textProperty().bind(Bindings.createStringBinding(vm::moreText, vm.moreProperty()));
         jobs.setOnAction(e -> showJobs(s));
-        showIf(jobs, vm.currentProperty().isNotNull());
+        // hidden but still laid out: the bar keeps its height when a job starts or ends, so
+        // the views above it are not resized (a relayout of every tab and a redraw of the map)
+        jobs.visibleProperty().bind(vm.currentProperty().isNotNull());
 
         getChildren().addAll(text, message, spacer, progress, eta, cancel, jobs);
 

@@ -206,6 +206,24 @@ class MainWindowFxTest {
     }
 
     @Test
+    void aJobStartingOrEndingDoesNotResizeTheViews(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        double idle = fx(() -> window.tabs().getHeight());
+        CountDownLatch release = new CountDownLatch(1);
+        Job<String> job = holding("Job A", 1, release);
+        robot.interact(() -> ctx.jobs().submit(job));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> job.progressProperty().get() == 0.25));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#status-cancel").query().isVisible()).isTrue();
+        // a status bar growing by a button's height made every tab lay out again
+        assertThat(fx(() -> window.tabs().getHeight())).isEqualTo(idle);
+        release.countDown();
+        assertThat(await(job)).isEqualTo(JobState.SUCCEEDED);
+        assertThat(fx(() -> window.tabs().getHeight())).isEqualTo(idle);
+    }
+
+    @Test
     void theStatusBarListsTwoJobsAndCancelsOnlyTheOneAsked(FxRobot robot) throws Exception {
         assertThat(text(robot, "#status-text")).isEqualTo("Ready");
         assertThat(robot.lookup("#status-jobs").query().isVisible()).isFalse();
