@@ -10,7 +10,9 @@ import io.latentlab.ui.training.TrainView;
 
 import java.io.File;
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
 
 import javafx.application.Platform;
@@ -70,6 +72,7 @@ public final class MainWindow extends BorderPane {
         studyView = new StudyView(ctx);
         Tab study = tab(ctx.text("tab.study"), studyView);
         tabs.getTabs().addAll(train, reconstruct, latent, study);
+        showOnlySelected();
         ctx.setShowReconstructAction(() -> tabs.getSelectionModel().select(reconstruct));
         setCenter(tabs);
 
@@ -89,6 +92,30 @@ public final class MainWindow extends BorderPane {
             applyTheme(scene);
         });
         darkTheme.addListener((o, a, b) -> applyTheme(getScene()));
+    }
+
+    /**
+     * Keeps only the selected tab's view in the scene. A hidden view in the scene still costs
+     * every pulse (bounds of ~1,500 nodes, CSS and layout of whatever changed in it, the latent
+     * map redrawn on a resize), which took CPU from a training run on two cores; detached, its
+     * bindings keep it current and it is laid out once when shown.
+     */
+    private void showOnlySelected() {
+        Map<Tab, Node> views = new HashMap<>();
+        for (Tab t : tabs.getTabs()) {
+            views.put(t, t.getContent());
+            if (t != tabs.getSelectionModel().getSelectedItem()) {
+                t.setContent(null);
+            }
+        }
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> {
+            if (old != null) {
+                old.setContent(null);
+            }
+            if (now != null) {
+                now.setContent(views.get(now));
+            }
+        });
     }
 
     private static Tab tab(String title, Node content) {

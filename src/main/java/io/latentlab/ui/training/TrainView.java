@@ -58,8 +58,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The Train view: hyperparameter form, run controls, live loss chart ({@link TrainChart}),
  * progress with ETA, the offer of a saved run, and a reconstruction strip of eight test
- * digits. State lives in {@link TrainViewModel}; a {@link Timeline} drains its event queue at
- * {@value #DRAIN_HZ} Hz.
+ * digits. State lives in {@link TrainViewModel}; while a run is on, a {@link Timeline} drains
+ * its event queue at {@value #DRAIN_HZ} Hz.
  */
 public final class TrainView extends BorderPane implements CsvExportable {
 
@@ -67,6 +67,7 @@ public final class TrainView extends BorderPane implements CsvExportable {
 
     private final TrainViewModel vm;
     private final ResourceBundle s;
+    private Scene lastScene;
     private final TrainChart chart;
     private final PreviewStrip strip;
     private final Button startButton;
@@ -232,20 +233,27 @@ public final class TrainView extends BorderPane implements CsvExportable {
         Timeline drain = new Timeline(new KeyFrame(Duration.millis(1000.0 / DRAIN_HZ),
                 e -> vm.drain()));
         drain.setCycleCount(Timeline.INDEFINITE);
-        // drain only while shown, so a closed window leaves no timer running
-        sceneProperty().addListener((o, a, scene) -> {
-            if (scene == null) {
-                drain.stop();
-            } else {
+        // drain only while a run is on, shown or not: an idle timer would pulse every frame
+        vm.stateProperty().addListener((o, a, state) -> {
+            if (state.active()) {
                 drain.play();
+            } else {
+                drain.stop();
+            }
+        });
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                lastScene = scene;
                 installShortcuts(scene);
             }
         });
+        // the error of a run shows even when another tab is in front (this view detached)
         vm.errorProperty().addListener((o, a, msg) -> {
-            if (msg != null && getScene() != null) {
+            Scene scene = getScene() != null ? getScene() : lastScene;
+            if (msg != null && scene != null && scene.getWindow() != null) {
                 Alert alert = new Alert(Alert.AlertType.ERROR, msg);
                 alert.setHeaderText(s.getString("error.title"));
-                alert.initOwner(getScene().getWindow());
+                alert.initOwner(scene.getWindow());
                 alert.show();
             }
         });

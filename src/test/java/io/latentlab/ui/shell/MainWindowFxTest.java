@@ -206,6 +206,21 @@ class MainWindowFxTest {
     }
 
     @Test
+    void onlyTheSelectedTabsViewIsInTheSceneAndSwitchingBringsItsViewBack(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> window.tabs().getSelectionModel().select(1));
+        assertThat(fx(() -> window.reconstructView().getScene())).isSameAs(window.getScene());
+        // hidden views cost nothing per pulse: they are not in the scene at all
+        assertThat(fx(() -> window.trainView().getScene())).isNull();
+        assertThat(fx(() -> window.latentView().getScene())).isNull();
+        robot.interact(() -> window.tabs().getSelectionModel().select(0));
+        assertThat(fx(() -> window.trainView().getScene())).isSameAs(window.getScene());
+        assertThat(fx(() -> window.reconstructView().getScene())).isNull();
+        assertThat(fx(() -> window.tabs().getTabs().get(0).getContent()))
+                .isSameAs(window.trainView());
+    }
+
+    @Test
     void aJobStartingOrEndingDoesNotResizeTheViews(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         double idle = fx(() -> window.tabs().getHeight());
