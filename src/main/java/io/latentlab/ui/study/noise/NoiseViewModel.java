@@ -36,7 +36,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The noise robustness tab: the noise table of the chosen models (the study's 8 noise rows,
- * occlusion read two ways, with the study's values beside them, plus a Gaussian sigma series 0..2) and, per model, a grid of the first digits under each noise with their
+ * occlusion read two ways, with the study's values beside them, plus a Gaussian sigma series
+ * 0..2) and, per model, a grid of the first digits under each noise with their
  * reconstructions. One stepped engine job, a model per step, then the grids; the grid images
  * are drawn by a worker job. A cancelled or failed run publishes nothing. Needs no FX toolkit.
  */
