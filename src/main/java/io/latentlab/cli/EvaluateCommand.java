@@ -29,7 +29,9 @@ final class EvaluateCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--noise", defaultValue = "none",
-            description = "none | gaussian:SIGMA | uniform | occlusion:SIZE (default: ${DEFAULT-VALUE}).")
+            description = "none | gaussian:SIGMA | uniform | occlusion:SIZE (anywhere inside) | "
+                    + "occlusion:SIZE:quadrant | occlusion:SIZE:partial | occlusion:SIZE@X,Y "
+                    + "(default: ${DEFAULT-VALUE}).")
     String noise;
 
     @Mixin

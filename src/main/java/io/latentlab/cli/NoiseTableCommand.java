@@ -21,7 +21,8 @@ import picocli.CommandLine.Model.CommandSpec;
 /** Noise robustness table of one or more saved models. */
 @Command(name = "noise-table",
         description = "MSE of reconstructions of noisy test digits against the clean digits, "
-                + "per model and noise kind; prints a Markdown table.")
+                + "per model and noise kind; prints a Markdown table with the study's values, "
+                + "then each model the study reports beside them.")
 final class NoiseTableCommand implements Callable<Integer> {
 
     @Spec
@@ -59,10 +60,12 @@ final class NoiseTableCommand implements Callable<Integer> {
         List<ModelStore.Loaded> loaded = new ArrayList<>();
         try {
             List<NoiseTable.Entry> entries = new ArrayList<>();
+            int[] eds = new int[models.dirs.size()];
             Set<String> names = new HashSet<>();
             for (Path dir : models.dirs) {
                 ModelStore.Loaded l = ModelStore.load(dir);
                 loaded.add(l);
+                eds[loaded.size() - 1] = l.model().encodingDim();
                 Path file = dir.toAbsolutePath().normalize().getFileName();
                 String name = (file == null ? dir.toString() : file.toString())
                         + " (ED=" + l.model().encodingDim() + ")";
@@ -74,6 +77,11 @@ final class NoiseTableCommand implements Callable<Integer> {
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf("n=%d seed=%d clip=%s%n", table.count(), seed, clip);
             pw.print(table.markdown());
+            String study = table.studyComparison(eds);
+            if (!study.isEmpty()) {
+                pw.println();
+                pw.print(study);
+            }
             if (out != null) {
                 table.write(out);
                 pw.println("saved=" + out.toAbsolutePath().normalize());

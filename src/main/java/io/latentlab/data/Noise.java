@@ -91,16 +91,52 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
 
     /**
      * Blanks a {@code size x size} square (clipped to the image) with top-left corner at column
-     * {@code x}, row {@code y}; {@code x = y = -1} picks the corner uniformly at random so that
-     * the square fits, i.e. in {@code [0, cols-size] x [0, rows-size]}.
+     * {@code x}, row {@code y}; {@code x = y = -1} picks the corner at random per image, where
+     * {@code placement} says (a fixed position is always {@link Placement#ANYWHERE}).
      */
-    record Occlusion(int size, int x, int y) implements Noise {
+    record Occlusion(int size, int x, int y, Placement placement) implements Noise {
 
         /**
-         * Rejects a size outside 1..{@link #SIDE} and a fixed corner off the image (a patch
-         * that only overhangs the border is clipped; {@link #parse} refuses even that).
+         * Where a randomly placed patch may go. The study only says "a portion of size 14x14
+         * of the image, randomly chosen", so each reading is offered.
+         */
+        public enum Placement {
+            /** Corner uniform in {@code [0, cols-size] x [0, rows-size]}: wholly inside. */
+            ANYWHERE("anywhere", "anywhere inside"),
+            /** One of the image's four corners at random: a quadrant when size is half the side. */
+            QUADRANT("quadrant", "one quadrant"),
+            /**
+             * Corner uniform in {@code [1-size, cols-1] x [1-size, rows-1]}: overlaps the image
+             * by at least one row and column, the rest clipped away.
+             */
+            PARTIAL("partial", "partly outside");
+
+            private final String key;
+            private final String description;
+
+            Placement(String key, String description) {
+                this.key = key;
+                this.description = description;
+            }
+
+            /** @return the spec word: "anywhere", "quadrant" or "partial" */
+            public String key() {
+                return key;
+            }
+
+            /** @return a short human description, e.g. "one quadrant" */
+            public String description() {
+                return description;
+            }
+        }
+
+        /**
+         * Rejects a size outside 1..{@link #SIDE}, a fixed corner off the image (a patch that
+         * only overhangs the border is clipped; {@link #parse} refuses even that) and a
+         * placement other than ANYWHERE for a fixed corner.
          */
         public Occlusion {
+            Objects.requireNonNull(placement, "placement");
             if (size < 1 || size > SIDE) {
                 throw new IllegalArgumentException("occlusion size must be from 1 to " + SIDE
                         + ", got " + size);
@@ -110,6 +146,15 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                 throw new IllegalArgumentException("occlusion position must be from 0 to "
                         + (SIDE - 1) + " (or -1,-1 for random), got " + x + "," + y);
             }
+            if (!random && placement != Placement.ANYWHERE) {
+                throw new IllegalArgumentException("a fixed occlusion position has no "
+                        + "placement, got " + placement.key() + " at " + x + "," + y);
+            }
+        }
+
+        /** A patch at a fixed position, or ({@code -1,-1}) anywhere inside at random. */
+        public Occlusion(int size, int x, int y) {
+            this(size, x, y, Placement.ANYWHERE);
         }
 
         /**
@@ -127,14 +172,30 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
             return new Occlusion(size, x, y);
         }
 
-        private boolean randomPosition() {
+        /** @return whether the corner is drawn per image (else fixed at x, y) */
+        public boolean randomPosition() {
             return x == -1 && y == -1;
         }
 
-        /** Returns "occlusion:SIZE" or "occlusion:SIZE@X,Y". */
+        /**
+         * Returns "occlusion:SIZE" (anywhere inside), "occlusion:SIZE:quadrant",
+         * "occlusion:SIZE:partial" or "occlusion:SIZE@X,Y".
+         */
         @Override
         public String spec() {
-            return randomPosition() ? "occlusion:" + size : "occlusion:" + size + "@" + x + "," + y;
+            if (!randomPosition()) {
+                return "occlusion:" + size + "@" + x + "," + y;
+            }
+            return placement == Placement.ANYWHERE ? "occlusion:" + size
+                    : "occlusion:" + size + ":" + placement.key();
+        }
+
+        /** Returns e.g. "occlusion 14x14 (one quadrant)" or "occlusion 14x14 at 3,5". */
+        @Override
+        public String describe() {
+            String patch = "occlusion " + size + "x" + size;
+            return randomPosition() ? patch + " (" + placement.description() + ")"
+                    : patch + " at " + x + "," + y;
         }
 
         /** Copies the image and zeroes the square; {@code clip} has no effect. */
@@ -147,29 +208,50 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
             int top = y;
             if (randomPosition()) {
                 SplittableRandom rng = new SplittableRandom(seed);
-                left = rng.nextInt(Math.max(0, cols - size) + 1);
-                top = rng.nextInt(Math.max(0, rows - size) + 1);
+                switch (placement) {
+                    case ANYWHERE -> {
+                        // unchanged since the first release: same seed, same patch
+                        left = rng.nextInt(Math.max(0, cols - size) + 1);
+                        top = rng.nextInt(Math.max(0, rows - size) + 1);
+                    }
+                    case QUADRANT -> {
+                        int corner = rng.nextInt(4);
+                        left = (corner & 1) == 0 ? 0 : Math.max(0, cols - size);
+                        top = (corner & 2) == 0 ? 0 : Math.max(0, rows - size);
+                    }
+                    case PARTIAL -> {
+                        left = rng.nextInt(cols + size - 1) - (size - 1);
+                        top = rng.nextInt(rows + size - 1) - (size - 1);
+                    }
+                }
             }
             int right = (int) Math.min(cols, (long) left + size);
             int bottom = (int) Math.min(rows, (long) top + size);
-            for (int r = top; r < bottom; r++) {
+            for (int r = Math.max(0, top); r < bottom; r++) {
                 int rowStart = dstOffset + r * cols;
-                for (int c = left; c < right; c++) {
+                for (int c = Math.max(0, left); c < right; c++) {
                     dst[rowStart + c] = 0f;
                 }
             }
         }
     }
 
-    /** A fixed-size occlusion at a random position in each image. */
+    /** A fixed-size occlusion anywhere inside each image, at random. */
     static Noise occlusion(int size) {
         return new Occlusion(size, -1, -1);
     }
 
+    /** A fixed-size occlusion placed at random per image as {@code placement} says. */
+    static Noise occlusion(int size, Occlusion.Placement placement) {
+        return new Occlusion(size, -1, -1, placement);
+    }
+
     /**
-     * Parses "none", "gaussian:SIGMA", "uniform", "occlusion:SIZE" or "occlusion:SIZE@X,Y"
-     * (case-insensitive, surrounding blanks ignored). SIGMA is from 0 to {@link #MAX_SIGMA},
-     * SIZE from 1 to {@link #SIDE}, and a fixed patch must lie inside the image.
+     * Parses "none", "gaussian:SIGMA", "uniform", "occlusion:SIZE" (at random, anywhere
+     * inside), "occlusion:SIZE:quadrant", "occlusion:SIZE:partial" (also
+     * "occlusion:SIZE:anywhere") or "occlusion:SIZE@X,Y" (case-insensitive, surrounding blanks
+     * ignored). SIGMA is from 0 to {@link #MAX_SIGMA}, SIZE from 1 to {@link #SIDE}, and a
+     * fixed patch must lie inside the image.
      *
      * @throws IllegalArgumentException naming the accepted forms if the spec is not one of them
      */
@@ -187,17 +269,7 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                 return new Gaussian(Double.parseDouble(s.substring("gaussian:".length())));
             }
             if (s.startsWith("occlusion:")) {
-                String rest = s.substring("occlusion:".length());
-                int at = rest.indexOf('@');
-                if (at < 0) {
-                    return occlusion(Integer.parseInt(rest));
-                }
-                String[] xy = rest.substring(at + 1).split(",", -1);
-                if (xy.length != 2) {
-                    throw new IllegalArgumentException("position must be X,Y");
-                }
-                return Occlusion.inside(Integer.parseInt(rest.substring(0, at)),
-                        Integer.parseInt(xy[0].strip()), Integer.parseInt(xy[1].strip()));
+                return parseOcclusion(s.substring("occlusion:".length()));
             }
         } catch (IllegalArgumentException e) { // includes NumberFormatException
             throw new IllegalArgumentException("bad noise spec '" + spec + "' (" + e.getMessage()
@@ -207,8 +279,44 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                 "unknown noise spec '" + spec + "'; accepted forms: " + acceptedForms());
     }
 
+    /** "SIZE", "SIZE:PLACEMENT" or "SIZE@X,Y", already lower case. */
+    private static Noise parseOcclusion(String rest) {
+        int at = rest.indexOf('@');
+        if (at >= 0) {
+            if (rest.substring(0, at).indexOf(':') >= 0) {
+                throw new IllegalArgumentException("a fixed position @X,Y takes no placement");
+            }
+            String[] xy = rest.substring(at + 1).split(",", -1);
+            if (xy.length != 2) {
+                throw new IllegalArgumentException("position must be X,Y");
+            }
+            return Occlusion.inside(Integer.parseInt(rest.substring(0, at).strip()),
+                    Integer.parseInt(xy[0].strip()), Integer.parseInt(xy[1].strip()));
+        }
+        int colon = rest.indexOf(':');
+        if (colon < 0) {
+            return occlusion(Integer.parseInt(rest.strip()));
+        }
+        String word = rest.substring(colon + 1).strip();
+        for (Occlusion.Placement p : Occlusion.Placement.values()) {
+            if (p.key().equals(word)) {
+                return occlusion(Integer.parseInt(rest.substring(0, colon).strip()), p);
+            }
+        }
+        throw new IllegalArgumentException("placement must be anywhere, quadrant or partial, "
+                + "got '" + word + "'");
+    }
+
     /** A canonical spec string that {@link #parse(String)} turns back into an equal noise. */
     String spec();
+
+    /**
+     * A label for tables: the spec, except that an occlusion says where its patch goes, e.g.
+     * "occlusion 14x14 (anywhere inside)".
+     */
+    default String describe() {
+        return spec();
+    }
 
     /**
      * Writes the corrupted copy of the {@code rows x cols} image at {@code src[srcOffset..]} into
@@ -260,7 +368,9 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
     }
 
     private static String acceptedForms() {
-        return "none, gaussian:SIGMA, uniform, occlusion:SIZE, occlusion:SIZE@X,Y";
+        return "none, gaussian:SIGMA, uniform, occlusion:SIZE (anywhere inside), "
+                + "occlusion:SIZE:quadrant, occlusion:SIZE:partial (partly outside), "
+                + "occlusion:SIZE@X,Y";
     }
 
     private static float clamp01(float v) {

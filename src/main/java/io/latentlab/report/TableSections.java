@@ -141,8 +141,9 @@ final class TableSections {
                 + "input, on " + ctx.digitsText() + ", noise seed " + ctx.opts.seed()
                 + (ctx.opts.clip() ? ", noisy inputs clamped to [0, 1]" : ", noisy inputs not "
                         + "clipped") + ".\n";
+        String study = studyComparison(table);
         AtomicFiles.writeString(ctx.file("noise-table.md"), "# Noise robustness\n\n" + settings
-                + "\n" + table.markdown());
+                + "\n" + table.markdown() + study);
         List<Charts.Series> series = new ArrayList<>();
         for (int m = 0; m < table.models().size(); m++) {
             double[] y = new double[table.sigmas().length];
@@ -154,12 +155,27 @@ final class TableSections {
         ctx.png(Charts.lineChart(new Charts.LineChart("Reconstruction MSE vs Gaussian noise",
                 "sigma", "MSE against the clean digit (log scale)", series, true, false),
                 CHART_W, CHART_H), "mse-vs-sigma.png");
-        return "## Noise robustness\n\n" + settings + "\n" + table.markdown() + "\nTable: "
+        return "## Noise robustness\n\n" + settings + "\n" + table.markdown() + study
+                + "\nTable: "
                 + link("noise-table.md") + " · " + link("noise-table.csv") + "\n\n"
                 + image("mse-vs-sigma.png", "MSE vs sigma")
                 + "MSE for Gaussian noise with sigma from 0 to " + fmtShort(SIGMA_MAX)
                 + " in steps of " + fmtShort(SIGMA_STEP) + ", one line per model (data: "
                 + link("noise-table-sigma.csv") + ").\n\n";
+    }
+
+    /** The measured values the study gives a number for, beside them, or "". */
+    private String studyComparison(NoiseTable table) {
+        int[] eds = new int[ctx.items.size()];
+        for (int m = 0; m < eds.length; m++) {
+            eds[m] = ctx.items.get(m).ed();
+        }
+        String rows = table.studyComparison(eds);
+        return rows.isEmpty() ? "" : "\nThe study's occlusion row does not say where its "
+                + "randomly chosen 14x14 portion lies, so two readings are measured: anywhere "
+                + "inside the image (this app's reading from the start) and one of the four "
+                + "quadrants (the closest to the study's numbers). Against the study:\n\n"
+                + rows;
     }
 
     /** Writes {@code latent-metrics.*}; returns the index section. */

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * Noise robustness of several models, as in the study: the MSE between the reconstruction of a
@@ -46,15 +47,19 @@ public record NoiseTable(List<String> models, List<Noise> noises, double[][] mse
     public record Entry(String label, Autoencoder model) {}
 
     /**
-     * The study's 8 noise rows: none, Gaussian sigma 0.1, 0.3, 0.5, 1, 2, a random 14x14
-     * occlusion and uniform U[0,1).
+     * The study's 8 noise rows (none, Gaussian sigma 0.1, 0.3, 0.5, 1, 2, a random 14x14
+     * occlusion, uniform U[0,1)), the occlusion twice: anywhere inside the image, as this app
+     * has always measured it, and in one of the four quadrants, the reading closest to the
+     * study's numbers (see README).
      *
      * @return the noises, in table order
      */
     public static List<Noise> standardNoises() {
+        int side = StudyReference.OCCLUSION_SIZE;
         return List.of(new Noise.None(), new Noise.Gaussian(0.1), new Noise.Gaussian(0.3),
                 new Noise.Gaussian(0.5), new Noise.Gaussian(1), new Noise.Gaussian(2),
-                Noise.occlusion(14), new Noise.Uniform());
+                Noise.occlusion(side), Noise.occlusion(side, Noise.Occlusion.Placement.QUADRANT),
+                new Noise.Uniform());
     }
 
     /**
@@ -156,22 +161,64 @@ public record NoiseTable(List<String> models, List<Noise> noises, double[][] mse
         return new NoiseTable(labels, noises, mse, sigmas.clone(), series, count, seed, clip);
     }
 
-    /** @return the table as Markdown, one row per noise, one column per model */
+    /**
+     * The table as Markdown, one row per noise (labelled by {@link Noise#describe()}), one
+     * column per model, then one column per encoding dimension of the study's noise table
+     * with its published value where it gives one.
+     *
+     * @return the table
+     */
     public String markdown() {
         StringBuilder b = new StringBuilder("| noise |");
         for (String m : models) {
             b.append(' ').append(m.replace("|", "\\|")).append(" |");
         }
+        List<Integer> studyEds = StudyReference.noiseTableEds();
+        for (int ed : studyEds) {
+            b.append(" study ED=").append(ed).append(" |");
+        }
         b.append("\n|---|");
-        b.append("---:|".repeat(models.size())).append('\n');
+        b.append("---:|".repeat(models.size() + studyEds.size())).append('\n');
         for (int r = 0; r < noises.size(); r++) {
-            b.append("| ").append(noises.get(r).spec()).append(" |");
+            b.append("| ").append(noises.get(r).describe().replace("|", "\\|")).append(" |");
             for (int m = 0; m < models.size(); m++) {
                 b.append(String.format(Locale.ROOT, " %.6f |", mse[r][m]));
+            }
+            for (int ed : studyEds) {
+                OptionalDouble study = StudyReference.noiseMse(noises.get(r), ed);
+                b.append(study.isPresent() ? " " + study.getAsDouble() + " |" : "  |");
             }
             b.append('\n');
         }
         return b.toString();
+    }
+
+    /**
+     * Every measured value the study gives a number for, beside it: one line per row and model
+     * whose encoding dimension the study's noise table has, as Markdown.
+     *
+     * @param eds each model's encoding dimension, in column order
+     * @return the comparison table, or "" when no model has a study value
+     */
+    public String studyComparison(int[] eds) {
+        if (eds.length != models.size()) {
+            throw new IllegalArgumentException("need one encoding dimension per model ("
+                    + models.size() + "), got " + eds.length);
+        }
+        StringBuilder b = new StringBuilder();
+        for (int r = 0; r < noises.size(); r++) {
+            for (int m = 0; m < models.size(); m++) {
+                OptionalDouble study = StudyReference.noiseMse(noises.get(r), eds[m]);
+                if (study.isPresent()) {
+                    double ratio = mse[r][m] / study.getAsDouble() - 1;
+                    b.append(String.format(Locale.ROOT, "| %s | %s | %.6f | %s | %+.1f%% |\n",
+                            noises.get(r).describe(), models.get(m).replace("|", "\\|"),
+                            mse[r][m], study.getAsDouble(), 100 * ratio));
+                }
+            }
+        }
+        return b.isEmpty() ? "" : "| noise | model | measured | study | measured vs study |\n"
+                + "|---|---|---:|---:|---:|\n" + b;
     }
 
     /** @return the table as CSV: {@code noise,<model>...} */

@@ -49,6 +49,21 @@ class CliTest {
         Result noise = run("evaluate", "--model", tmp.toString(), "--noise", "pink");
         assertThat(noise.code()).isEqualTo(2);
         assertThat(noise.err()).contains("pink").doesNotContain("at io.latentlab");
+        // a placement that does not exist: one line naming it and listing the forms
+        Result placement = run("evaluate", "--model", tmp.toString(), "--noise",
+                "occlusion:14:corner");
+        assertThat(placement.code()).isEqualTo(2);
+        assertThat(placement.err().strip()).isEqualTo("error: bad noise spec "
+                + "'occlusion:14:corner' (placement must be anywhere, quadrant or partial, got "
+                + "'corner'); accepted forms: none, gaussian:SIGMA, uniform, occlusion:SIZE "
+                + "(anywhere inside), occlusion:SIZE:quadrant, occlusion:SIZE:partial (partly "
+                + "outside), occlusion:SIZE@X,Y");
+        Result fixed = run("evaluate", "--model", tmp.toString(), "--noise",
+                "occlusion:14:quadrant@0,14");
+        assertThat(fixed.code()).isEqualTo(2);
+        assertThat(fixed.err().strip()).startsWith("error: bad noise spec "
+                + "'occlusion:14:quadrant@0,14' (a fixed position @X,Y takes no placement)")
+                .doesNotContain("\n");
     }
 
     @Test

@@ -226,18 +226,25 @@ class StudyCliTest {
     }
 
     @Test
-    void noiseTablePrintsEightRows(@TempDir Path tmp) throws Exception {
+    void noiseTablePrintsNineRowsWithTheStudysValues(@TempDir Path tmp) throws Exception {
         Path model = tinyModel(tmp);
         Path out = tmp.resolve("noise.csv");
         CliTest.Result r = CliTest.run("noise-table", "--model", model.toString(), "--limit",
                 "200", "--sigma-step", "1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("n=200 seed=0 clip=false")
-                .contains("| noise | ed2 (ED=2) |")
-                .containsPattern("\\| none \\| 0\\.\\d{6} \\|")
+                .contains("| noise | ed2 (ED=2) | study ED=4 | study ED=32 |")
+                .containsPattern("\\| none \\| 0\\.\\d{6} \\|  \\|  \\|")
+                .containsPattern("\\| occlusion 14x14 \\(anywhere inside\\) \\| 0\\.\\d{6} \\| "
+                        + "0\\.0502 \\| 0\\.0329 \\|")
+                .containsPattern("\\| occlusion 14x14 \\(one quadrant\\) \\| 0\\.\\d{6} \\| "
+                        + "0\\.0502 \\| 0\\.0329 \\|")
                 .containsPattern("\\| uniform \\| \\d+\\.\\d{6} \\|")
+                // an ED=2 model has no study value to be compared with
+                .doesNotContain("measured vs study")
                 .contains("saved=" + out.toAbsolutePath());
-        assertThat(r.out().lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(9);
+        assertThat(r.out().lines().filter(l -> l.startsWith("| ")).count()).isEqualTo(10);
+        assertThat(Files.readAllLines(out).get(8)).startsWith("occlusion:14:quadrant,");
         assertThat(Files.readAllLines(tmp.resolve("noise-sigma.csv"))).hasSize(4);
 
         CliTest.Result missing = CliTest.run("noise-table", "--model",
@@ -245,6 +252,30 @@ class StudyCliTest {
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().strip()).contains("no such checkpoint folder")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    void noiseTableComparesAnEd4ModelWithTheStudysOcclusionRow(@TempDir Path tmp)
+            throws Exception {
+        Path dir = tmp.resolve("ed4");
+        try (Autoencoder fresh = Autoencoder.create(4, 3)) {
+            ModelStore.save(dir, fresh, ModelMetadata.of(4));
+        }
+        CliTest.Result r = CliTest.run("noise-table", "--model", dir.toString(), "--limit",
+                "50", "--sigma-step", "0");
+        assertThat(r.code()).as(r.err()).isZero();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "\\| occlusion 14x14 \\(one quadrant\\) \\| (0\\.\\d{6}) \\| 0\\.0502 \\| "
+                        + "0\\.0329 \\|").matcher(r.out());
+        assertThat(m.find()).as(r.out()).isTrue();
+        double quadrant = Double.parseDouble(m.group(1));
+        // after the table: the measured value beside the study's, with the relative error
+        assertThat(r.out()).contains("| noise | model | measured | study | measured vs study |")
+                .contains(String.format(java.util.Locale.ROOT,
+                        "| occlusion 14x14 (one quadrant) | ed4 (ED=4) | %.6f | 0.0502 | %+.1f%% |",
+                        quadrant, 100 * (quadrant / 0.0502 - 1)))
+                .containsPattern("\\| occlusion 14x14 \\(anywhere inside\\) \\| ed4 \\(ED=4\\) "
+                        + "\\| 0\\.\\d{6} \\| 0\\.0502 \\| [+-]\\d+\\.\\d% \\|");
     }
 
     @Test

@@ -87,6 +87,101 @@ class NoiseTest {
     }
 
     @Test
+    void anywhereIsUnchangedBitForBitForTheSameSeed() {
+        // the formula every shipped result used: corner uniform in [0,14] x [0,14], col first
+        for (long seed = 0; seed < 300; seed++) {
+            java.util.SplittableRandom rng = new java.util.SplittableRandom(seed);
+            int left = rng.nextInt(15);
+            int top = rng.nextInt(15);
+            float[] src = ramp(784);
+            float[] expected = src.clone();
+            for (int r = top; r < top + 14; r++) {
+                Arrays.fill(expected, r * 28 + left, r * 28 + left + 14, 0f);
+            }
+            assertThat(run(Noise.occlusion(14, Noise.Occlusion.Placement.ANYWHERE), src, seed))
+                    .as("seed %d", seed).containsExactly(expected);
+            assertThat(run(Noise.occlusion(14), src, seed)).containsExactly(expected);
+        }
+        // two corners worked out by hand from that formula
+        assertThat(zeroMask(run(Noise.occlusion(14), ones(784), 0L)))
+                .isEqualTo(rectMask(13, 1, 27, 15));
+        assertThat(zeroMask(run(Noise.occlusion(14), ones(784), 4L)))
+                .isEqualTo(rectMask(4, 14, 18, 28));
+    }
+
+    @Test
+    void quadrantPatchesCoverExactlyOneQuadrant() {
+        boolean[][] quadrants = {rectMask(0, 0, 14, 14), rectMask(14, 0, 28, 14),
+            rectMask(0, 14, 14, 28), rectMask(14, 14, 28, 28)};
+        Noise quadrant = Noise.occlusion(14, Noise.Occlusion.Placement.QUADRANT);
+        int[] seen = new int[4];
+        for (long seed = 0; seed < 400; seed++) {
+            boolean[] mask = zeroMask(run(quadrant, ones(784), seed));
+            int hit = -1;
+            for (int q = 0; q < 4; q++) {
+                if (Arrays.equals(mask, quadrants[q])) {
+                    hit = q;
+                }
+            }
+            assertThat(hit).as("seed %d zeroes one whole quadrant and nothing else", seed)
+                    .isNotNegative();
+            seen[hit]++;
+        }
+        // each quadrant about a quarter of the time
+        for (int n : seen) {
+            assertThat(n).isBetween(70, 130);
+        }
+        // by hand: seed 0 draws corner 1 (top right), 3 draws 2 (bottom left), 10 draws 3
+        assertThat(zeroMask(run(quadrant, ones(784), 0L))).isEqualTo(quadrants[1]);
+        assertThat(zeroMask(run(quadrant, ones(784), 3L))).isEqualTo(quadrants[2]);
+        assertThat(zeroMask(run(quadrant, ones(784), 10L))).isEqualTo(quadrants[3]);
+        // a smaller patch goes into one of the image's corners
+        float[] small = new float[784];
+        Noise.occlusion(5, Noise.Occlusion.Placement.QUADRANT).apply(ones(784), 0, small, 0,
+                28, 28, 10L, false);
+        assertThat(zeroMask(small)).isEqualTo(rectMask(23, 23, 28, 28));
+    }
+
+    @Test
+    void partialPatchesMayOverhangTheBorderAndAreClippedNeverWrapped() {
+        Noise partial = Noise.occlusion(14, Noise.Occlusion.Placement.PARTIAL);
+        // by hand: seed 9 draws corner (5, -13), seed 10 (-5, 25), seed 3 (11, 6) inside
+        assertThat(zeroMask(run(partial, ones(784), 9L))).isEqualTo(rectMask(5, 0, 19, 1));
+        assertThat(zeroMask(run(partial, ones(784), 10L))).isEqualTo(rectMask(0, 25, 9, 28));
+        assertThat(zeroMask(run(partial, ones(784), 3L))).isEqualTo(rectMask(11, 6, 25, 20));
+        int clipped = 0;
+        Set<Integer> widths = new HashSet<>();
+        for (long seed = 0; seed < 1000; seed++) {
+            float[] out = run(partial, ones(784), seed);
+            int[] box = boundingBox(out);
+            int w = box[2] - box[0];
+            int h = box[3] - box[1];
+            assertThat(w).as("seed %d", seed).isBetween(1, 14);
+            assertThat(h).as("seed %d", seed).isBetween(1, 14);
+            // one solid rectangle: a wrapped patch would leave ones inside its bounding box
+            assertThat(zeroMask(out)).as("seed %d", seed)
+                    .isEqualTo(rectMask(box[0], box[1], box[2], box[3]));
+            // a cut side lies on the border it was cut by
+            if (w < 14) {
+                assertThat(box[0] == 0 || box[2] == 28).as("seed %d", seed).isTrue();
+            }
+            if (h < 14) {
+                assertThat(box[1] == 0 || box[3] == 28).as("seed %d", seed).isTrue();
+            }
+            clipped += w < 14 || h < 14 ? 1 : 0;
+            widths.add(w);
+        }
+        // a corner in [-13, 27]^2 lies inside [0, 14]^2 with chance (15/41)^2 = 13%
+        assertThat(clipped).isBetween(820, 910);
+        assertThat(widths).contains(1, 14);
+        // a patch larger than the image still covers at least one pixel, never more
+        float[] tiny = new float[6];
+        Noise.occlusion(5, Noise.Occlusion.Placement.PARTIAL).apply(ones(6), 0, tiny, 0, 2, 3,
+                1L, false);
+        assertThat(tiny).contains(0f);
+    }
+
+    @Test
     void occlusionIsClippedToTheImage() {
         float[] out = new float[784];
         new Noise.Occlusion(10, 25, 26).apply(ones(784), 0, out, 0, 28, 28, 0L, false);
@@ -159,13 +254,37 @@ class NoiseTest {
     void specRoundTrips() {
         List<Noise> all = List.of(new Noise.None(), new Noise.Gaussian(0.5),
                 new Noise.Gaussian(1e-5), new Noise.Gaussian(0), new Noise.Uniform(),
-                Noise.occlusion(14), new Noise.Occlusion(8, 3, 20));
+                Noise.occlusion(14), new Noise.Occlusion(8, 3, 20),
+                Noise.occlusion(14, Noise.Occlusion.Placement.QUADRANT),
+                Noise.occlusion(7, Noise.Occlusion.Placement.PARTIAL),
+                Noise.occlusion(14, Noise.Occlusion.Placement.ANYWHERE));
         for (Noise noise : all) {
             assertThat(Noise.parse(noise.spec())).isEqualTo(noise);
         }
+        assertThat(Noise.occlusion(14, Noise.Occlusion.Placement.QUADRANT).spec())
+                .isEqualTo("occlusion:14:quadrant");
+        assertThat(Noise.occlusion(7, Noise.Occlusion.Placement.PARTIAL).spec())
+                .isEqualTo("occlusion:7:partial");
+        // today's spec keeps its meaning, and "anywhere" is its long form
+        assertThat(Noise.occlusion(14, Noise.Occlusion.Placement.ANYWHERE).spec())
+                .isEqualTo("occlusion:14");
+        assertThat(Noise.parse("occlusion:14:anywhere")).isEqualTo(Noise.occlusion(14));
+        assertThat(Noise.parse("Occlusion:14:Quadrant")).isEqualTo(
+                new Noise.Occlusion(14, -1, -1, Noise.Occlusion.Placement.QUADRANT));
         assertThat(new Noise.Gaussian(0.5).spec()).isEqualTo("gaussian:0.5");
         assertThat(Noise.occlusion(14).spec()).isEqualTo("occlusion:14");
         assertThat(new Noise.Occlusion(8, 3, 20).spec()).isEqualTo("occlusion:8@3,20");
+    }
+
+    @Test
+    void describeSaysWhereThePatchGoes() {
+        assertThat(Noise.occlusion(14).describe()).isEqualTo("occlusion 14x14 (anywhere inside)");
+        assertThat(Noise.occlusion(14, Noise.Occlusion.Placement.QUADRANT).describe())
+                .isEqualTo("occlusion 14x14 (one quadrant)");
+        assertThat(Noise.occlusion(10, Noise.Occlusion.Placement.PARTIAL).describe())
+                .isEqualTo("occlusion 10x10 (partly outside)");
+        assertThat(new Noise.Occlusion(14, 3, 5).describe()).isEqualTo("occlusion 14x14 at 3,5");
+        assertThat(new Noise.Gaussian(0.5).describe()).isEqualTo("gaussian:0.5");
     }
 
     @Test
@@ -181,14 +300,25 @@ class NoiseTest {
     void badSpecsListTheAcceptedForms() {
         for (String bad : List.of("", "blur", "gaussian", "gaussian:", "gaussian:abc",
                 "gaussian:-1", "gaussian:NaN", "occlusion:0", "occlusion:x", "occlusion:5@1",
-                "occlusion:5@1,2,3", "occlusion:5@-3,2", "uniform:2")) {
+                "occlusion:5@1,2,3", "occlusion:5@-3,2", "uniform:2", "occlusion:14:corner",
+                "occlusion:14:", "occlusion::quadrant", "occlusion:14:quadrant@0,0",
+                "occlusion:14:quadrant:partial")) {
             assertThatThrownBy(() -> Noise.parse(bad))
                     .as(bad)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("'" + bad + "'")
-                    .hasMessageContaining("accepted forms: none, gaussian:SIGMA, uniform, "
-                            + "occlusion:SIZE, occlusion:SIZE@X,Y");
+                    .hasMessageEndingWith("accepted forms: none, gaussian:SIGMA, uniform, "
+                            + "occlusion:SIZE (anywhere inside), occlusion:SIZE:quadrant, "
+                            + "occlusion:SIZE:partial (partly outside), occlusion:SIZE@X,Y");
         }
+        assertThatThrownBy(() -> Noise.parse("occlusion:14:corner"))
+                .hasMessageStartingWith("bad noise spec 'occlusion:14:corner' (placement must "
+                        + "be anywhere, quadrant or partial, got 'corner'); accepted forms: ");
+        assertThatThrownBy(() -> Noise.parse("occlusion:14:quadrant@0,0"))
+                .hasMessageStartingWith("bad noise spec 'occlusion:14:quadrant@0,0' (a fixed "
+                        + "position @X,Y takes no placement)");
+        assertThatThrownBy(() -> Noise.parse("occlusion:29:quadrant"))
+                .hasMessageContaining("occlusion size must be from 1 to 28, got 29");
     }
 
     @Test
@@ -253,6 +383,9 @@ class NoiseTest {
                         + "got -1,3");
         assertThatThrownBy(() -> new Noise.Occlusion(5, 2, -2))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Noise.Occlusion(14, 3, 5, Noise.Occlusion.Placement.QUADRANT))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a fixed occlusion position has no placement, got quadrant at 3,5");
     }
 
     @Test
@@ -270,7 +403,8 @@ class NoiseTest {
         long seed = 1234L;
 
         for (Noise noise : List.of(new Noise.Gaussian(0.2), new Noise.Uniform(),
-                Noise.occlusion(2), new Noise.None())) {
+                Noise.occlusion(2), Noise.occlusion(2, Noise.Occlusion.Placement.QUADRANT),
+                Noise.occlusion(2, Noise.Occlusion.Placement.PARTIAL), new Noise.None())) {
             float[] batch = new float[indices.length * 9];
             noise.applyBatch(ds, indices, batch, seed, true);
 
@@ -302,6 +436,42 @@ class NoiseTest {
         float[] out = new float[src.length];
         noise.apply(src, 0, out, 0, 28, src.length / 28, seed, false);
         return out;
+    }
+
+    /** Which of the 28x28 pixels are zero. */
+    private static boolean[] zeroMask(float[] img) {
+        boolean[] mask = new boolean[img.length];
+        for (int k = 0; k < img.length; k++) {
+            mask[k] = img[k] == 0f;
+        }
+        return mask;
+    }
+
+    /** The 28x28 mask of columns [left, right) and rows [top, bottom). */
+    private static boolean[] rectMask(int left, int top, int right, int bottom) {
+        boolean[] mask = new boolean[784];
+        for (int r = top; r < bottom; r++) {
+            for (int c = left; c < right; c++) {
+                mask[r * 28 + c] = true;
+            }
+        }
+        return mask;
+    }
+
+    /** {left, top, right, bottom} (exclusive) of the zero pixels of a 28x28 image. */
+    private static int[] boundingBox(float[] img) {
+        int[] box = {28, 28, 0, 0};
+        for (int r = 0; r < 28; r++) {
+            for (int c = 0; c < 28; c++) {
+                if (img[r * 28 + c] == 0f) {
+                    box[0] = Math.min(box[0], c);
+                    box[1] = Math.min(box[1], r);
+                    box[2] = Math.max(box[2], c + 1);
+                    box[3] = Math.max(box[3], r + 1);
+                }
+            }
+        }
+        return box;
     }
 
     private static float[] ones(int n) {

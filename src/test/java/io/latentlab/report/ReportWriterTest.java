@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -124,9 +125,9 @@ class ReportWriterTest {
         }
         assertThat(index).contains("the first 200 test digits (--limit 200)").contains("seed: 7");
 
-        // recon grid: 16 rows (input and output for 8 noises) of 4 digits scaled x3
+        // recon grid: 18 rows (input and output for 9 noises) of 4 digits scaled x3
         BufferedImage recon = ImageIO.read(out.resolve("recon-ed4.png").toFile());
-        assertThat(recon.getHeight()).isGreaterThan(16 * 84);
+        assertThat(recon.getHeight()).isGreaterThan(18 * 84);
         assertThat(recon.getWidth()).isGreaterThan(4 * 84).isLessThan(5 * 84 + 300);
 
         // tables: one row per model (sorted by ED) or per noise
@@ -137,7 +138,29 @@ class ReportWriterTest {
         assertThat(mse.get(1)).startsWith("ed2,2,0.0612,0.0634,3,3,false,1.5,0.").endsWith(",200,");
         assertThat(mse.get(2)).startsWith("ed4,4,,,,,,,0.").endsWith(",200,0.027");
         List<String> noise = Files.readAllLines(out.resolve("noise-table.csv"));
-        assertThat(noise).hasSize(9);
+        assertThat(noise).hasSize(10);
+        assertThat(noise.get(7)).startsWith("occlusion:14,");
+        assertThat(noise.get(8)).startsWith("occlusion:14:quadrant,");
+        // Table 1: both occlusion readings, the study's values beside them, and the ED=4
+        // model (the study's ED=4 row; ED=2 has none) compared with the study per reading
+        String[] anywhere = noise.get(7).split(",");
+        String[] quadrant = noise.get(8).split(",");
+        String occlusionRows = String.format(Locale.ROOT,
+                "| occlusion 14x14 (anywhere inside) | %.6f | %.6f | 0.0502 | 0.0329 |\n"
+                + "| occlusion 14x14 (one quadrant) | %.6f | %.6f | 0.0502 | 0.0329 |\n",
+                Double.parseDouble(anywhere[1]), Double.parseDouble(anywhere[2]),
+                Double.parseDouble(quadrant[1]), Double.parseDouble(quadrant[2]));
+        String comparison = String.format(Locale.ROOT,
+                "| occlusion 14x14 (anywhere inside) | ed4 (ED=4) | %.6f | 0.0502 | %+.1f%% |\n"
+                + "| occlusion 14x14 (one quadrant) | ed4 (ED=4) | %.6f | 0.0502 | %+.1f%% |\n",
+                Double.parseDouble(anywhere[2]), 100 * (Double.parseDouble(anywhere[2]) / 0.0502
+                        - 1), Double.parseDouble(quadrant[2]),
+                100 * (Double.parseDouble(quadrant[2]) / 0.0502 - 1));
+        assertThat(index).contains("| noise | ed2 (ED=2) | ed4 (ED=4) | study ED=4 | study ED=32 |")
+                .contains(occlusionRows).contains(comparison)
+                .doesNotContain("| occlusion 14x14 (anywhere inside) | ed2 (ED=2) |");
+        assertThat(Files.readString(out.resolve("noise-table.md"))).contains(occlusionRows)
+                .contains(comparison);
         assertThat(noise.get(0)).isEqualTo("noise,ed2 (ED=2),ed4 (ED=4)");
         assertThat(noise.get(1)).startsWith("none,");
         // the "none" row is the measured clean MSE of the first table

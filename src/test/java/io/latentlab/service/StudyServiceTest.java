@@ -42,7 +42,7 @@ class StudyServiceTest {
                     StudyService.noiseColumn("a", a, test, 50, 7, false, sigmas,
                             (d, t) -> steps.add(t)),
                     StudyService.noiseColumn("b", b, test, 50, 7, false, sigmas, null)));
-            assertThat(steps).hasSize(StudyService.noiseColumnSteps(sigmas)).containsOnly(11);
+            assertThat(steps).hasSize(StudyService.noiseColumnSteps(sigmas)).containsOnly(12); // 9 noises + 3 sigmas
             assertThat(merged.models()).containsExactly("a", "b");
             assertThat(merged.mse()).isDeepEqualTo(whole.mse());
             assertThat(merged.sigmaMse()).isDeepEqualTo(whole.sigmaMse());
@@ -66,7 +66,7 @@ class StudyServiceTest {
         MnistData data = MnistData.load(Path.of("assets/mnist"));
         try (ModelHandle a = new ModelHandle(Autoencoder.create(2, 1), ModelMetadata.of(2))) {
             var grid = StudyService.reconstructionGrid("a", a, test, 4, 3, true);
-            assertThat(grid.outputs()).hasDimensions(8, 4);
+            assertThat(grid.outputs()).hasDimensions(9, 4);
             assertThat(grid.label()).isEqualTo("a");
             var m = StudyService.latentMetrics(a, data, 300, 500, 200, 42);
             assertThat(m.encodingDim()).isEqualTo(2);

@@ -28,10 +28,10 @@ class ReconstructionGridTest {
 
             assertThat(g.noises()).extracting(Noise::spec).containsExactly("none",
                     "gaussian:0.1", "gaussian:0.3", "gaussian:0.5", "gaussian:1.0",
-                    "gaussian:2.0", "occlusion:14", "uniform");
+                    "gaussian:2.0", "occlusion:14", "occlusion:14:quadrant", "uniform");
             assertThat(g.digits()).containsExactly(0, 1, 2);
             assertThat(g.classes()).containsExactly(test.label(0), test.label(1), test.label(2));
-            assertThat(g.inputs()).hasDimensions(8, 3);
+            assertThat(g.inputs()).hasDimensions(9, 3);
             // row "none" is the digit itself; Gaussian 2.0 is far from it; same seed, same noise
             assertThat(g.inputs()[0][1]).containsExactly(test.copyImage(1));
             assertThat(g.inputs()[5][1]).isNotEqualTo(test.copyImage(1));
@@ -42,8 +42,21 @@ class ReconstructionGridTest {
                 zeros += v == 0 ? 1 : 0;
             }
             assertThat(zeros).isGreaterThanOrEqualTo(196);
+            // the quadrant reading: one of the four quadrants is all zeros
+            float[] quadrantInput = g.inputs()[7][0];
+            boolean anyBlank = false;
+            for (int q = 0; q < 4; q++) {
+                boolean blank = true;
+                for (int r = 0; r < 14; r++) {
+                    for (int c = 0; c < 14; c++) {
+                        blank &= quadrantInput[(r + 14 * (q / 2)) * 28 + c + 14 * (q % 2)] == 0f;
+                    }
+                }
+                anyBlank |= blank;
+            }
+            assertThat(anyBlank).isTrue();
             // every output is the model's reconstruction of that one input alone
-            for (int r : new int[] {0, 3, 7}) {
+            for (int r : new int[] {0, 3, 7, 8}) {
                 for (int i = 0; i < 3; i++) {
                     float[] alone;
                     try (NDManager m = model.manager().newSubManager()) {

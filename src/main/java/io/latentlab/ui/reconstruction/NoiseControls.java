@@ -4,9 +4,11 @@ import static io.latentlab.ui.reconstruction.Icons.iconButton;
 import static io.latentlab.ui.reconstruction.Icons.labelled;
 
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.PatchPlacement;
 
 import java.util.Locale;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -79,7 +81,23 @@ final class NoiseControls extends FlowPane {
         Button randomize = iconButton(MaterialDesignS.SHUFFLE_VARIANT,
                 vm.text("patch.randomize.tooltip"));
         randomize.setOnAction(e -> noise.randomizeOcclusion());
-        HBox patchBox = labelled(vm.text("patch.label"), patch, randomize);
+        ComboBox<PatchPlacement> placement = new ComboBox<>(FXCollections.observableArrayList(
+                PatchPlacement.values()));
+        placement.setId("patch-placement");
+        placement.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PatchPlacement p) {
+                return p == null ? "" : vm.text("placement." + p.name());
+            }
+
+            @Override
+            public PatchPlacement fromString(String s) {
+                return null;
+            }
+        });
+        placement.valueProperty().bindBidirectional(noise.placementProperty());
+        placement.setTooltip(new Tooltip(vm.text("placement.tooltip")));
+        HBox patchBox = labelled(vm.text("patch.label"), patch, placement, randomize);
         patchBox.disableProperty().bind(
                 noise.kindProperty().isNotEqualTo(NoiseKind.OCCLUSION));
 
@@ -93,9 +111,9 @@ final class NoiseControls extends FlowPane {
         seed.setPrefWidth(100);
         seed.setTooltip(new Tooltip(vm.text("seed.tooltip")));
         HBox seedBox = labelled(vm.text("seed.label"), seed);
-        // occlusion has no randomness: its patch is placed by hand
-        seedBox.disableProperty().bind(noise.kindProperty().isEqualTo(NoiseKind.NONE)
-                .or(noise.kindProperty().isEqualTo(NoiseKind.OCCLUSION)));
+        // a patch placed by hand has no randomness
+        seedBox.disableProperty().bind(Bindings.createBooleanBinding(() -> !noise.seeded(),
+                noise.kindProperty(), noise.placementProperty()));
 
         CheckBox clip = new CheckBox(vm.text("clip.label"));
         clip.setId("clip-noise");

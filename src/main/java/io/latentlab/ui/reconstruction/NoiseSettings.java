@@ -2,6 +2,7 @@ package io.latentlab.ui.reconstruction;
 
 import io.latentlab.data.Noise;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.PatchPlacement;
 
 import java.util.Random;
 
@@ -32,6 +33,8 @@ public final class NoiseSettings {
             "occlusionSize", 14);
     private final IntegerProperty occlusionX = new SimpleIntegerProperty(this, "occlusionX", 7);
     private final IntegerProperty occlusionY = new SimpleIntegerProperty(this, "occlusionY", 7);
+    private final ObjectProperty<PatchPlacement> placement = new SimpleObjectProperty<>(this,
+            "placement", PatchPlacement.BY_HAND);
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip", false);
 
@@ -39,13 +42,14 @@ public final class NoiseSettings {
     NoiseSettings(Batch batch) {
         this.batch = batch;
         for (Observable p : new Observable[] {kind, sigma, occlusionSize, occlusionX, occlusionY,
-                seed, clip}) {
+                placement, seed, clip}) {
             p.addListener(obs -> batch.changed());
         }
     }
 
     /**
-     * Centres the occlusion patch on a pixel, keeping it inside the image.
+     * Centres the occlusion patch on a pixel, keeping it inside the image; the patch is then
+     * placed by hand.
      *
      * @param col column 0..27
      * @param row row 0..27
@@ -56,11 +60,19 @@ public final class NoiseSettings {
         batch.run(() -> {
             occlusionX.set(Math.max(0, Math.min(max, col - size / 2)));
             occlusionY.set(Math.max(0, Math.min(max, row - size / 2)));
+            placement.set(PatchPlacement.BY_HAND);
         });
     }
 
-    /** Puts the occlusion patch at a random position where it fits. */
+    /**
+     * Puts a patch placed by hand at a random position where it fits; with a random
+     * placement, draws a new seed instead (its patch goes where the placement says).
+     */
     public void randomizeOcclusion() {
+        if (placement.get() != PatchPlacement.BY_HAND) {
+            seed.set(random.nextInt(Integer.MAX_VALUE));
+            return;
+        }
         int max = Math.max(0, SIDE - occlusionSize.get());
         batch.run(() -> {
             occlusionX.set(random.nextInt(max + 1));
@@ -74,9 +86,24 @@ public final class NoiseSettings {
             case NONE -> new Noise.None();
             case GAUSSIAN -> new Noise.Gaussian(Math.max(0, sigma.get()));
             case UNIFORM -> new Noise.Uniform();
-            case OCCLUSION -> new Noise.Occlusion(Math.max(1, occlusionSize.get()),
-                    Math.max(0, occlusionX.get()), Math.max(0, occlusionY.get()));
+            case OCCLUSION -> occlusion(Math.max(1, occlusionSize.get()));
         };
+    }
+
+    private Noise occlusion(int size) {
+        return switch (placement.get() == null ? PatchPlacement.BY_HAND : placement.get()) {
+            case BY_HAND -> new Noise.Occlusion(size, Math.max(0, occlusionX.get()),
+                    Math.max(0, occlusionY.get()));
+            case ANYWHERE -> Noise.occlusion(size, Noise.Occlusion.Placement.ANYWHERE);
+            case QUADRANT -> Noise.occlusion(size, Noise.Occlusion.Placement.QUADRANT);
+            case PARTIAL -> Noise.occlusion(size, Noise.Occlusion.Placement.PARTIAL);
+        };
+    }
+
+    /** @return whether the seed decides the noise (false for none and a hand-placed patch) */
+    public boolean seeded() {
+        return kind.get() != NoiseKind.NONE && !(kind.get() == NoiseKind.OCCLUSION
+                && placement.get() == PatchPlacement.BY_HAND);
     }
 
     /**
@@ -112,6 +139,11 @@ public final class NoiseSettings {
     /** @return occlusion patch top row */
     public IntegerProperty occlusionYProperty() {
         return occlusionY;
+    }
+
+    /** @return where the occlusion patch goes: by hand, or drawn from the seed */
+    public ObjectProperty<PatchPlacement> placementProperty() {
+        return placement;
     }
 
     /** @return noise seed */

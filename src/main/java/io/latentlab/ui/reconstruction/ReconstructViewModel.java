@@ -53,6 +53,12 @@ public final class ReconstructViewModel {
     /** The corruption applied before the model sees the digit. */
     public enum NoiseKind { NONE, GAUSSIAN, UNIFORM, OCCLUSION }
 
+    /**
+     * Where the occlusion patch goes: where it is dragged, or drawn from the seed as the noise
+     * table does (anywhere inside, one quadrant, partly outside the image).
+     */
+    public enum PatchPlacement { BY_HAND, ANYWHERE, QUADRANT, PARTIAL }
+
     /** What one engine job returns; either may be null when that slot has no model. */
     private record Pair(Reconstruction primary, Reconstruction compare) {}
 

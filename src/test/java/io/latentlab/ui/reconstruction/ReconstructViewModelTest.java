@@ -12,6 +12,7 @@ import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.TestModels;
 import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.PatchPlacement;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 
 import java.nio.file.Path;
@@ -207,6 +208,57 @@ class ReconstructViewModelTest {
         }
         noise.randomizeOcclusion();
         assertThat(noise.occlusionXProperty().get()).isBetween(0, 22);
+    }
+
+    @Test
+    void aRandomPlacementDrawsThePatchFromTheSeedAndDraggingPlacesItByHand() {
+        in.showTestDigit(0);
+        noise.kindProperty().set(NoiseKind.OCCLUSION);
+        assertThat(noise.placementProperty().get()).isEqualTo(PatchPlacement.BY_HAND);
+        assertThat(noise.seeded()).isFalse();
+        noise.seedProperty().set(3);
+        int calls = vm.modelCalls();
+        noise.placementProperty().set(PatchPlacement.QUADRANT);
+        assertThat(vm.modelCalls() - calls).isEqualTo(1);
+        assertThat(noise.seeded()).isTrue();
+        assertThat(noise.noise()).isEqualTo(Noise.occlusion(14,
+                Noise.Occlusion.Placement.QUADRANT));
+        // the same noise the noise table applies, from the seed as the view uses it
+        float[] clean = vm.originalProperty().get();
+        float[] expected = new float[784];
+        Noise.occlusion(14, Noise.Occlusion.Placement.QUADRANT).apply(clean, 0, expected, 0,
+                28, 28, Noise.seedFor(3, 0), false);
+        assertThat(vm.noisyProperty().get()).containsExactly(expected);
+        // one whole quadrant is blanked
+        float[] noisy = vm.noisyProperty().get();
+        int blank = 0;
+        for (int q = 0; q < 4; q++) {
+            boolean all = true;
+            for (int r = 0; r < 14; r++) {
+                for (int c = 0; c < 14; c++) {
+                    all &= noisy[(r + 14 * (q / 2)) * 28 + c + 14 * (q % 2)] == 0f;
+                }
+            }
+            blank += all ? 1 : 0;
+        }
+        assertThat(blank).isPositive();
+
+        noise.placementProperty().set(PatchPlacement.PARTIAL);
+        assertThat(noise.noise().spec()).isEqualTo("occlusion:14:partial");
+        noise.placementProperty().set(PatchPlacement.ANYWHERE);
+        assertThat(noise.noise().spec()).isEqualTo("occlusion:14");
+        // shuffling a random placement draws a new seed; the patch stays where it was put
+        int x = noise.occlusionXProperty().get();
+        noise.randomizeOcclusion();
+        assertThat(noise.occlusionXProperty().get()).isEqualTo(x);
+        assertThat(noise.seedProperty().get()).isNotEqualTo(3);
+
+        // dragging places the patch by hand again, in one change
+        calls = vm.modelCalls();
+        noise.placeOcclusion(27, 27);
+        assertThat(vm.modelCalls() - calls).isEqualTo(1);
+        assertThat(noise.placementProperty().get()).isEqualTo(PatchPlacement.BY_HAND);
+        assertThat(noise.noise()).isEqualTo(new Noise.Occlusion(14, 14, 14));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
+import io.latentlab.ui.reconstruction.ReconstructViewModel.PatchPlacement;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 
 import java.io.File;
@@ -26,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
@@ -152,6 +154,25 @@ class ReconstructViewTest {
         assertThat(vm.sigmaProperty().get()).isGreaterThan(sigmaBefore);
         waitFor(() -> !vm.busyProperty().get() && !mseText(robot).equals(before));
         assertThat(mseText(robot)).matches("MSE \\d\\.\\d{6}");
+    }
+
+    @Test
+    void thePlacementBoxDrawsThePatchFromTheSeed(FxRobot robot) throws Exception {
+        ReconstructViewModel vm = view.viewModel();
+        robot.interact(() -> vm.noiseKindProperty().set(NoiseKind.OCCLUSION));
+        WaitForAsyncUtils.waitForFxEvents();
+        Spinner<?> seed = robot.lookup("#noise-seed").queryAs(Spinner.class);
+        // placed by hand: the seed plays no part
+        assertThat(shownText("#patch-placement")).isEqualTo("where dragged");
+        assertThat(seed.isDisabled()).isTrue();
+        @SuppressWarnings("unchecked")
+        ComboBox<PatchPlacement> box = robot.lookup("#patch-placement").queryAs(ComboBox.class);
+        robot.interact(() -> box.setValue(PatchPlacement.QUADRANT));
+        assertThat(vm.noise().placementProperty().get()).isEqualTo(PatchPlacement.QUADRANT);
+        assertThat(shownText("#patch-placement")).isEqualTo("random, one quadrant");
+        assertThat(seed.isDisabled()).isFalse();
+        waitFor(() -> !vm.busyProperty().get() && vm.isCurrent(vm.reconstructionProperty().get()));
+        assertThat(vm.noise().noise().spec()).isEqualTo("occlusion:14:quadrant");
     }
 
     @Test

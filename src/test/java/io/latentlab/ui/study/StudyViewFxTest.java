@@ -254,10 +254,16 @@ class StudyViewFxTest {
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> robot.lookup("#study-noise-grid-0").tryQuery().isPresent());
         ImageView grid = robot.lookup("#study-noise-grid-0").queryAs(ImageView.class);
-        // 8 digits of 56 px (scale 2) plus row labels; 16 rows of 56 px
+        // 8 digits of 56 px (scale 2) plus row labels; 18 rows of 56 px
         assertThat(grid.getImage().getWidth()).isGreaterThan(8 * 56);
-        assertThat(grid.getImage().getHeight()).isGreaterThan(16 * 56);
-        assertThat(fx(() -> view.noise().table().getItems().size())).isEqualTo(8);
+        assertThat(grid.getImage().getHeight()).isGreaterThan(18 * 56);
+        assertThat(fx(() -> view.noise().table().getItems().size())).isEqualTo(9);
+        // the model's column, then the study's values, beside both occlusion readings
+        assertThat(fx(() -> view.noise().table().getColumns().stream()
+                .map(c -> c.getText()).toList()))
+                .containsExactly("Noise", "ED=2", "Study, ED=4", "Study, ED=32");
+        assertThat(fx(() -> view.noise().table().getItems().get(7)))
+                .startsWith("occlusion 14x14 (one quadrant)").endsWith("0.0502", "0.0329");
         assertThat(robot.lookup("#study-noise-status").queryAs(Label.class).getText())
                 .startsWith("Noise table finished in ");
         // a saved model and the data: the report can be written

@@ -297,7 +297,7 @@ class StudyViewModelTest {
         NoiseTable t = noise.tableProperty().get();
         assertThat(t.count()).isEqualTo(100);
         assertThat(t.models()).containsExactly("ED=2", "ED=4");
-        assertThat(t.mse()).hasNumberOfRows(8);
+        assertThat(t.mse()).hasNumberOfRows(9);
         for (double[] row : t.mse()) {
             assertThat(row).hasSize(2);
             for (double v : row) {
@@ -305,20 +305,28 @@ class StudyViewModelTest {
             }
         }
         assertThat(t.sigmas()).hasSize(21);
-        // one reconstruction grid per model, 8 noises x the first 8 test digits
+        // one reconstruction grid per model, 9 noises x the first 8 test digits
         assertThat(noise.grids()).extracting(ReconstructionGrid::label)
                 .containsExactly("ED=2", "ED=4");
-        assertThat(noise.grids().get(1).outputs()).hasDimensions(8, 8);
+        assertThat(noise.grids().get(1).outputs()).hasDimensions(9, 8);
         assertThat(noise.grids().get(1).seed()).isEqualTo(t.seed());
-        // drawn by a worker job: 8 digits of 56 px plus row labels; 16 rows of 56 px
+        // drawn by a worker job: 8 digits of 56 px plus row labels; 18 rows of 56 px
         assertThat(noise.gridImages()).hasSize(2).allSatisfy(img -> {
             assertThat(img.getWidth()).isGreaterThan(8 * 56);
-            assertThat(img.getHeight()).isGreaterThan(16 * 56);
+            assertThat(img.getHeight()).isGreaterThan(18 * 56);
         });
         List<List<String>> rows = NoiseViewModel.rows(t);
-        assertThat(rows).hasSize(8);
+        assertThat(rows).hasSize(9);
         assertThat(rows).allSatisfy(r -> assertThat(r.stream().filter(x -> x.endsWith("*")))
                 .hasSize(1));
+        // label, two models, then the study's ED=4 and ED=32 values: both occlusion readings
+        // carry the study's row, the others none
+        assertThat(NoiseViewModel.studyEds()).containsExactly(4, 32);
+        assertThat(rows.get(6)).hasSize(5).startsWith("occlusion 14x14 (anywhere inside)")
+                .endsWith("0.0502", "0.0329");
+        assertThat(rows.get(7)).hasSize(5).startsWith("occlusion 14x14 (one quadrant)")
+                .endsWith("0.0502", "0.0329");
+        assertThat(rows.get(1)).startsWith("gaussian:0.1").endsWith("\u2013", "\u2013");
 
         // the models table reads the metadata
         var ed = vm.ed();

@@ -173,8 +173,8 @@ public final class NoiseView extends BorderPane {
             return;
         }
         TableColumn<List<String>, String> noise = new TableColumn<>(StudyText.get("col.noise"));
-        noise.setPrefWidth(160);
-        noise.setMaxWidth(220);
+        noise.setPrefWidth(230);
+        noise.setMaxWidth(280);
         noise.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(0)));
         noise.setSortable(false);
         table.getColumns().add(noise);
@@ -195,6 +195,18 @@ public final class NoiseView extends BorderPane {
                             : "-fx-alignment: CENTER-RIGHT;");
                 }
             });
+            table.getColumns().add(c);
+        }
+        int first = t.models().size() + 1;
+        List<Integer> eds = NoiseViewModel.studyEds();
+        for (int i = 0; i < eds.size(); i++) {
+            final int col = first + i;
+            TableColumn<List<String>, String> c = new TableColumn<>(
+                    StudyText.format("col.studyNoise", eds.get(i)));
+            c.setPrefWidth(110);
+            c.setSortable(false);
+            c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(c);
         }
         table.getItems().setAll(NoiseViewModel.rows(t));

@@ -5,6 +5,7 @@ import io.latentlab.report.Charts;
 import io.latentlab.service.StudyService;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.study.ReconstructionGrid;
+import io.latentlab.study.StudyReference;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.jobs.Job;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -33,8 +35,9 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The noise robustness tab: the noise table of the chosen models (8 noise rows plus a Gaussian
- * sigma series 0..2) and, per model, a grid of the first digits under each noise with their
+ * The noise robustness tab: the noise table of the chosen models (the study's 8 noise rows,
+ * occlusion read two ways, with the study's values beside them, plus a Gaussian sigma series
+ * 0..2) and, per model, a grid of the first digits under each noise with their
  * reconstructions. One stepped engine job, a model per step, then the grids; the grid images
  * are drawn by a worker job. A cancelled or failed run publishes nothing. Needs no FX toolkit.
  */
@@ -196,8 +199,9 @@ public final class NoiseViewModel {
     }
 
     /**
-     * The noise table as text rows: the noise, then one MSE per model with 6 decimals; the
-     * best (lowest) of each row ends in "*" (shown bold).
+     * The noise table as text rows: the noise's label, one MSE per model with 6 decimals (the
+     * best, lowest, of each row ends in "*", shown bold), then the study's value for each of
+     * {@link #studyEds()}, or {@link StudyFormat#NONE} where it gives none.
      *
      * @param t the table
      * @return the rows
@@ -213,13 +217,23 @@ public final class NoiseViewModel {
                 }
             }
             List<String> row = new ArrayList<>();
-            row.add(t.noises().get(r).spec());
+            row.add(t.noises().get(r).describe());
             for (int m = 0; m < v.length; m++) {
                 row.add(StudyFormat.mse(v[m]) + (m == best && v.length > 1 ? "*" : ""));
+            }
+            for (int ed : studyEds()) {
+                OptionalDouble study = StudyReference.noiseMse(t.noises().get(r), ed);
+                row.add(study.isPresent() ? StudyFormat.plain(study.getAsDouble())
+                        : StudyFormat.NONE);
             }
             rows.add(row);
         }
         return rows;
+    }
+
+    /** @return the encoding dimensions of the study's columns after the models' */
+    public static List<Integer> studyEds() {
+        return StudyReference.noiseTableEds();
     }
 
     /**
