@@ -1,6 +1,7 @@
 package io.latentlab.ui.reconstruction;
 
 import io.latentlab.data.Noise;
+import io.latentlab.data.Seeds;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
 import java.util.Random;
@@ -32,7 +33,8 @@ public final class NoiseSettings {
             "occlusionSize", 14);
     private final IntegerProperty occlusionX = new SimpleIntegerProperty(this, "occlusionX", 7);
     private final IntegerProperty occlusionY = new SimpleIntegerProperty(this, "occlusionY", 7);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed",
+            (int) Seeds.DEFAULT);
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip", false);
 
     /** @param batch told about every change */
