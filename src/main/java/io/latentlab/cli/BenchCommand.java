@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.NativeMemory;
 import io.latentlab.training.Evaluator;
@@ -66,8 +67,12 @@ final class BenchCommand implements Callable<Integer> {
         out.println("threads=" + EngineSettings.intraOpThreads());
         out.println("gradients=" + (autograd ? "autograd" : "backprop"));
         out.println("allocator=" + NativeMemory.tune());
-        try (Autoencoder model = resume == null ? Autoencoder.create(ed.value, 1)
-                : Autoencoder.create(new RunCheckpoint(resume).load().config().encodingDim(), 1)) {
+        // a resumed run brings its own settings (its weights replace the initial ones)
+        TrainingConfig resumed = resume == null ? null : new RunCheckpoint(resume).load().config();
+        long seed = resumed == null ? Seeds.DEFAULT : resumed.seed();
+        out.println("seed=" + seed);
+        try (Autoencoder model = Autoencoder.create(resumed == null ? ed.value
+                : resumed.encodingDim(), seed)) {
             Throughput timer = new Throughput();
             if (resume == null) {
                 // warm-up: one short epoch so one-time costs (kernel selection, allocation) are out

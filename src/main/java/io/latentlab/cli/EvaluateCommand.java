@@ -47,9 +47,10 @@ final class EvaluateCommand implements Callable<Integer> {
         MnistData mnist = data.load();
         try (ModelStore.Loaded loaded = ModelStore.load(model)) {
             double mse = Evaluator.noisyMse(loaded.model(), mnist.test(), spec,
-                    noiseOptions.clip, limit, noiseOptions.seed, 1000);
+                    noiseOptions.clip, limit, noiseOptions.seed.value, 1000);
             int n = limit == 0 ? mnist.test().size() : Math.min(limit, mnist.test().size());
-            this.spec.commandLine().getOut().printf(Locale.ROOT, "test_mse=%.6f n=%d%n", mse, n);
+            this.spec.commandLine().getOut().printf(Locale.ROOT, "test_mse=%.6f n=%d seed=%d%n", mse, n,
+                    noiseOptions.seed.value);
         }
         return 0;
     }

@@ -127,6 +127,7 @@ final class GridSearchCommand implements Callable<Integer> {
                 // already shutting down
             }
         }
+        pw.println("seed=" + options.seed());
         pw.print(GridSearchReport.table(result));
         pw.println("saved=" + out.toAbsolutePath().normalize());
         pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
@@ -142,7 +143,7 @@ final class GridSearchCommand implements Callable<Integer> {
      */
     GridSearch.Options options() {
         return GridSearch.Options.builder(ed.value).learningRates(lr).weightDecays(wd)
-                .folds(folds).epochs(epochs).batchSize(batch.value).seed(subset.seed)
+                .folds(folds).epochs(epochs).batchSize(batch.value).seed(subset.seed.value)
                 .trainLimit(subset.trainLimit).maxLoss(maxLoss).oscillation(oscillation).build();
     }
 

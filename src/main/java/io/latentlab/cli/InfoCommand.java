@@ -1,6 +1,7 @@
 package io.latentlab.cli;
 
 import ai.djl.engine.Engine;
+import io.latentlab.data.Seeds;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.NativeMemory;
 
@@ -40,7 +41,7 @@ final class InfoCommand implements Callable<Integer> {
         out.println("allocator=" + NativeMemory.tune());
         out.println("cpus=" + Runtime.getRuntime().availableProcessors());
         out.println("data=" + data.resolve().toAbsolutePath().normalize());
-        try (Autoencoder model = Autoencoder.create(ed.value, 0)) {
+        try (Autoencoder model = Autoencoder.create(ed.value, Seeds.DEFAULT)) {
             out.println("ed=" + ed.value);
             out.println("params=" + model.parameterCount());
         }

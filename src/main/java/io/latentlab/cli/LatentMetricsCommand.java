@@ -41,8 +41,8 @@ final class LatentMetricsCommand implements Callable<Integer> {
             description = "Silhouette subsample size, 0 = exact on all (default: ${DEFAULT-VALUE}).")
     int sample;
 
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the subsets (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    SeedOption seed;
 
     @Override
     public Integer call() throws Exception {
@@ -55,12 +55,12 @@ final class LatentMetricsCommand implements Callable<Integer> {
         for (Path dir : models.dirs) {
             try (ModelStore.Loaded l = ModelStore.load(dir)) {
                 LatentMetrics m = LatentMetrics.compute(l.model(), mnist, limit, knnTrain.value,
-                        sample,
-                        seed);
+                        sample, seed.value);
                 pw.printf(Locale.ROOT, "model=%s ed=%d pc1=%.4f pc2=%.4f silhouette_2d=%.4f "
-                        + "silhouette_full=%.4f knn_accuracy=%.4f n=%d reference=%d%n",
+                        + "silhouette_full=%.4f knn_accuracy=%.4f n=%d reference=%d seed=%d%n",
                         dir, m.encodingDim(), m.pc1Ratio(), m.pc2Ratio(), m.silhouette2d(),
-                        m.silhouetteFull(), m.knnAccuracy(), m.testCount(), m.referenceCount());
+                        m.silhouetteFull(), m.knnAccuracy(), m.testCount(), m.referenceCount(),
+                        seed.value);
                 pw.flush();
             }
         }

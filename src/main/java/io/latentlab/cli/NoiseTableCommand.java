@@ -53,7 +53,7 @@ final class NoiseTableCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int limit = testDigits.value();
-        long seed = noiseOptions.seed;
+        long seed = noiseOptions.seed.value;
         boolean clip = noiseOptions.clip;
         double[] sigmas = NoiseTable.sigmaGrid(sigmaMax, sigmaStep);
         MnistData mnist = data.load();

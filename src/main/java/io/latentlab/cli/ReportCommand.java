@@ -77,8 +77,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + ": is a file; --out needs a folder");
         }
         ReportWriter.checkTarget(out, force);
-        ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(), noiseOptions.seed,
-                noiseOptions.clip, grids, digits, knnTrain.value);
+        ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(),
+                noiseOptions.seed.value, noiseOptions.clip, grids, digits, knnTrain.value);
         List<Path> dirs = models != null && !models.isEmpty() ? models
                 : discover(modelsDir);
         if (dirs.isEmpty()) {
@@ -92,6 +92,7 @@ final class ReportCommand implements Callable<Integer> {
             pw.println(line);
             pw.flush();
         });
+        pw.println("seed=" + opts.seed());
         pw.println("saved=" + report.index().toAbsolutePath().normalize());
         pw.flush();
         return 0;

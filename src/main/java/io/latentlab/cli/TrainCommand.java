@@ -178,6 +178,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingResult start(TrainingConfig config, RunCheckpoint checkpoint,
             MnistData mnist, PrintWriter pw, TrainingControl control) throws Exception {
+        pw.println("seed=" + config.seed());
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
             return new TrainingLoop(config, mnist, event -> print(pw, event), control)
                     .run(model, checkpoint);
@@ -192,6 +193,8 @@ final class TrainCommand implements Callable<Integer> {
             config = config.withMaxEpochs(maxEpochs);
         }
         pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
+        // the run's own seed, whatever --seed says
+        pw.println("seed=" + config.seed());
         RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
                 state.history(), state.lastParams(), state.optimizer(), state.bestParams());
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
@@ -216,7 +219,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         return TrainingConfig.builder(ed.value).learningRate(lr).weightDecay(wd)
                 .batchSize(batch.value).maxEpochs(maxEpochs).patience(patience)
-                .tolerance(tolerance).seed(subset.seed).trainLimit(subset.trainLimit)
+                .tolerance(tolerance).seed(subset.seed.value).trainLimit(subset.trainLimit)
                 .valFraction(valFraction).monitor(mon).evaluateTest(true).build();
     }
 

@@ -137,6 +137,16 @@ final class ChartFrame {
     /** A boxed legend whose top-right corner is at (right, top). */
     static void legend(Graphics2D g, List<String> names, List<Color> colours,
             double right, double top, boolean lines) {
+        legend(g, names, colours, lines ? names.stream().map(n -> Charts.Style.SOLID).toList()
+                : null, right, top);
+    }
+
+    /**
+     * A boxed legend whose top-right corner is at (right, top): a line swatch in each
+     * series' style, or a dot per name when {@code styles} is null.
+     */
+    static void legend(Graphics2D g, List<String> names, List<Color> colours,
+            List<Charts.Style> styles, double right, double top) {
         if (names.isEmpty()) {
             return;
         }
@@ -158,7 +168,13 @@ final class ChartFrame {
         for (int i = 0; i < names.size(); i++) {
             double y = top + 4 + i * row + row / 2.0;
             g.setColor(colours.get(i));
-            if (lines) {
+            if (styles != null && styles.get(i) == Charts.Style.DASHED_HOLLOW) {
+                g.setStroke(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                        10f, new float[] {4f, 3f}, 0f));
+                g.draw(new Line2D.Double(x + 6, y, x + 28, y));
+                g.setStroke(new BasicStroke(2f));
+                g.draw(new Ellipse2D.Double(x + 12, y - 5, 10, 10));
+            } else if (styles != null) {
                 g.setStroke(new BasicStroke(3f));
                 g.draw(new Line2D.Double(x + 8, y, x + 26, y));
             } else {

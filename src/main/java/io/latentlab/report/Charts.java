@@ -35,6 +35,17 @@ public final class Charts {
         return ChartFrame.color(i);
     }
 
+    /** How a line chart draws a series. */
+    public enum Style {
+        /** A solid line with filled markers. */
+        SOLID,
+        /**
+         * A dashed line with hollow ring markers, drawn over the solid series: a series that
+         * coincides with another stays visible without hiding it.
+         */
+        DASHED_HOLLOW
+    }
+
     /**
      * One named line of a line chart. Points with a non-finite coordinate (or a non-positive y
      * on a log axis) are skipped and break the line.
@@ -42,16 +53,29 @@ public final class Charts {
      * @param name legend label
      * @param x x values
      * @param y y values, as many as {@code x}
+     * @param style how it is drawn
      */
-    public record Series(String name, double[] x, double[] y) {
+    public record Series(String name, double[] x, double[] y, Style style) {
 
         /** Checks the lengths. */
         public Series {
             Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(style, "style");
             if (x.length != y.length) {
                 throw new IllegalArgumentException("series '" + name + "' has " + x.length
                         + " x values but " + y.length + " y values");
             }
+        }
+
+        /**
+         * A solid series.
+         *
+         * @param name legend label
+         * @param x x values
+         * @param y y values, as many as {@code x}
+         */
+        public Series(String name, double[] x, double[] y) {
+            this(name, x, y, Style.SOLID);
         }
     }
 

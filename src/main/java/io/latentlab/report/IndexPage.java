@@ -38,6 +38,7 @@ final class IndexPage {
                                 ctx.data.checksum().length())) + "…)")
                 .append("\n- test digits: ").append(ctx.digitsText())
                 .append("\n- seed: ").append(ctx.opts.seed())
+                .append(" (noise, kNN reference and silhouette subsamples)")
                 .append("\n- noisy inputs: ").append(ctx.opts.clip() ? "clamped to [0, 1]"
                         : "not clipped")
                 .append("\n- reconstruction grids: first ")

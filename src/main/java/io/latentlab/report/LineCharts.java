@@ -11,23 +11,47 @@ import static io.latentlab.report.ChartFrame.legendSize;
 import io.latentlab.report.ChartFrame.Plot;
 import io.latentlab.report.Charts.LineChart;
 import io.latentlab.report.Charts.Series;
+import io.latentlab.report.Charts.Style;
 
 import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.Shape;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /** Line charts: lines with optional markers, a linear or log y axis, the legend out of the way. */
 final class LineCharts {
 
+    private static final BasicStroke SOLID = new BasicStroke(2f, BasicStroke.CAP_ROUND,
+            BasicStroke.JOIN_ROUND);
+    private static final BasicStroke DASHED = new BasicStroke(2f, BasicStroke.CAP_BUTT,
+            BasicStroke.JOIN_ROUND, 10f, new float[] {7f, 5f}, 0f);
+
     private LineCharts() {}
+
+    /** Radius of a filled marker, in pixels. */
+    static final double DOT = 3.5;
+    /** Radius of the middle of a hollow marker's ring: around a dot, not over it. */
+    static final double RING = 6;
 
     /** See {@link Charts#lineChart}. */
     static BufferedImage draw(LineChart chart, int width, int height) {
+        return draw(chart, width, height, p -> { });
+    }
+
+    /**
+     * See {@link Charts#lineChart}.
+     *
+     * @param plotArea receives the plot area (where each point lands), e.g. for tests
+     */
+    static BufferedImage draw(LineChart chart, int width, int height,
+            Consumer<Plot> plotArea) {
         checkSize(width, height);
         double xMin = Double.POSITIVE_INFINITY;
         double xMax = Double.NEGATIVE_INFINITY;
@@ -57,43 +81,79 @@ final class LineCharts {
         try {
             Plot p = frame(g, width, height, chart.title(), chart.xLabel(), chart.yLabel(),
                     xAxis, yAxis);
+            plotArea.accept(p);
             Shape oldClip = g.getClip();
             g.clip(new Rectangle2D.Double(p.left() - 1, p.top() - 1, p.width() + 2,
                     p.height() + 2));
-            g.setStroke(new BasicStroke(2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            for (int k = 0; k < chart.series().size(); k++) {
-                Series s = chart.series().get(k);
-                g.setColor(color(k));
-                Path2D.Double path = new Path2D.Double();
-                boolean open = false;
-                for (int i = 0; i < s.x().length; i++) {
-                    if (!usable(s.x()[i], s.y()[i], chart.logY())) {
-                        open = false;
-                        continue;
-                    }
-                    double px = p.px(s.x()[i]);
-                    double py = p.py(s.y()[i]);
-                    if (open) {
-                        path.lineTo(px, py);
-                    } else {
-                        path.moveTo(px, py);
-                        open = true;
-                    }
-                    if (chart.markers()) {
-                        g.fill(new Ellipse2D.Double(px - 3.5, py - 3.5, 7, 7));
+            // lines under markers, and the dashed hollow series over the solid ones
+            for (Style style : Style.values()) {
+                g.setStroke(style == Style.SOLID ? SOLID : DASHED);
+                for (int k = 0; k < chart.series().size(); k++) {
+                    if (chart.series().get(k).style() == style) {
+                        g.setColor(color(k));
+                        g.draw(path(chart.series().get(k), p, chart.logY()));
                     }
                 }
-                g.draw(path);
+            }
+            if (chart.markers()) {
+                g.setStroke(SOLID);
+                for (Style style : Style.values()) {
+                    for (int k = 0; k < chart.series().size(); k++) {
+                        if (chart.series().get(k).style() == style) {
+                            g.setColor(color(k));
+                            markers(g, chart.series().get(k), p, chart.logY());
+                        }
+                    }
+                }
             }
             g.setClip(oldClip);
             List<String> names = chart.series().stream().map(Series::name).toList();
             double[] size = legendSize(g, names);
             double[] corner = emptiestCorner(chart, p, size[0], size[1]);
-            legend(g, names, corner[0], corner[1], true);
+            List<Color> colours = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                colours.add(color(k));
+            }
+            legend(g, names, colours, chart.series().stream().map(Series::style).toList(),
+                    corner[0], corner[1]);
         } finally {
             g.dispose();
         }
         return img;
+    }
+
+    private static Path2D.Double path(Series s, Plot p, boolean logY) {
+        Path2D.Double path = new Path2D.Double();
+        boolean open = false;
+        for (int i = 0; i < s.x().length; i++) {
+            if (!usable(s.x()[i], s.y()[i], logY)) {
+                open = false;
+                continue;
+            }
+            double px = p.px(s.x()[i]);
+            double py = p.py(s.y()[i]);
+            if (open) {
+                path.lineTo(px, py);
+            } else {
+                path.moveTo(px, py);
+                open = true;
+            }
+        }
+        return path;
+    }
+
+    private static void markers(Graphics2D g, Series s, Plot p, boolean logY) {
+        for (int i = 0; i < s.x().length; i++) {
+            if (usable(s.x()[i], s.y()[i], logY)) {
+                double px = p.px(s.x()[i]);
+                double py = p.py(s.y()[i]);
+                if (s.style() == Style.SOLID) {
+                    g.fill(new Ellipse2D.Double(px - DOT, py - DOT, 2 * DOT, 2 * DOT));
+                } else {
+                    g.draw(new Ellipse2D.Double(px - RING, py - RING, 2 * RING, 2 * RING));
+                }
+            }
+        }
     }
 
     /**

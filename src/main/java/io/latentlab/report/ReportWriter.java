@@ -6,6 +6,7 @@ import static io.latentlab.report.ReportContext.uniqueName;
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.model.ModelStore;
 import io.latentlab.study.NoiseTable;
 
@@ -85,10 +86,11 @@ public final class ReportWriter {
             }
         }
 
-        /** @return all test digits, seed 0, no clipping, no grid search, 8 digits, 10,000 kNN
-         *     reference digits */
+        /** @return all test digits, seed {@link Seeds#DEFAULT}, no clipping, no grid search,
+         *     8 digits, 10,000 kNN reference digits */
         public static Options defaults() {
-            return new Options(0, 0, false, null, 8, LatentMetrics.DEFAULT_REFERENCE);
+            return new Options(0, Seeds.DEFAULT, false, null, 8,
+                    LatentMetrics.DEFAULT_REFERENCE);
         }
 
         /**
@@ -208,10 +210,12 @@ public final class ReportWriter {
         }
         TableSections tables = new TableSections(ctx);
         NoiseTable table = tables.noiseTable();
+        // before the MSE table, which shows each model's kNN accuracy beside its test MSE
+        List<LatentMetrics> metrics = tables.latentMetrics(codes);
         List<String> results = new ArrayList<>();
-        results.add(tables.msePerEd(table));
+        results.add(tables.msePerEd(table, metrics));
         results.add(tables.noiseSection(table));
-        results.add(tables.latentMetrics(codes));
+        results.add(tables.latentMetricsSection(metrics));
         if (!ctx.opts.grids().isEmpty()) {
             results.add(new GridSearchSection(ctx).write());
         }

@@ -13,6 +13,7 @@ import static io.latentlab.report.ReportContext.str;
 import static io.latentlab.report.ReportWriter.SIGMA_MAX;
 import static io.latentlab.report.ReportWriter.SIGMA_STEP;
 
+import io.latentlab.analysis.Knn;
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.analysis.Silhouette;
@@ -71,11 +72,62 @@ final class TableSections {
                 ctx.opts.seed(), ctx.opts.clip());
     }
 
-    /** Writes {@code mse-per-ed.*} and {@code mse-vs-ed.png}; returns the index section. */
-    String msePerEd(NoiseTable table) throws IOException {
-        List<String> header = List.of("model", "ed", "test_mse_stored", "val_mse_stored",
-                "epochs", "best_epoch", "early_stopped", "training_seconds",
-                "test_mse_measured", "measured_n", "study_test_mse");
+    /** The columns of the MSE-per-ED table. */
+    static final List<String> MSE_HEADER = List.of("model", "ed", "test_mse_stored",
+            "val_mse_stored", "epochs", "best_epoch", "early_stopped", "training_seconds",
+            "test_mse_measured", "knn_accuracy", "measured_n", "study_test_mse");
+
+    /**
+     * One model's row of the MSE-per-ED table.
+     *
+     * @param name model name
+     * @param ed its encoding dimension
+     * @param meta its checkpoint metadata (stored values; empty cells where it has none)
+     * @param measured test MSE measured now
+     * @param count test digits measured
+     * @param metrics its latent metrics on the same digits (the kNN accuracy)
+     * @return the cells, in {@link #MSE_HEADER} order
+     */
+    static List<String> mseRow(String name, int ed, ModelMetadata meta, double measured,
+            int count, LatentMetrics metrics) {
+        double study = StudyReference.testMseOrNaN(ed);
+        return List.of(name, Integer.toString(ed), str(meta.get("test_mse")),
+                str(meta.get("val_mse")), str(meta.get("epochs")), str(meta.get("best_epoch")),
+                str(meta.get("early_stopped")), str(meta.get("training_seconds")),
+                fmt(measured), fmt4(metrics.knnAccuracy()), Integer.toString(count),
+                Double.isFinite(study) ? Double.toString(study) : "");
+    }
+
+    /**
+     * The MSE-vs-ED chart. The stored test MSE of a checkpoint equals the measured one, so it
+     * is drawn on top, dashed with hollow markers, to leave the measured line visible.
+     */
+    static Charts.LineChart mseVsEdChart(double[] ed, double[] stored, double[] val,
+            double[] measured, int count, double[] study) {
+        List<Charts.Series> series = new ArrayList<>();
+        if (anyFinite(stored)) {
+            series.add(new Charts.Series("test MSE (stored)", ed, stored,
+                    Charts.Style.DASHED_HOLLOW));
+        }
+        if (anyFinite(val)) {
+            series.add(new Charts.Series("validation MSE (stored)", ed, val));
+        }
+        series.add(new Charts.Series("test MSE (measured, n=" + count + ")", ed, measured));
+        if (anyFinite(study)) {
+            // NaN between the study's points: dots, no line
+            series.add(new Charts.Series("the study's test MSE", ed, study));
+        }
+        return new Charts.LineChart("Reconstruction MSE vs encoding dimension",
+                "encoding dimension (ED)", "MSE (log scale)", series, true, true);
+    }
+
+    /**
+     * Writes {@code mse-per-ed.*} and {@code mse-vs-ed.png}; returns the index section.
+     *
+     * @param table the noise table (its "none" row is the measured clean test MSE)
+     * @param metrics each model's latent metrics, in model order (the kNN accuracy)
+     */
+    String msePerEd(NoiseTable table, List<LatentMetrics> metrics) throws IOException {
         List<List<String>> rows = new ArrayList<>();
         int n = ctx.items.size();
         double[] ed = new double[n];
@@ -92,43 +144,27 @@ final class TableSections {
             // the noise table's "none" row is exactly the clean test MSE
             measured[m] = table.mse()[0][m];
             study[m] = StudyReference.testMseOrNaN(it.ed());
-            rows.add(List.of(it.name(), Integer.toString(it.ed()), str(meta.get("test_mse")),
-                    str(meta.get("val_mse")), str(meta.get("epochs")),
-                    str(meta.get("best_epoch")), str(meta.get("early_stopped")),
-                    str(meta.get("training_seconds")), fmt(measured[m]),
-                    Integer.toString(table.count()),
-                    Double.isFinite(study[m]) ? Double.toString(study[m]) : ""));
+            rows.add(mseRow(it.name(), it.ed(), meta, measured[m], table.count(), metrics.get(m)));
         }
-        AtomicFiles.writeString(ctx.file("mse-per-ed.csv"), Tables.csv(header, rows));
+        AtomicFiles.writeString(ctx.file("mse-per-ed.csv"), Tables.csv(MSE_HEADER, rows));
         String note = "Stored values come from each checkpoint's `model.properties` (the "
                 + "best epoch, on the full test set and the validation split; empty when "
                 + "the checkpoint does not record them). `test_mse_measured` was measured "
-                + "now on " + ctx.digitsText() + ". `study_test_mse` is the study's published "
-                + "result, where it gives one.\n";
+                + "now on " + ctx.digitsText() + "; `knn_accuracy` is the share of those "
+                + "digits whose code a " + Knn.DEFAULT_K + "-nearest-neighbour classifier "
+                + "labels right against " + metrics.get(0).referenceCount() + " random "
+                + "training codes (seed " + ctx.opts.seed() + "; see the latent-space "
+                + "metrics). `study_test_mse` is the study's published result, where it gives "
+                + "one.\n";
         String md = "# Reconstruction error per encoding dimension\n\n" + note + "\n"
-                + Tables.markdown(header, rows);
+                + Tables.markdown(MSE_HEADER, rows);
         AtomicFiles.writeString(ctx.file("mse-per-ed.md"), md);
-
-        List<Charts.Series> series = new ArrayList<>();
-        if (anyFinite(stored)) {
-            series.add(new Charts.Series("test MSE (stored)", ed, stored));
-        }
-        if (anyFinite(val)) {
-            series.add(new Charts.Series("validation MSE (stored)", ed, val));
-        }
-        series.add(new Charts.Series("test MSE (measured, n=" + table.count() + ")", ed,
-                measured));
-        if (anyFinite(study)) {
-            // NaN between the study's points: dots, no line
-            series.add(new Charts.Series("the study's test MSE", ed, study));
-        }
-        ctx.png(Charts.lineChart(new Charts.LineChart(
-                "Reconstruction MSE vs encoding dimension", "encoding dimension (ED)",
-                "MSE (log scale)", series, true, true), CHART_W, CHART_H), "mse-vs-ed.png");
+        ctx.png(Charts.lineChart(mseVsEdChart(ed, stored, val, measured, table.count(), study),
+                CHART_W, CHART_H), "mse-vs-ed.png");
         return "## Reconstruction error per encoding dimension\n\n"
                 + image("mse-vs-ed.png", "MSE vs ED")
                 + "Test and validation MSE per encoding dimension (log scale). " + note
-                + "\n" + Tables.markdown(header, rows) + "\nTable: "
+                + "\n" + Tables.markdown(MSE_HEADER, rows) + "\nTable: "
                 + link("mse-per-ed.md") + " · " + link("mse-per-ed.csv") + "\n\n";
     }
 
@@ -178,24 +214,36 @@ final class TableSections {
                 + rows;
     }
 
-    /** Writes {@code latent-metrics.*}; returns the index section. */
-    String latentMetrics(List<LatentCodes> codes) throws IOException {
+    /**
+     * The latent metrics of every model, in model order.
+     *
+     * @param codes each model's test codes (already encoded for its scatter plot)
+     */
+    List<LatentMetrics> latentMetrics(List<LatentCodes> codes) {
         int n = ctx.items.size();
         int[] refIdx = Split.of(ctx.data.train().size(), ctx.opts.knnReference(), 0,
                 ctx.opts.seed()).train();
         Dataset refSet = ctx.data.train().subset(refIdx);
-        List<String> header = List.of("model", "ed", "pc1_ratio", "pc2_ratio",
-                "silhouette_2d", "silhouette_full", "knn_accuracy", "test_n", "reference_n");
-        List<List<String>> rows = new ArrayList<>();
+        List<LatentMetrics> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             ReportItem it = ctx.items.get(i);
             ctx.progress.accept("latent metrics: model " + (i + 1) + "/" + n + " (" + it.name()
                     + ")");
             LatentCodes ref = LatentCodes.encode(it.model(), refSet, BATCH);
-            // the test codes were already encoded for the scatter plot
-            LatentMetrics m = LatentMetrics.of(ref, codes.get(i), Silhouette.DEFAULT_SAMPLE,
-                    ctx.opts.seed());
-            rows.add(List.of(it.name(), Integer.toString(m.encodingDim()),
+            out.add(LatentMetrics.of(ref, codes.get(i), Silhouette.DEFAULT_SAMPLE,
+                    ctx.opts.seed()));
+        }
+        return out;
+    }
+
+    /** Writes {@code latent-metrics.*}; returns the index section. */
+    String latentMetricsSection(List<LatentMetrics> metrics) throws IOException {
+        List<String> header = List.of("model", "ed", "pc1_ratio", "pc2_ratio",
+                "silhouette_2d", "silhouette_full", "knn_accuracy", "test_n", "reference_n");
+        List<List<String>> rows = new ArrayList<>();
+        for (int i = 0; i < metrics.size(); i++) {
+            LatentMetrics m = metrics.get(i);
+            rows.add(List.of(ctx.items.get(i).name(), Integer.toString(m.encodingDim()),
                     fmt4(m.pc1Ratio()), fmt4(m.pc2Ratio()), fmt4(m.silhouette2d()),
                     fmt4(m.silhouetteFull()), fmt4(m.knnAccuracy()),
                     Integer.toString(m.testCount()), Integer.toString(m.referenceCount())));
@@ -203,9 +251,10 @@ final class TableSections {
         AtomicFiles.writeString(ctx.file("latent-metrics.csv"), Tables.csv(header, rows));
         String note = "Share of variance along PC1 and PC2, silhouette by class in the PCA "
                 + "plane and in the full latent space (subsample of at most "
-                + Silhouette.DEFAULT_SAMPLE + "), and accuracy of a " + "5-nearest-neighbour "
-                + "classifier of the test codes against " + refIdx.length + " random "
-                + "training codes; on " + ctx.digitsText() + ".\n";
+                + Silhouette.DEFAULT_SAMPLE + "), and accuracy of a " + Knn.DEFAULT_K
+                + "-nearest-neighbour classifier of the test codes against "
+                + metrics.get(0).referenceCount() + " random training codes; on "
+                + ctx.digitsText() + "; seed " + ctx.opts.seed() + " (both subsets).\n";
         AtomicFiles.writeString(ctx.file("latent-metrics.md"), "# Latent-space metrics\n\n"
                 + note + "\n" + Tables.markdown(header, rows));
         return "## Latent-space metrics\n\n" + note + "\n" + Tables.markdown(header, rows)

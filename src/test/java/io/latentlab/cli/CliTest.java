@@ -97,24 +97,55 @@ class CliTest {
         assertThat(t.code()).as(t.err()).isZero();
         assertThat(t.out()).containsPattern(
                 "epoch=1 train_mse=0\\.\\d{6} val_mse=0\\.\\d{6} test_mse=0\\.\\d{6} seconds=\\d+\\.\\d{2}");
-        assertThat(t.out()).contains("epoch=2 ").contains("saved=" + out.toAbsolutePath());
+        assertThat(t.out()).contains("epoch=2 ").contains("saved=" + out.toAbsolutePath())
+                .containsPattern("(?m)^seed=1$");
         assertThat(io.latentlab.model.ModelStore.hasModel(out)).isTrue();
 
         Result again = run("train", "--out", out.toString());
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("already holds a run");
 
-        Result more = run("train", "--resume", out.toString(), "--max-epochs", "3");
+        // a resumed run keeps (and prints) its own seed
+        Result more = run("train", "--resume", out.toString(), "--max-epochs", "3", "--seed",
+                "9");
         assertThat(more.code()).as(more.err()).isZero();
-        assertThat(more.out()).contains("resuming").contains("epoch=3 ").doesNotContain("epoch=2 ");
+        assertThat(more.out()).contains("resuming").contains("epoch=3 ").doesNotContain("epoch=2 ")
+                .containsPattern("(?m)^seed=1$").doesNotContain("seed=9");
 
         Result e = run("evaluate", "--model", out.toString(), "--limit", "200");
         assertThat(e.code()).as(e.err()).isZero();
-        assertThat(e.out().strip()).matches("test_mse=0\\.\\d{6} n=200");
+        assertThat(e.out().strip()).matches("test_mse=0\\.\\d{6} n=200 seed=1");
         Result noisy = run("evaluate", "--model", out.toString(), "--limit", "200",
                 "--noise", "gaussian:1", "--seed", "3");
+        assertThat(noisy.out().strip()).endsWith(" n=200 seed=3");
         double clean = Double.parseDouble(e.out().strip().split("[= ]")[1]);
         double withNoise = Double.parseDouble(noisy.out().strip().split("[= ]")[1]);
         assertThat(withNoise).isGreaterThan(clean);
+    }
+
+    @Test
+    void benchPrintsTheSeedOfItsModel(@TempDir Path tmp) throws Exception {
+        // a tiny data set in MNIST's layout: 100 training and 20 test digits
+        Path data = tmp.resolve("data");
+        Files.createDirectories(data);
+        java.util.Random r = new java.util.Random(5);
+        for (String[] f : new String[][] {{"train", "100"}, {"t10k", "20"}}) {
+            int n = Integer.parseInt(f[1]);
+            byte[] pixels = new byte[n * 28 * 28];
+            r.nextBytes(pixels);
+            byte[] labels = new byte[n];
+            for (int i = 0; i < n; i++) {
+                labels[i] = (byte) (i % 10);
+            }
+            Files.write(data.resolve(f[0] + "-images-idx3-ubyte"), java.nio.ByteBuffer
+                    .allocate(16 + pixels.length).putInt(0x803).putInt(n).putInt(28)
+                    .putInt(28).put(pixels).array());
+            Files.write(data.resolve(f[0] + "-labels-idx1-ubyte"), java.nio.ByteBuffer
+                    .allocate(8 + n).putInt(0x801).putInt(n).put(labels).array());
+        }
+        Result b = run("bench", "--data", data.toString(), "--ed", "2", "--batch", "10",
+                "--repeats", "1");
+        assertThat(b.code()).as(b.err()).isZero();
+        assertThat(b.out()).containsPattern("(?m)^seed=1$").contains("train_samples_per_s=");
     }
 }

@@ -30,7 +30,9 @@ class ReportCliTest {
         Path index = out.resolve("index.md").toAbsolutePath().normalize();
         assertThat(r.out()).contains("noise table: model 1/2 (ed2)")
                 .contains("latent metrics: model 2/2 (ed4)")
-                .endsWith("saved=" + index + System.lineSeparator());
+                .endsWith("seed=1" + System.lineSeparator() + "saved=" + index
+                        + System.lineSeparator());
+        assertThat(Files.readString(index)).contains("- seed: 1 ");
         assertThat(index).exists();
         assertThat(out.resolve("recon-ed4.png")).exists();
         assertThat(out.resolve("latent-metrics.csv")).exists();
@@ -43,6 +45,8 @@ class ReportCliTest {
                 "100", "--digits", "2", "--clip", "--seed", "3", "--grid",
                 tmp.resolve("a.csv").toString(), "--grid", tmp.resolve("b.csv").toString());
         assertThat(one.code()).as(one.err()).isZero();
+        assertThat(one.out()).containsPattern("(?m)^seed=3$");
+        assertThat(Files.readString(tmp.resolve("one/index.md"))).contains("- seed: 3 ");
         assertThat(Files.readString(tmp.resolve("one/grid-search-a.md"))).contains("| 1 | 2 |");
         assertThat(Files.readString(tmp.resolve("one/grid-search-b.md"))).contains("| 3 | 4 |");
         assertThat(Files.readString(tmp.resolve("one/index.md")))

@@ -39,7 +39,7 @@ class StudyCliTest {
                 + "elapsed=\\d+s eta=\\d+s")
                 .contains("fit 4/4 ").containsPattern("(?m)^lr +wd +mean_val")
                 .containsPattern("(?m)^0\\.001 +0\\.0001 +0\\.\\d{6} ")
-                .contains("winner: lr=0.0")
+                .contains("winner: lr=0.0").containsPattern("(?m)^seed=1$")
                 .contains("saved=" + out.toAbsolutePath());
         assertThat(Files.exists(out)).isTrue();
         assertThat(Files.exists(tmp.resolve("grid-curves.csv"))).isTrue();
@@ -232,7 +232,7 @@ class StudyCliTest {
         CliTest.Result r = CliTest.run("noise-table", "--model", model.toString(), "--limit",
                 "200", "--sigma-step", "1", "--out", out.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("n=200 seed=0 clip=false")
+        assertThat(r.out()).contains("n=200 seed=1 clip=false")
                 .contains("| noise | ed2 (ED=2) | study ED=4 | study ED=32 |")
                 .containsPattern("\\| none \\| 0\\.\\d{6} \\|  \\|  \\|")
                 .containsPattern("\\| occlusion 14x14 \\(anywhere inside\\) \\| 0\\.\\d{6} \\| "
@@ -288,6 +288,6 @@ class StudyCliTest {
         assertThat(r.out().lines().toList()).hasSize(2).allSatisfy(line -> assertThat(line)
                 .matches("model=.*ed2 ed=2 pc1=0\\.\\d{4} pc2=0\\.\\d{4} "
                         + "silhouette_2d=-?\\d\\.\\d{4} silhouette_full=-?\\d\\.\\d{4} "
-                        + "knn_accuracy=[01]\\.\\d{4} n=300 reference=300"));
+                        + "knn_accuracy=[01]\\.\\d{4} n=300 reference=300 seed=1"));
     }
 }

@@ -45,6 +45,67 @@ class ChartsTest {
         assertThat(count(img, Charts.BACKGROUND)).isLessThan(640 * 400);
     }
 
+    /** How far the colour of pixel (x, y) is from c: summed channel differences, 0..3. */
+    private static double distance(BufferedImage img, double x, double y, Color c) {
+        int argb = img.getRGB((int) Math.floor(x), (int) Math.floor(y));
+        return (Math.abs(((argb >> 16) & 0xff) - c.getRed())
+                + Math.abs(((argb >> 8) & 0xff) - c.getGreen())
+                + Math.abs((argb & 0xff) - c.getBlue())) / 255.0;
+    }
+
+    @Test
+    void theStoredTestMseIsVisibleOverTheEqualMeasuredOne() {
+        // the shipped models: stored and measured test MSE agree to 1e-6
+        double[] ed = {2, 4, 8, 16, 32};
+        double[] mse = {0.0361917, 0.0268393, 0.0156008, 0.00879613, 0.00590198};
+        double[] val = {0.0361189, 0.0266165, 0.0157633, 0.00902224, 0.00607606};
+        double[] study = {Double.NaN, 0.027, Double.NaN, Double.NaN, 0.0085};
+        Charts.LineChart chart = TableSections.mseVsEdChart(ed, mse, val, mse.clone(), 10000,
+                study);
+        assertThat(chart.series()).extracting(Charts.Series::name).containsExactly(
+                "test MSE (stored)", "validation MSE (stored)", "test MSE (measured, n=10000)",
+                "the study's test MSE");
+        ChartFrame.Plot[] plot = new ChartFrame.Plot[1];
+        BufferedImage img = LineCharts.draw(chart, ReportContext.CHART_W, ReportContext.CHART_H,
+                p -> plot[0] = p);
+        Color stored = Charts.color(0);
+        Color measured = Charts.color(2);
+        for (int i = 0; i < ed.length; i++) {
+            double cx = plot[0].px(ed[i]);
+            double cy = plot[0].py(mse[i]);
+            // the stored marker: a ring in its colour around the point, on top of everything
+            int onRing = 0;
+            for (int a = 0; a < 24; a++) {
+                double t = 2 * Math.PI * a / 24;
+                if (distance(img, cx + LineCharts.RING * Math.cos(t),
+                        cy + LineCharts.RING * Math.sin(t), stored) < 0.3) {
+                    onRing++;
+                }
+            }
+            assertThat(onRing).as("stored ring pixels at ED=%s", ed[i]).isGreaterThanOrEqualTo(20);
+            if (ed[i] != 4) { // at ED=4 the study's dot (0.027) covers it
+                assertThat(distance(img, cx, cy, measured)).as("measured dot at ED=%s", ed[i])
+                        .isLessThan(0.1);
+            }
+        }
+        // between ED=8 and 16 both lines show: the stored dashes and the measured line in
+        // their gaps
+        int dashes = 0;
+        int gaps = 0;
+        double x0 = plot[0].px(8);
+        double y0 = plot[0].py(mse[2]);
+        double x1 = plot[0].px(16);
+        double y1 = plot[0].py(mse[3]);
+        for (int k = 10; k <= 90; k++) {
+            double x = x0 + (x1 - x0) * k / 100;
+            double y = y0 + (y1 - y0) * k / 100;
+            dashes += distance(img, x, y, stored) < 0.3 ? 1 : 0;
+            gaps += distance(img, x, y, measured) < 0.3 ? 1 : 0;
+        }
+        assertThat(dashes).as("stored dashes").isGreaterThan(20);
+        assertThat(gaps).as("measured line between the dashes").isGreaterThan(10);
+    }
+
     @Test
     void emptyOrDegenerateSeriesStillDrawAxes() {
         BufferedImage empty = Charts.lineChart(new Charts.LineChart("t", "x", "y", List.of(),

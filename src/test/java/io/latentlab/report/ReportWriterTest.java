@@ -3,7 +3,10 @@ package io.latentlab.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.analysis.LatentCodes;
+import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
@@ -123,7 +126,8 @@ class ReportWriterTest {
             BufferedImage img = ImageIO.read(out.resolve(png).toFile());
             assertThat(img).as(png).isNotNull();
         }
-        assertThat(index).contains("the first 200 test digits (--limit 200)").contains("seed: 7");
+        assertThat(index).contains("the first 200 test digits (--limit 200)")
+                .contains("- seed: 7 (noise, kNN reference and silhouette subsamples)");
 
         // recon grid: 18 rows (input and output for 9 noises) of 4 digits scaled x3
         BufferedImage recon = ImageIO.read(out.resolve("recon-ed4.png").toFile());
@@ -133,7 +137,9 @@ class ReportWriterTest {
         // tables: one row per model (sorted by ED) or per noise
         List<String> mse = Files.readAllLines(out.resolve("mse-per-ed.csv"));
         assertThat(mse).hasSize(3);
-        assertThat(mse.get(0)).startsWith("model,ed,test_mse_stored,val_mse_stored");
+        assertThat(mse.get(0)).isEqualTo("model,ed,test_mse_stored,val_mse_stored,epochs,"
+                + "best_epoch,early_stopped,training_seconds,test_mse_measured,knn_accuracy,"
+                + "measured_n,study_test_mse");
         // the study gives a test MSE for ED=4 (0.027), none for ED=2
         assertThat(mse.get(1)).startsWith("ed2,2,0.0612,0.0634,3,3,false,1.5,0.").endsWith(",200,");
         assertThat(mse.get(2)).startsWith("ed4,4,,,,,,,0.").endsWith(",200,0.027");
@@ -172,6 +178,18 @@ class ReportWriterTest {
         assertThat(metrics).hasSize(3);
         assertThat(metrics.get(1)).matches("ed2,2,0\\.\\d{4},0\\.\\d{4},-?\\d\\.\\d{4},"
                 + "-?\\d\\.\\d{4},[01]\\.\\d{4},200,300");
+        // the MSE table shows each model's kNN accuracy, the latent metrics' one
+        for (int i = 1; i <= 2; i++) {
+            assertThat(mse.get(i).split(",")[9]).as("model %d", i)
+                    .isEqualTo(metrics.get(i).split(",")[6]);
+        }
+        assertThat(Files.readString(out.resolve("mse-per-ed.md")))
+                .contains("`knn_accuracy` is the share of those digits whose code a "
+                        + "5-nearest-neighbour classifier labels right against 300 random "
+                        + "training codes (seed 7;");
+        assertThat(Files.readString(out.resolve("latent-metrics.md")))
+                .contains("against 300 random training codes; on the first 200 test digits "
+                        + "(--limit 200); seed 7 (both subsets).");
         assertThat(Files.readString(out.resolve("grid-search-grid.md")))
                 .contains("| 0.01 | 0.0001 | 0.061 | 0.0109")
                 .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: non-finite loss on fold 1 "
@@ -248,6 +266,27 @@ class ReportWriterTest {
         assertThat(progress).contains("grid search: no curves figure ("
                 + GridSearchReport.curvesPath(grid) + ": no such file (the per-epoch curves of "
                 + "grid.csv are read from it))");
+    }
+
+    @Test
+    void theMseTableGivesTheKnnAccuracyOfTheCodes() {
+        // reference codes: class 0 at (0,0), (0,1), (1,0); class 1 at (10,10), (10,11), (11,10)
+        LatentCodes ref = new LatentCodes(new float[] {0, 0, 0, 1, 1, 0, 10, 10, 10, 11, 11, 10},
+                6, 2, new int[] {0, 0, 0, 1, 1, 1});
+        // 5 nearest of (0,0.5): three of class 0 -> 0, right; (10.5,10.5) -> 1, right;
+        // (0.2,0.2) labelled 1 -> 0, wrong; (5,5): d²=41,41,50 (class 0), 50,61 (class 1)
+        // -> 0, right: 3 of 4
+        LatentCodes test = new LatentCodes(new float[] {0, 0.5f, 10.5f, 10.5f, 0.2f, 0.2f, 5, 5},
+                4, 2, new int[] {0, 1, 1, 0});
+        LatentMetrics metrics = LatentMetrics.of(ref, test, 0, Seeds.DEFAULT);
+        List<String> row = TableSections.mseRow("ed2", 2, ModelMetadata.of(2)
+                .with("test_mse", "0.0361917"), 0.036192, 4, metrics);
+        assertThat(row).hasSameSizeAs(TableSections.MSE_HEADER);
+        assertThat(row.get(TableSections.MSE_HEADER.indexOf("knn_accuracy"))).isEqualTo("0.7500");
+        assertThat(TableSections.MSE_HEADER.indexOf("knn_accuracy"))
+                .isEqualTo(TableSections.MSE_HEADER.indexOf("test_mse_measured") + 1);
+        assertThat(row).containsExactly("ed2", "2", "0.0361917", "", "", "", "", "", "0.036192",
+                "0.7500", "4", "");
     }
 
     @Test

@@ -47,7 +47,10 @@ class ReportServiceTest {
         ReportWriter.Report r = ReportService.write(tmp.resolve("out"), List.of(model, model),
                 data, null, lines::add, () -> false);
         assertThat(r.index()).isEqualTo(tmp.resolve("out/index.md"));
-        assertThat(Files.readString(r.index())).contains("noise-table.csv");
+        // the app's report uses the one default seed
+        assertThat(Files.readString(r.index())).contains("noise-table.csv")
+                .contains("- seed: 1 (noise, kNN reference and silhouette subsamples)")
+                .contains("noise seed 1");
         assertThat(tmp.resolve("out/recon-ed2.png")).exists();
         assertThat(lines).first().asString().isEqualTo("loaded model 1/1: ed2 (ED=2)");
     }

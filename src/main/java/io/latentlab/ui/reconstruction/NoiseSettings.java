@@ -1,6 +1,7 @@
 package io.latentlab.ui.reconstruction;
 
 import io.latentlab.data.Noise;
+import io.latentlab.data.Seeds;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.PatchPlacement;
 
@@ -35,7 +36,8 @@ public final class NoiseSettings {
     private final IntegerProperty occlusionY = new SimpleIntegerProperty(this, "occlusionY", 7);
     private final ObjectProperty<PatchPlacement> placement = new SimpleObjectProperty<>(this,
             "placement", PatchPlacement.BY_HAND);
-    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed", 0);
+    private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed",
+            (int) Seeds.DEFAULT);
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip", false);
 
     /** @param batch told about every change */

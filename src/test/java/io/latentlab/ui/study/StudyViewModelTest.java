@@ -394,6 +394,14 @@ class StudyViewModelTest {
     }
 
     @Test
+    void everyTabStartsFromTheOneDefaultSeed() {
+        assertThat(vm.noise().seedProperty().get()).isEqualTo("1");
+        assertThat(vm.grid().form().valueProperty(Field.SEED).get()).isEqualTo("1");
+        assertThat(vm.metrics().note()).isEqualTo("First 2000 test digits; 5000 random training "
+                + "digits as kNN reference (k = 5); silhouettes on a 1000-digit sample; seed 1.");
+    }
+
+    @Test
     void latentMetricsOfAnUntrainedModel() {
         ActiveModel a = untrained(2, 1);
         ctx.models().setAll(a);

@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.grid;
 
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.study.GridSearch;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.study.common.StudyText;
@@ -54,7 +55,7 @@ public final class GridForm {
         initial.put(Field.EPOCHS, "5");
         initial.put(Field.BATCH, "1000");
         initial.put(Field.TRAIN_LIMIT, "6000");
-        initial.put(Field.SEED, "1");
+        initial.put(Field.SEED, Long.toString(Seeds.DEFAULT));
         initial.put(Field.MAX_LOSS, "0.1");
         initial.put(Field.OSCILLATION, "0.25");
         fields = new FormFields<>(Field.class, this, initial, this::validate);

@@ -69,7 +69,7 @@ public final class LatentMetricsView extends BorderPane {
                 r -> StudyFormat.fixed4(r.metrics().silhouetteFull())));
         table.getColumns().add(StudyControls.column("col.knn",
                 r -> StudyFormat.percent(r.metrics().knnAccuracy())));
-        Label note = new Label(StudyText.get("metrics.note"));
+        Label note = new Label(vm.note());
         note.setWrapText(true);
         VBox center = new VBox(6, note, table);
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -2,6 +2,7 @@ package io.latentlab.ui.study.metrics;
 
 import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.service.StudyService;
 import io.latentlab.study.Csv;
@@ -86,7 +87,7 @@ public final class LatentMetricsViewModel {
                         j.message(StudyText.format("progress.metrics", out.size() + 1,
                                 chosen.size(), m.name()));
                         out.add(new MetricsRow(m.name(), StudyService.latentMetrics(m.model(),
-                                data, TEST_LIMIT, REFERENCE, SILHOUETTE, 42)));
+                                data, TEST_LIMIT, REFERENCE, SILHOUETTE, Seeds.DEFAULT)));
                         j.progress(out.size(), chosen.size());
                         return out.size() < chosen.size();
                     }
@@ -101,6 +102,12 @@ public final class LatentMetricsViewModel {
             rows.setAll(r);
         }).onCancelled(status::cancelled).onFailure(status::failed);
         return status.submit(job);
+    }
+
+    /** @return what the metrics are computed on, with the seed of the subsets */
+    public String note() {
+        return StudyText.format("metrics.note", TEST_LIMIT, REFERENCE, SILHOUETTE,
+                Seeds.DEFAULT);
     }
 
     /** @return the metrics table as CSV */

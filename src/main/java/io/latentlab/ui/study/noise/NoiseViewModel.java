@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.noise;
 
 import io.latentlab.data.MnistData;
+import io.latentlab.data.Seeds;
 import io.latentlab.report.Charts;
 import io.latentlab.service.StudyService;
 import io.latentlab.study.NoiseTable;
@@ -55,7 +56,8 @@ public final class NoiseViewModel {
     private final TabStatus status;
     private final LatestWins drawing;
     private final StringProperty limit = new SimpleStringProperty(this, "limit", DEFAULT_LIMIT);
-    private final StringProperty seed = new SimpleStringProperty(this, "seed", "42");
+    private final StringProperty seed = new SimpleStringProperty(this, "seed",
+            Long.toString(Seeds.DEFAULT));
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip", false);
     private final StringProperty inputError = new SimpleStringProperty(this, "inputError", "");
     private final BooleanBinding canRun;
