@@ -76,7 +76,14 @@ final class StatusBarView extends HBox {
         ProgressBar progress = new ProgressBar();
         progress.setId("status-progress");
         progress.setPrefWidth(180);
-        progress.progressProperty().bind(vm.progressProperty());
+        // a run reports every batch; a change smaller than a pixel of the bar is not drawn, so
+        // the FX thread (and a pulse, and a frame) does not take a core from training for it
+        progress.setProgress(vm.progressProperty().get());
+        vm.progressProperty().addListener((o, a, p) -> {
+            if (visibleChange(progress.getProgress(), p.doubleValue(), progress.getWidth())) {
+                progress.setProgress(p.doubleValue());
+            }
+        });
         showIf(progress, vm.currentProperty().isNotNull());
 
         Label eta = new Label();
@@ -130,6 +137,18 @@ final class StatusBarView extends HBox {
                 fade.playFromStart();
             }
         });
+    }
+
+    /**
+     * Whether a progress bar {@code width} pixels wide shows {@code now} differently from
+     * {@code shown}: a whole pixel or more of change, or a change to or from unknown (negative),
+     * empty or full.
+     */
+    static boolean visibleChange(double shown, double now, double width) {
+        if (shown < 0 || now < 0 || now == 0 || now >= 1 || width <= 0) {
+            return shown != now;
+        }
+        return Math.abs(now - shown) * width >= 1;
     }
 
     private void showJobs(ResourceBundle s) {

@@ -239,6 +239,22 @@ class MainWindowFxTest {
     }
 
     @Test
+    void theStatusBarDrawsOnlyProgressItsBarCanShow() {
+        // 180 px: 1/180 = 0.0056 is one pixel; a batch of a 6-epoch run moves 0.0031
+        assertThat(StatusBarView.visibleChange(0.5, 0.5031, 180)).isFalse();
+        assertThat(StatusBarView.visibleChange(0.5, 0.5062, 180)).isTrue();
+        assertThat(StatusBarView.visibleChange(0.5, 0.4938, 180)).isTrue();
+        // done, restarted and unknown always show, however small the step
+        assertThat(StatusBarView.visibleChange(0.999, 1, 180)).isTrue();
+        assertThat(StatusBarView.visibleChange(0.001, 0, 180)).isTrue();
+        assertThat(StatusBarView.visibleChange(0.3, -1, 180)).isTrue();
+        assertThat(StatusBarView.visibleChange(-1, 0.001, 180)).isTrue();
+        // not laid out yet: every change shows
+        assertThat(StatusBarView.visibleChange(0.5, 0.5001, 0)).isTrue();
+        assertThat(StatusBarView.visibleChange(0.5, 0.5, 0)).isFalse();
+    }
+
+    @Test
     void theStatusBarListsTwoJobsAndCancelsOnlyTheOneAsked(FxRobot robot) throws Exception {
         assertThat(text(robot, "#status-text")).isEqualTo("Ready");
         assertThat(robot.lookup("#status-jobs").query().isVisible()).isFalse();

@@ -31,6 +31,7 @@ public final class EncodingDimView extends VBox {
 
     private final EncodingDimViewModel vm;
     private final LineChart<String, Number> chart;
+    private boolean stale;
 
     /** @param vm the tab's view model */
     public EncodingDimView(EncodingDimViewModel vm) {
@@ -80,10 +81,20 @@ public final class EncodingDimView extends VBox {
         VBox.setVgrow(chart, Priority.ALWAYS);
         setPadding(new Insets(4));
         vm.modelRows().addListener((ListChangeListener<ModelRow>) c -> redraw());
+        // a run ending elsewhere changes the rows: the chart is rebuilt when next shown
+        sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null && stale) {
+                redraw();
+            }
+        });
         redraw();
     }
 
     private void redraw() {
+        stale = getScene() == null;
+        if (stale) {
+            return;
+        }
         XYChart.Series<String, Number> ours = new XYChart.Series<>();
         ours.setName(StudyText.get("ed.ours"));
         for (Map.Entry<Integer, Double> e : vm.testMseByEd().entrySet()) {
