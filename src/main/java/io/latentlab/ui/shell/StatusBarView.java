@@ -1,12 +1,12 @@
 package io.latentlab.ui.shell;
 
+import io.latentlab.ui.common.FxTicker;
+
 import java.util.ResourceBundle;
 
 import javafx.animation.FadeTransition;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.SequentialTransition;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,7 +37,7 @@ final class StatusBarView extends HBox {
     private final StatusViewModel vm;
     private final Label text = new Label();
     private final Button jobs = new Button();
-    private final Timeline ticker;
+    private final FxTicker ticker;
     private final SequentialTransition fade;
     private PopOver popOver;
 
@@ -108,8 +108,7 @@ final class StatusBarView extends HBox {
 
         getChildren().addAll(text, message, spacer, progress, eta, cancel, jobs);
 
-        ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.tick(System.nanoTime())));
-        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker = new FxTicker(1000, () -> vm.tick(System.nanoTime()));
         vm.currentProperty().addListener((o, a, job) -> {
             vm.tick(System.nanoTime());
             if (job == null) {
@@ -118,7 +117,7 @@ final class StatusBarView extends HBox {
                     popOver.hide();
                 }
             } else {
-                ticker.play();
+                ticker.start();
             }
         });
 

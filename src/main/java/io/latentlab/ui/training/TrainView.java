@@ -4,6 +4,7 @@ import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.FormFields;
+import io.latentlab.ui.common.FxTicker;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
@@ -17,8 +18,6 @@ import java.util.ResourceBundle;
 
 import javax.imageio.ImageIO;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -58,7 +57,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /**
  * The Train view: hyperparameter form, run controls, live loss chart ({@link TrainChart}),
  * progress with ETA, the offer of a saved run, and a reconstruction strip of eight test
- * digits. State lives in {@link TrainViewModel}; while a run is on, a {@link Timeline} drains
+ * digits. State lives in {@link TrainViewModel}; while a run is on, an {@link FxTicker} drains
  * its event queue at {@value #DRAIN_HZ} Hz.
  */
 public final class TrainView extends BorderPane implements CsvExportable {
@@ -230,13 +229,11 @@ public final class TrainView extends BorderPane implements CsvExportable {
     }
 
     private void wire() {
-        Timeline drain = new Timeline(new KeyFrame(Duration.millis(1000.0 / DRAIN_HZ),
-                e -> vm.drain()));
-        drain.setCycleCount(Timeline.INDEFINITE);
+        FxTicker drain = new FxTicker(1000 / DRAIN_HZ, vm::drain);
         // drain only while a run is on, shown or not: an idle timer would pulse every frame
         vm.stateProperty().addListener((o, a, state) -> {
             if (state.active()) {
-                drain.play();
+                drain.start();
             } else {
                 drain.stop();
             }
