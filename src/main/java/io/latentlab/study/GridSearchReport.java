@@ -1,6 +1,7 @@
 package io.latentlab.study;
 
 import io.latentlab.data.Errors;
+import io.latentlab.data.MnistData;
 import io.latentlab.model.AtomicFiles;
 
 import java.io.IOException;
@@ -26,15 +27,21 @@ public final class GridSearchReport {
     static final String LEGACY_SUMMARY_HEADER = "lr,wd,fold,final_train_mse,final_val_mse,gap,"
             + "mean_val_mse,mean_gap,discarded,reason,rank,ed,epochs,batch,seed,train_limit,"
             + "max_loss,oscillation";
+    /** Header of summaries written before the mean-image baseline rule; still read. */
+    static final String V2_SUMMARY_HEADER = LEGACY_SUMMARY_HEADER
+            + ",folds,lr_grid,wd_grid,data_sha256";
     /**
      * Header of the summary CSV: per setting and fold its numbers, then the search's options
-     * and data (the same on every row: the whole LR and WD grids, space-separated, and the
-     * data's SHA-256) so that the file describes itself and a resume can check it.
+     * and data (the same on every row: the whole LR and WD grids, space-separated, the data's
+     * SHA-256 and the baseline margin) so that the file describes itself and a resume can
+     * check it, then the fold's mean-image baseline MSE (empty when unknown).
      */
-    public static final String SUMMARY_HEADER = LEGACY_SUMMARY_HEADER
-            + ",folds,lr_grid,wd_grid,data_sha256";
+    public static final String SUMMARY_HEADER = V2_SUMMARY_HEADER
+            + ",baseline_margin,baseline_mse";
     /** First column of the options, the same on every row. */
     private static final int OPTIONS_FROM = 11;
+    /** Column of the fold's baseline (the last of {@link #SUMMARY_HEADER}). */
+    private static final int BASELINE = 23;
     /** Header of the curves CSV. */
     public static final String CURVES_HEADER = "lr,wd,fold,epoch,train_mse,val_mse";
 
@@ -63,7 +70,9 @@ public final class GridSearchReport {
                         Long.toString(o.seed()), Integer.toString(o.trainLimit()),
                         Csv.number(o.maxLoss()), Csv.number(o.oscillation()),
                         Integer.toString(o.folds()), grid(o.learningRates()),
-                        grid(o.weightDecays()), result.dataSha256()));
+                        grid(o.weightDecays()), result.dataSha256(),
+                        Csv.number(o.baselineMargin()), result.baselines() == null ? ""
+                                : Csv.number(result.baselines().get(c.fold()))));
             }
         }
         return b.toString();
@@ -107,7 +116,8 @@ public final class GridSearchReport {
      * @return whether it is the header of a grid-search summary (this or an older format)
      */
     public static boolean isSummaryHeader(String summary) {
-        return summary.equals(SUMMARY_HEADER) || summary.equals(LEGACY_SUMMARY_HEADER);
+        return summary.equals(SUMMARY_HEADER) || summary.equals(V2_SUMMARY_HEADER)
+                || summary.equals(LEGACY_SUMMARY_HEADER);
     }
 
     private static String grid(List<Double> values) {
@@ -185,38 +195,57 @@ public final class GridSearchReport {
      *     this format; the message names the file and the problem
      */
     public static GridSearch.Result read(Path summary) throws IOException {
-        List<List<String>> rows = rows(summary, SUMMARY_HEADER, LEGACY_SUMMARY_HEADER);
+        List<List<String>> rows = rows(summary, SUMMARY_HEADER, V2_SUMMARY_HEADER,
+                LEGACY_SUMMARY_HEADER);
         List<String> first = rows.get(0);
         boolean legacy = first.size() == LEGACY_SUMMARY_HEADER.split(",").length;
+        boolean current = first.size() == SUMMARY_HEADER.split(",").length;
+        // the options end before the per-fold baseline of the current format
+        int optionsTo = current ? BASELINE : first.size();
         // settings in the summary's order, with their stored status and rank
         Map<List<Double>, List<String>> stored = new LinkedHashMap<>();
         // per setting: fold (1-based) -> stored final train and validation MSE
         Map<List<Double>, Map<Integer, double[]>> finals = new LinkedHashMap<>();
+        // fold (1-based) -> its baseline as stored, and the data row that first gave it
+        Map<Integer, String> baselineText = new TreeMap<>();
+        Map<Integer, Integer> baselineRow = new TreeMap<>();
         for (int i = 0; i < rows.size(); i++) {
             List<String> r = rows.get(i);
             List<Double> key = List.of(number(summary, i, r, 0), number(summary, i, r, 1));
-            if (!r.subList(OPTIONS_FROM, r.size()).equals(first.subList(OPTIONS_FROM,
-                    first.size()))) {
+            if (!r.subList(OPTIONS_FROM, optionsTo).equals(first.subList(OPTIONS_FROM,
+                    optionsTo))) {
                 throw bad(summary, i, "its options (columns ed.." + (legacy ? "oscillation"
-                        : "data_sha256") + ") differ from row 1's");
+                        : current ? "baseline_margin" : "data_sha256") + ") differ from row 1's");
             }
             stored.putIfAbsent(key, List.of(r.get(8), r.get(10)));
             double[] fin = {number(summary, i, r, 3), number(summary, i, r, 4)};
-            if (finals.computeIfAbsent(key, k -> new TreeMap<>())
-                    .put((int) whole(summary, i, r, 2), fin) != null) {
+            int fold = (int) whole(summary, i, r, 2);
+            if (finals.computeIfAbsent(key, k -> new TreeMap<>()).put(fold, fin) != null) {
                 throw bad(summary, i, "a second row for the same setting and fold");
+            }
+            if (current) {
+                String was = baselineText.putIfAbsent(fold, r.get(BASELINE));
+                baselineRow.putIfAbsent(fold, i);
+                if (was != null && !was.equals(r.get(BASELINE))) {
+                    throw bad(summary, i, "baseline_mse '" + r.get(BASELINE) + "' of fold "
+                            + fold + " differs from data row " + (baselineRow.get(fold) + 1)
+                            + "'s '" + was + "'");
+                }
             }
         }
         List<List<Double>> keys = new ArrayList<>(stored.keySet());
         GridSearch.Options options;
         try {
-            GridSearch.Options.Builder b = GridSearch.Options.builder(
+            GridSearchOptionsBuilder b = GridSearch.Options.builder(
                     (int) whole(summary, first, 11)).epochs((int) whole(summary, first, 12))
                     .batchSize((int) whole(summary, first, 13))
                     .seed(whole(summary, first, 14))
                     .trainLimit((int) whole(summary, first, 15))
                     .maxLoss(number(summary, 0, first, 16))
                     .oscillation(number(summary, 0, first, 17));
+            if (current) {
+                b.baselineMargin(number(summary, 0, first, BASELINE - 1));
+            }
             if (legacy) {
                 b.learningRates(keys.stream().map(k -> k.get(0)).distinct().toList())
                         .weightDecays(keys.stream().map(k -> k.get(1)).distinct().toList())
@@ -246,6 +275,7 @@ public final class GridSearchReport {
             }
         }
         String dataSha = legacy || first.get(21).isEmpty() ? null : first.get(21);
+        List<Double> baselines = baselines(summary, baselineText, baselineRow);
 
         Path curvesFile = curvesPath(summary);
         if (!Files.isRegularFile(curvesFile)) {
@@ -310,9 +340,9 @@ public final class GridSearchReport {
                 fits.add(c);
             }
             results.add(GridSearch.evaluate(e.getKey().get(0), e.getKey().get(1), fits,
-                    options.maxLoss(), options.oscillation()));
+                    options, baselines));
         }
-        GridSearch.Result result = GridSearch.rank(options, results, dataSha);
+        GridSearch.Result result = GridSearch.rank(options, results, dataSha, baselines);
         for (GridSearch.SettingResult s : result.settings()) {
             List<String> was = stored.get(List.of(s.lr(), s.wd()));
             String now = s.discarded() + "/" + result.rank(s);
@@ -324,6 +354,57 @@ public final class GridSearchReport {
             }
         }
         return result;
+    }
+
+    /** The stored baselines: all folds' or none (an older file, or one written without). */
+    private static List<Double> baselines(Path summary, Map<Integer, String> text,
+            Map<Integer, Integer> row) throws IOException {
+        if (text.isEmpty() || text.values().stream().allMatch(String::isEmpty)) {
+            return null;
+        }
+        List<Double> out = new ArrayList<>();
+        for (Map.Entry<Integer, String> e : text.entrySet()) {
+            List<String> r = new ArrayList<>(List.of(e.getValue()));
+            double v = number(summary, row.get(e.getKey()), r, 0);
+            if (!(v >= 0) || Double.isInfinite(v)) {
+                throw bad(summary, row.get(e.getKey()), "baseline_mse " + e.getValue()
+                        + " is not a mean squared error");
+            }
+            out.add(v);
+        }
+        return out;
+    }
+
+    /**
+     * Reads a search and judges it by today's discard rule: the fold baselines stored in the
+     * file are used as they are; a file without them (written before the mean-image rule, or
+     * without its data) gets them computed from {@code data} with its seed, subset and folds,
+     * and is re-ranked. The file is not changed.
+     *
+     * @param summary the summary CSV; the curves CSV is expected at {@link #curvesPath}
+     * @param data the data the search was computed on, or null to read it as stored
+     * @return the outcome; its baselines are null only when {@code data} is null and the
+     *     file holds none
+     * @throws IOException as {@link #read(Path)}, or when the file records other data than
+     *     {@code data} or the baselines cannot be computed on it
+     */
+    public static GridSearch.Result read(Path summary, MnistData data) throws IOException {
+        GridSearch.Result r = read(summary);
+        if (r.baselines() != null || data == null) {
+            return r;
+        }
+        if (r.dataSha256() != null && !r.dataSha256().equals(data.checksum())) {
+            throw new IOException(summary + ": was computed on data with SHA-256 "
+                    + r.dataSha256() + ", not on " + data.dir() + " (SHA-256 " + data.checksum()
+                    + "), so its mean-image baselines cannot be computed");
+        }
+        try {
+            return GridSearch.rerank(r, r.options(), MeanImageBaseline.perFold(data.train(),
+                    r.options()));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(summary + ": its mean-image baselines cannot be computed on "
+                    + data.dir() + ": " + Errors.describe(e), e);
+        }
     }
 
     /** A space-separated list of numbers (a grid column). */
