@@ -60,7 +60,8 @@ public final class GridSearch {
      * @param oscillation discard when upward moves over the last half exceed this fraction of
      *     the half's starting value
      * @param baselineMargin discard when a final validation MSE is not at least this fraction
-     *     below the fold's mean-image baseline
+     *     below the fold's mean-image baseline; below 1; a negative margin accepts that
+     *     fraction above the baseline (a large one turns the rule off)
      */
     public record Options(int encodingDim, List<Double> learningRates, List<Double> weightDecays,
             int folds, int epochs, int batchSize, long seed, int trainLimit, double maxLoss,
@@ -91,8 +92,9 @@ public final class GridSearch {
             require(trainLimit >= 0, "training subset size must be >= 0 (0 = all), got " + trainLimit);
             require(maxLoss > 0, "max loss must be > 0, got " + maxLoss);
             require(oscillation > 0, "oscillation threshold must be > 0, got " + oscillation);
-            require(baselineMargin >= 0 && baselineMargin < 1, "baseline margin must be in "
-                    + "[0, 1) (a fraction of the mean-image baseline), got " + baselineMargin);
+            require(Double.isFinite(baselineMargin) && baselineMargin < 1, "baseline margin "
+                    + "must be a number below 1 (a fraction of the mean-image baseline), got "
+                    + baselineMargin);
         }
 
         /** The options with the default baseline margin (as before it was an option). */

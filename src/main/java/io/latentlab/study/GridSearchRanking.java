@@ -65,9 +65,10 @@ final class GridSearchRanking {
         if (baselines != null) {
             double base = baselines.get(c.fold());
             if (!(c.finalValidation() <= (1 - margin) * base)) {
-                return String.format(Locale.ROOT, "%s: validation MSE %.4f is not %sbelow the "
-                        + "mean-image baseline %.4f (never learned)", fold, c.finalValidation(),
-                        margin == 0 ? "" : num(margin * 100) + "% ", base);
+                return String.format(Locale.ROOT, "%s: validation MSE %.4f is %s the mean-image "
+                        + "baseline %.4f (never learned)", fold, c.finalValidation(), margin > 0
+                        ? "not " + num(margin * 100) + "% below" : margin == 0 ? "not below"
+                        : "more than " + num(-margin * 100) + "% above", base);
             }
         }
         int half = v.length / 2;

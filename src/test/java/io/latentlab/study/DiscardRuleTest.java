@@ -108,15 +108,22 @@ class DiscardRuleTest {
         assertThat(GridSearch.evaluate(1e-3, 0, List.of(curve(1, 0.1, 0.0626)), none, base)
                 .reason()).isEqualTo("fold 2: validation MSE 0.0626 is not below the "
                         + "mean-image baseline 0.0625 (never learned)");
+        // a negative margin accepts that much above the baseline: 0.09 is 44% above 0.0625
+        GridSearch.Options tolerant = OPTIONS.toBuilder().baselineMargin(-0.5).build();
+        assertThat(GridSearch.evaluate(1e-3, 0, List.of(curve(0, 0.1, 0.09)), tolerant, base)
+                .discarded()).isFalse();
+        assertThat(GridSearch.evaluate(1e-3, 0, List.of(curve(0, 0.1, 0.095)), tolerant, base)
+                .reason()).isEqualTo("fold 1: validation MSE 0.0950 is more than 50% above the "
+                        + "mean-image baseline 0.0625 (never learned)");
     }
 
     @Test
     void theMarginIsValidated() {
         assertThat(GridSearch.Options.defaults(2).baselineMargin()).isEqualTo(0.1);
-        for (double bad : new double[] {-0.1, 1, Double.NaN}) {
+        for (double bad : new double[] {1, 1.5, Double.NaN, Double.NEGATIVE_INFINITY}) {
             assertThatThrownBy(() -> GridSearch.Options.builder(2).baselineMargin(bad).build())
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("baseline margin must be in [0, 1) (a fraction of the "
+                    .hasMessage("baseline margin must be a number below 1 (a fraction of the "
                             + "mean-image baseline), got " + bad);
         }
         assertThatThrownBy(() -> new GridSearch.Result(OPTIONS, List.of(), List.of(), null,
