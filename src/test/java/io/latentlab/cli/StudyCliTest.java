@@ -67,7 +67,7 @@ class StudyCliTest {
         // the curves were committed, with the summary's temporary file half written
         Path out = tmp.resolve("killed").resolve("grid.csv");
         GridSearchReport.write(GridSearch.rank(done.options(), done.settings().subList(0, 1),
-                done.dataSha256()), out);
+                done.dataSha256(), done.baselines()), out);
         assertThatThrownBy(() -> GridSearchReport.write(new GridSearchFailingOps(4,
                 GridSearchFailingOps.Mode.KILL), done, out))
                 .isInstanceOf(GridSearchFailingOps.Killed.class);
