@@ -4,6 +4,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.GridSearchResume;
+import io.latentlab.study.MeanImageBaseline;
 import io.latentlab.training.TrainingControl;
 
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -64,6 +66,14 @@ final class GridSearchCommand implements Callable<Integer> {
             description = "Discard a setting whose validation MSE rises, summed over the last half of the epochs, by more than this fraction of that half's starting value (default: ${DEFAULT-VALUE}).")
     double oscillation;
 
+    @Option(names = "--baseline-margin", defaultValue = "0.1", paramLabel = "FRACTION",
+            description = "Discard a setting that never learned: its final validation MSE on a "
+                    + "fold is not at least this fraction below that fold's mean-image baseline "
+                    + "(the MSE of predicting every validation digit by the mean image of the "
+                    + "fold's training digits); below 1, 0.1 = 10% below, a negative margin "
+                    + "accepts that much above (default: ${DEFAULT-VALUE}).")
+    double baselineMargin;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.csv",
             description = "Summary CSV; the per-epoch curves go to FILE-curves.csv. Both are "
                     + "saved after every setting, the summary last, so an interrupted search "
@@ -75,10 +85,19 @@ final class GridSearchCommand implements Callable<Integer> {
             + "data are required).")
     boolean resume;
 
+    @Option(names = "--rerank", description = "Judge the search saved in --out again by "
+            + "today's discard rule, without training, and rewrite both files: the fold "
+            + "baselines are computed on --data, --max-loss, --oscillation and --baseline-margin "
+            + "replace the file's when given; the grid is the file's.")
+    boolean rerank;
+
     @Override
     public Integer call() throws Exception {
-        GridSearch.Options options = options();
         PrintWriter pw = spec.commandLine().getOut();
+        if (rerank) {
+            return rerank(pw);
+        }
+        GridSearch.Options options = options();
         GridSearch.Result earlier = earlier(options, pw);
         MnistData mnist = data.load();
         List<GridSearch.SettingResult> finished = List.of();
@@ -144,7 +163,57 @@ final class GridSearchCommand implements Callable<Integer> {
     GridSearch.Options options() {
         return GridSearch.Options.builder(ed.value).learningRates(lr).weightDecays(wd)
                 .folds(folds).epochs(epochs).batchSize(batch.value).seed(subset.seed.value)
-                .trainLimit(subset.trainLimit).maxLoss(maxLoss).oscillation(oscillation).build();
+                .trainLimit(subset.trainLimit).maxLoss(maxLoss).oscillation(oscillation)
+                .baselineMargin(baselineMargin).build();
+    }
+
+    /**
+     * {@code --rerank}: the saved search judged again, its grid unchanged, the thresholds given
+     * on the command line replacing the file's. Only a file {@link GridSearchReport#read} takes
+     * for a grid-search summary is rewritten.
+     */
+    private int rerank(PrintWriter pw) throws IOException {
+        if (resume) {
+            throw new IllegalArgumentException("--rerank and --resume do not go together: "
+                    + "--rerank trains nothing");
+        }
+        if (!Files.exists(out)) {
+            throw new IllegalArgumentException(out + ": no such file (--rerank judges a saved "
+                    + "search again)");
+        }
+        GridSearch.Result earlier = GridSearchReport.read(out);
+        ParseResult given = spec.commandLine().getParseResult();
+        GridSearch.Options options = earlier.options().toBuilder()
+                .maxLoss(given.hasMatchedOption("--max-loss") ? maxLoss
+                        : earlier.options().maxLoss())
+                .oscillation(given.hasMatchedOption("--oscillation") ? oscillation
+                        : earlier.options().oscillation())
+                .baselineMargin(given.hasMatchedOption("--baseline-margin") ? baselineMargin
+                        : earlier.options().baselineMargin()).build();
+        // the grid options are checked only when given: their defaults are not the file's
+        GridSearchResume.checkGrid(out, earlier, options(), given::hasMatchedOption);
+        MnistData mnist = data.load();
+        if (earlier.dataSha256() == null) {
+            pw.println("note: " + out + " does not record its data; the mean-image baselines "
+                    + "are computed on " + data.resolve());
+        } else {
+            GridSearchResume.checkData(out, earlier, mnist.checksum(), data.resolve());
+        }
+        GridSearch.Result result = GridSearch.rerank(earlier, options,
+                MeanImageBaseline.perFold(mnist.train(), options));
+        GridSearchReport.removeStaleTemps(out);
+        GridSearchReport.write(result, out);
+        pw.printf(Locale.ROOT, "re-ranked %s: %d of %d settings discarded (the file had %d)%n",
+                out, discarded(result), result.settings().size(), discarded(earlier));
+        pw.print(GridSearchReport.table(result));
+        pw.println("saved=" + out.toAbsolutePath().normalize());
+        pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
+        pw.flush();
+        return 0;
+    }
+
+    private static long discarded(GridSearch.Result r) {
+        return r.settings().stream().filter(GridSearch.SettingResult::discarded).count();
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.latentlab.report;
 
-import static io.latentlab.report.ReportContext.CHART_H;
-import static io.latentlab.report.ReportContext.CHART_W;
 import static io.latentlab.report.ReportContext.fmt;
 import static io.latentlab.report.ReportContext.image;
 import static io.latentlab.report.ReportContext.link;
@@ -22,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,8 +50,14 @@ final class GridSearchSection {
                 "mean val MSE", "runner-up", "kept", "discarded");
         return "## Grid search\n\nLearning rate and weight decay chosen by cross-validation"
                 + ": the setting with the lowest mean validation MSE over the folds among "
-                + "those the discard rule kept.\n\n" + Tables.markdown(cols, overview) + "\n"
-                + figures;
+                + "those the discard rule kept. A setting is discarded when on any fold its "
+                + "final validation MSE is not finite or above the maximum loss, is not the "
+                + "margin below the fold's mean-image baseline (the MSE of predicting every "
+                + "validation digit by the mean image of the fold's training digits: the "
+                + "setting never learned), or when its validation curve oscillates; each "
+                + "search's page gives its thresholds. The saved searches are judged again "
+                + "from their curves by today's rule.\n\n" + Tables.markdown(cols, overview)
+                + "\n" + figures;
     }
 
     /** Writes one search's files and adds its overview row; returns its index part. */
@@ -60,7 +65,6 @@ final class GridSearchSection {
             throws IOException {
         ctx.progress.accept("grid search: " + csv);
         byte[] bytes = Files.readAllBytes(csv);
-        AtomicFiles.write(ctx.file(name + ".csv"), o -> o.write(bytes));
         List<List<String>> all = Csv.parse(new String(bytes, StandardCharsets.UTF_8));
         StringBuilder md = new StringBuilder("# Grid search\n\nFrom `")
                 .append(csv.toAbsolutePath().normalize()).append("`.\n\n");
@@ -75,12 +79,23 @@ final class GridSearchSection {
             if (summary != null) {
                 missing = "(no curves: see its table)";
                 r = readGrid(csv);
-                figure = r == null ? "" : gridFigure(csv, name, r);
-                md.append("## Per setting\n\n").append(summary).append(figure)
-                        .append("\n## Per fold\n\n");
             }
-            md.append(Tables.markdown(header, rows));
+            if (r != null) {
+                // the search as judged today: its summary rewritten with the baselines
+                AtomicFiles.writeString(ctx.file(name + ".csv"), GridSearchReport.summaryCsv(r));
+                figure = gridFigure(csv, name, r);
+                md.append(judged(r, storedDiscarded(rows))).append("## Per setting\n\n")
+                        .append(settingTable(r)).append(figure).append("\n## Per fold\n\n")
+                        .append(foldTable(r));
+            } else {
+                AtomicFiles.write(ctx.file(name + ".csv"), o -> o.write(bytes));
+                if (summary != null) {
+                    md.append("## Per setting\n\n").append(summary).append("\n## Per fold\n\n");
+                }
+                md.append(Tables.markdown(header, rows));
+            }
         } else {
+            AtomicFiles.write(ctx.file(name + ".csv"), o -> o.write(bytes));
             md.append("The file is empty.\n");
         }
         AtomicFiles.writeString(ctx.file(name + ".md"), md.toString());
@@ -88,16 +103,88 @@ final class GridSearchSection {
         overview.add(r == null ? List.of(links, "", "", missing, "", "", "", "")
                 : overviewRow(links, r));
         return "### " + (r == null ? "" : "ED=" + r.options().encodingDim() + ": ")
-                + "`" + csv.getFileName() + "`\n\n" + figure;
+                + "`" + csv.getFileName() + "`\n\n" + (r == null ? "" : counted(r,
+                storedDiscarded(all.subList(1, all.size()))) + "\n\n") + figure;
     }
 
+    /** The saved search judged by today's rule, its fold baselines computed when missing. */
     private GridSearch.Result readGrid(Path csv) {
         try {
-            return GridSearchReport.read(csv);
+            return GridSearchReport.read(csv, ctx.data);
         } catch (IOException e) {
             ctx.progress.accept("grid search: no curves figure (" + e.getMessage() + ")");
             return null;
         }
+    }
+
+    /** Settings the file itself marks discarded (its rule may predate today's). */
+    private static long storedDiscarded(List<List<String>> rows) {
+        return rows.stream().filter(r -> r.size() > 8 && Boolean.parseBoolean(r.get(8)))
+                .map(r -> r.get(0) + "," + r.get(1)).distinct().count();
+    }
+
+    /** The rule the search was judged by, with its thresholds, and what it discarded. */
+    private static String judged(GridSearch.Result r, long storedDiscarded) {
+        GridSearch.Options o = r.options();
+        return "Judged from its saved curves by today's discard rule: a setting is discarded "
+                + "when on any fold its final validation MSE is not finite, is above "
+                + GridSearch.num(o.maxLoss()) + ", is not " + GridSearch.num(o.baselineMargin()
+                * 100) + "% below the fold's mean-image baseline (never learned), or when its "
+                + "validation curve oscillates (rises over the last half of the epochs by more "
+                + "than " + GridSearch.num(o.oscillation() * 100) + "% in total). "
+                + counted(r, storedDiscarded) + "\n\n";
+    }
+
+    /** The baselines and how many were discarded, beside the file's own marks. */
+    private static String counted(GridSearch.Result r, long storedDiscarded) {
+        long discarded = r.settings().size() - r.ranking().size();
+        return (r.baselines() == null ? "Mean-image baselines unknown (the rule was not "
+                + "applied). " : "Mean-image baseline per fold: " + String.join(", ",
+                r.baselines().stream().map(ReportContext::fmt4).toList()) + ". ")
+                + discarded + " of " + r.settings().size() + " settings discarded"
+                + (discarded == storedDiscarded ? "." : " (the file, written by an earlier "
+                + "rule, marks " + storedDiscarded + ").");
+    }
+
+    private static String settingTable(GridSearch.Result r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (GridSearch.SettingResult s : r.ranking()) {
+            rows.add(settingRow(r, s));
+        }
+        for (GridSearch.SettingResult s : r.settings()) {
+            if (s.discarded()) {
+                rows.add(settingRow(r, s));
+            }
+        }
+        return Tables.markdown(List.of("lr", "wd", "mean_val_mse", "mean_gap", "rank",
+                "status"), rows) + "\nWinner: " + (r.winner() == null ? "none"
+                : r.winner().label()) + ".\n\n";
+    }
+
+    private static List<String> settingRow(GridSearch.Result r, GridSearch.SettingResult s) {
+        int rank = r.rank(s);
+        return List.of(GridSearch.num(s.lr()), GridSearch.num(s.wd()), fmt(s.meanValMse()),
+                fmt(s.meanGap()), rank == 0 ? "-" : Integer.toString(rank),
+                s.discarded() ? "discarded: " + s.reason() : "kept");
+    }
+
+    /** Every fit's final numbers beside its fold's baseline. */
+    private static String foldTable(GridSearch.Result r) {
+        List<List<String>> rows = new ArrayList<>();
+        for (GridSearch.SettingResult s : r.settings()) {
+            for (GridSearch.FoldCurve c : s.folds()) {
+                Double base = r.baselines() == null ? null : r.baselines().get(c.fold());
+                rows.add(List.of(GridSearch.num(s.lr()), GridSearch.num(s.wd()),
+                        Integer.toString(c.fold() + 1), fmt(c.finalTrain()),
+                        fmt(c.finalValidation()), base == null ? "" : fmt(base),
+                        base == null || !Double.isFinite(c.finalValidation()) ? ""
+                                : String.format(Locale.ROOT, "%+.1f%%",
+                                (c.finalValidation() / base - 1) * 100),
+                        s.discarded() ? "discarded" : "kept"));
+            }
+        }
+        return Tables.markdown(List.of("lr", "wd", "fold", "final train MSE", "final val MSE",
+                "mean-image baseline", "val vs baseline", "setting"), rows);
     }
 
     private static List<String> overviewRow(String links, GridSearch.Result r) {
@@ -112,35 +199,17 @@ final class GridSearchSection {
                 Integer.toString(r.settings().size() - ranked.size()));
     }
 
-    /** The mean validation curve of every setting, and a copy of the curves file. */
+    /** The per-fold curves of every setting, and a copy of the curves file. */
     private String gridFigure(Path csv, String name, GridSearch.Result r) throws IOException {
         byte[] bytes = Files.readAllBytes(GridSearchReport.curvesPath(csv));
         String curvesFile = name + "-curves.csv";
         AtomicFiles.write(ctx.file(curvesFile), o -> o.write(bytes));
-        List<Charts.Series> series = new ArrayList<>();
-        int epochs = r.options().epochs();
-        double[] x = new double[epochs];
-        for (int t = 0; t < epochs; t++) {
-            x[t] = t + 1;
-        }
-        for (GridSearch.SettingResult s : r.settings()) {
-            double[] mean = new double[epochs];
-            for (GridSearch.FoldCurve c : s.folds()) {
-                for (int t = 0; t < epochs; t++) {
-                    mean[t] += c.validation()[t] / s.folds().size();
-                }
-            }
-            int rank = r.rank(s);
-            series.add(new Charts.Series(s.label() + (rank == 0 ? " (discarded)"
-                    : " (rank " + rank + ")"), x, mean));
-        }
-        String title = "Grid search, ED=" + r.options().encodingDim() + ": mean validation MSE"
-                + " over " + r.options().folds() + " folds";
-        ctx.png(Charts.lineChart(new Charts.LineChart(title, "epoch", "MSE (log scale)", series,
-                true, epochs <= 40), CHART_W, CHART_H), name + ".png");
-        return image(name + ".png", "grid search curves")
-                + "Mean validation MSE per epoch of every setting (curves: "
-                + link(curvesFile) + "). Winner: "
+        ctx.png(GridSearchFigure.draw(r), name + ".png");
+        return image(name + ".png", "grid search curves per fold")
+                + "Training (dashed) and validation (solid) MSE per epoch of every setting on "
+                + "each fold, discarded settings in grey; the dash-dotted line is the fold's "
+                + "mean-image baseline, the dotted one the line a final validation MSE has to "
+                + "reach (curves: " + link(curvesFile) + "). Winner: "
                 + (r.winner() == null ? "none" : r.winner().label()) + "; " + r.why()
                 + ".\n\n";
     }

@@ -37,8 +37,10 @@ import java.util.stream.Stream;
  *   <li>{@code latent-metrics.csv}, {@code latent-metrics.md};</li>
  *   <li>per grid-search summary CSV given, named after its file (e.g. {@code ed32.csv}):
  *       {@code grid-search-ed32.csv} and {@code grid-search-ed32.md}, and
- *       {@code grid-search-ed32-curves.csv} and {@code grid-search-ed32.png} (mean validation
- *       curve of every setting) when its curves file is next to it;</li>
+ *       {@code grid-search-ed32-curves.csv} and {@code grid-search-ed32.png} (training and
+ *       validation curves of every setting, one panel per fold) when its curves file is next
+ *       to it; the search is then judged by today's discard rule, and the CSV is its summary
+ *       so judged (see {@link GridSearchSection});</li>
  *   <li>{@code index.md}.</li>
  * </ul>
  * Every file is written atomically. DJL work runs on the calling thread, which must own DJL.

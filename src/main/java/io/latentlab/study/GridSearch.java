@@ -18,6 +18,11 @@ import java.util.concurrent.CancellationException;
  * <ol>
  *   <li>a training or validation loss is not finite (the fit diverged), or</li>
  *   <li>the final validation MSE is above {@link Options#maxLoss} (default 0.1), or</li>
+ *   <li>it never learned: the final validation MSE is not at least
+ *       {@link Options#baselineMargin} (default 0.1, i.e. 10%) below the fold's mean-image
+ *       baseline, the MSE of predicting every validation digit by the mean image of the fold's
+ *       training digits ({@link MeanImageBaseline}; skipped while the baselines are unknown,
+ *       e.g. a saved search read without its data), or</li>
  *   <li>the validation curve oscillates strongly: over the last half of the epochs (epochs
  *       {@code floor(E/2)+1..E}), the sum of its upward moves {@code max(0, v[t] - v[t-1])}
  *       exceeds {@link Options#oscillation} (default 0.25, i.e. 25%) of the validation MSE at
@@ -54,10 +59,16 @@ public final class GridSearch {
      * @param maxLoss discard when a final validation MSE is above this
      * @param oscillation discard when upward moves over the last half exceed this fraction of
      *     the half's starting value
+     * @param baselineMargin discard when a final validation MSE is not at least this fraction
+     *     below the fold's mean-image baseline; below 1; a negative margin accepts that
+     *     fraction above the baseline (a large one turns the rule off)
      */
     public record Options(int encodingDim, List<Double> learningRates, List<Double> weightDecays,
             int folds, int epochs, int batchSize, long seed, int trainLimit, double maxLoss,
-            double oscillation) {
+            double oscillation, double baselineMargin) {
+
+        /** The default margin of the never-learned rule: 10% below the mean-image baseline. */
+        public static final double DEFAULT_BASELINE_MARGIN = 0.1;
 
         /** Validates and copies the lists; messages name the option. */
         public Options {
@@ -81,12 +92,23 @@ public final class GridSearch {
             require(trainLimit >= 0, "training subset size must be >= 0 (0 = all), got " + trainLimit);
             require(maxLoss > 0, "max loss must be > 0, got " + maxLoss);
             require(oscillation > 0, "oscillation threshold must be > 0, got " + oscillation);
+            require(Double.isFinite(baselineMargin) && baselineMargin < 1, "baseline margin "
+                    + "must be a number below 1 (a fraction of the mean-image baseline), got "
+                    + baselineMargin);
+        }
+
+        /** The options with the default baseline margin (as before it was an option). */
+        public Options(int encodingDim, List<Double> learningRates, List<Double> weightDecays,
+                int folds, int epochs, int batchSize, long seed, int trainLimit, double maxLoss,
+                double oscillation) {
+            this(encodingDim, learningRates, weightDecays, folds, epochs, batchSize, seed,
+                    trainLimit, maxLoss, oscillation, DEFAULT_BASELINE_MARGIN);
         }
 
         /**
          * The study's grid: LR {1e-2, 1e-3, 1e-4} x WD {1e-3, 1e-4, 1e-5}, 3 folds, 20 epochs,
          * batch 1000, seed 1 (as training; see {@link TrainingConfig#defaults}), all digits,
-         * thresholds 0.1 and 25%.
+         * thresholds 0.1, 25% and 10% below the mean-image baseline.
          *
          * @param encodingDim ED
          * @return the defaults
@@ -96,116 +118,27 @@ public final class GridSearch {
         }
 
         /**
-         * A builder that starts from {@link #defaults}; {@link Builder#build} validates.
+         * A builder that starts from {@link #defaults}; {@link GridSearchOptionsBuilder#build}
+         * validates.
          *
          * @param encodingDim ED
          * @return the builder
          */
-        public static Builder builder(int encodingDim) {
-            return new Builder(encodingDim);
+        public static GridSearchOptionsBuilder builder(int encodingDim) {
+            return new GridSearchOptionsBuilder(encodingDim);
         }
 
         /** @return a builder that starts from these options */
-        public Builder toBuilder() {
-            return new Builder(encodingDim).learningRates(learningRates)
+        public GridSearchOptionsBuilder toBuilder() {
+            return new GridSearchOptionsBuilder(encodingDim).learningRates(learningRates)
                     .weightDecays(weightDecays).folds(folds).epochs(epochs).batchSize(batchSize)
-                    .seed(seed).trainLimit(trainLimit).maxLoss(maxLoss).oscillation(oscillation);
+                    .seed(seed).trainLimit(trainLimit).maxLoss(maxLoss).oscillation(oscillation)
+                    .baselineMargin(baselineMargin);
         }
 
         /** @return the number of fits, settings times folds */
         public int fits() {
             return learningRates.size() * weightDecays.size() * folds;
-        }
-
-        /** Named options instead of ten positional ones; the defaults live here only. */
-        public static final class Builder {
-            private final int encodingDim;
-            private List<Double> learningRates = List.of(1e-2, 1e-3, 1e-4);
-            private List<Double> weightDecays = List.of(1e-3, 1e-4, 1e-5);
-            private int folds = 3;
-            private int epochs = 20;
-            private int batchSize = TrainingConfig.defaults(1).batchSize();
-            private long seed = TrainingConfig.defaults(1).seed();
-            private int trainLimit;
-            private double maxLoss = 0.1;
-            private double oscillation = 0.25;
-
-            private Builder(int encodingDim) {
-                this.encodingDim = encodingDim;
-            }
-
-            /** @param v LRs to try @return this */
-            public Builder learningRates(List<Double> v) {
-                learningRates = v;
-                return this;
-            }
-
-            /** @param v LRs to try @return this */
-            public Builder learningRates(Double... v) {
-                return learningRates(List.of(v));
-            }
-
-            /** @param v WDs to try @return this */
-            public Builder weightDecays(List<Double> v) {
-                weightDecays = v;
-                return this;
-            }
-
-            /** @param v WDs to try @return this */
-            public Builder weightDecays(Double... v) {
-                return weightDecays(List.of(v));
-            }
-
-            /** @param v k of k-fold cross-validation @return this */
-            public Builder folds(int v) {
-                folds = v;
-                return this;
-            }
-
-            /** @param v epochs per fit @return this */
-            public Builder epochs(int v) {
-                epochs = v;
-                return this;
-            }
-
-            /** @param v batch size @return this */
-            public Builder batchSize(int v) {
-                batchSize = v;
-                return this;
-            }
-
-            /** @param v seed of subset, folds, weights and shuffling @return this */
-            public Builder seed(long v) {
-                seed = v;
-                return this;
-            }
-
-            /** @param v training subset size, 0 = all @return this */
-            public Builder trainLimit(int v) {
-                trainLimit = v;
-                return this;
-            }
-
-            /** @param v discard threshold of the final validation MSE @return this */
-            public Builder maxLoss(double v) {
-                maxLoss = v;
-                return this;
-            }
-
-            /** @param v discard threshold of the upward moves, a fraction @return this */
-            public Builder oscillation(double v) {
-                oscillation = v;
-                return this;
-            }
-
-            /**
-             * @return the options
-             * @throws IllegalArgumentException naming the first invalid option
-             */
-            public Options build() {
-                return new Options(encodingDim, learningRates, weightDecays, folds, epochs,
-                        batchSize, seed, trainLimit, maxLoss, oscillation);
-            }
         }
     }
 
@@ -289,14 +222,22 @@ public final class GridSearch {
      * @param why one line explaining the choice
      * @param dataSha256 {@link MnistData#checksum()} of the data the fits were trained on, or
      *     null when unknown (a file written before it was recorded)
+     * @param baselines the mean-image baseline MSE of every fold, fold 1 first, or null when
+     *     unknown (the never-learned rule was then not applied)
      */
     public record Result(Options options, List<SettingResult> settings,
-            List<SettingResult> ranking, SettingResult winner, String why, String dataSha256) {
+            List<SettingResult> ranking, SettingResult winner, String why, String dataSha256,
+            List<Double> baselines) {
 
         /** Copies the lists. */
         public Result {
             settings = List.copyOf(settings);
             ranking = List.copyOf(ranking);
+            baselines = baselines == null ? null : List.copyOf(baselines);
+            if (baselines != null && baselines.size() != options.folds()) {
+                throw new IllegalArgumentException(baselines.size() + " baselines for "
+                        + options.folds() + " folds");
+            }
         }
 
         /**
@@ -453,7 +394,8 @@ public final class GridSearch {
     }
 
     /**
-     * Applies the discard rule to one setting's curves and computes its means.
+     * Applies the discard rule to one setting's curves, baselines unknown (so the never-learned
+     * rule is not applied), and computes its means.
      *
      * @param lr learning rate
      * @param wd weight decay
@@ -464,7 +406,40 @@ public final class GridSearch {
      */
     public static SettingResult evaluate(double lr, double wd, List<FoldCurve> curves,
             double maxLoss, double oscillation) {
-        return GridSearchRanking.evaluate(lr, wd, curves, maxLoss, oscillation);
+        return GridSearchRanking.evaluate(lr, wd, curves, maxLoss, oscillation, null, 0);
+    }
+
+    /**
+     * Applies the whole discard rule to one setting's curves and computes its means.
+     *
+     * @param lr learning rate
+     * @param wd weight decay
+     * @param curves one curve per fold
+     * @param options the thresholds ({@link Options#maxLoss}, {@link Options#oscillation},
+     *     {@link Options#baselineMargin})
+     * @param baselines the mean-image baseline of every fold (indexed by
+     *     {@link FoldCurve#fold()}), or null when unknown
+     * @return the setting's result
+     */
+    public static SettingResult evaluate(double lr, double wd, List<FoldCurve> curves,
+            Options options, List<Double> baselines) {
+        return GridSearchRanking.evaluate(lr, wd, curves, options.maxLoss(),
+                options.oscillation(), baselines, options.baselineMargin());
+    }
+
+    /**
+     * Applies the discard rule of {@code options} again to every setting's curves and ranks
+     * them: a saved search judged by today's rules and thresholds, without retraining.
+     *
+     * @param earlier a search (its settings' curves are used)
+     * @param options the thresholds to apply; the grid must be {@code earlier}'s
+     * @param baselines the mean-image baseline of every fold, or null when unknown
+     * @return the re-ranked outcome, with {@code earlier}'s data checksum
+     */
+    public static Result rerank(Result earlier, Options options, List<Double> baselines) {
+        List<SettingResult> again = earlier.settings().stream().map(s -> evaluate(s.lr(),
+                s.wd(), s.folds(), options, baselines)).toList();
+        return rank(options, again, earlier.dataSha256(), baselines);
     }
 
     /**
@@ -487,7 +462,22 @@ public final class GridSearch {
      * @return the outcome
      */
     public static Result rank(Options options, List<SettingResult> results, String dataSha256) {
-        return GridSearchRanking.rank(options, results, dataSha256);
+        return rank(options, results, dataSha256, null);
+    }
+
+    /**
+     * Ranks the kept settings and picks the winner.
+     *
+     * @param options the grid's settings (for the record)
+     * @param results every setting, discarded ones included
+     * @param dataSha256 checksum of the data the fits were trained on, or null
+     * @param baselines the mean-image baseline of every fold the settings were judged by, or
+     *     null when unknown
+     * @return the outcome
+     */
+    public static Result rank(Options options, List<SettingResult> results, String dataSha256,
+            List<Double> baselines) {
+        return GridSearchRanking.rank(options, results, dataSha256, baselines);
     }
 
     /**

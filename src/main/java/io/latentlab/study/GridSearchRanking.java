@@ -26,10 +26,12 @@ final class GridSearchRanking {
      * @param curves one curve per fold
      * @param maxLoss highest acceptable final validation MSE
      * @param oscillation highest acceptable sum of upward moves, as a fraction
+     * @param baselines mean-image baseline per fold (by {@link FoldCurve#fold()}), or null
+     * @param margin fraction below its baseline a fold's final validation MSE must reach
      * @return the setting's result
      */
     static SettingResult evaluate(double lr, double wd, List<FoldCurve> curves,
-            double maxLoss, double oscillation) {
+            double maxLoss, double oscillation, List<Double> baselines, double margin) {
         if (curves.isEmpty()) {
             throw new IllegalArgumentException("a setting needs at least one fold");
         }
@@ -40,14 +42,15 @@ final class GridSearchRanking {
             valSum += c.finalValidation();
             gapSum += Math.abs(c.finalValidation() - c.finalTrain());
             if (reason == null) {
-                reason = discardReason(c, maxLoss, oscillation);
+                reason = discardReason(c, maxLoss, oscillation, baselines, margin);
             }
         }
         int k = curves.size();
         return new SettingResult(lr, wd, curves, valSum / k, gapSum / k, reason != null, reason);
     }
 
-    private static String discardReason(FoldCurve c, double maxLoss, double oscillation) {
+    private static String discardReason(FoldCurve c, double maxLoss, double oscillation,
+            List<Double> baselines, double margin) {
         String fold = "fold " + (c.fold() + 1);
         double[] v = c.validation();
         for (int t = 0; t < v.length; t++) {
@@ -58,6 +61,15 @@ final class GridSearchRanking {
         if (c.finalValidation() > maxLoss) {
             return String.format(Locale.ROOT, "final validation MSE %.4f > %s on %s",
                     c.finalValidation(), num(maxLoss), fold);
+        }
+        if (baselines != null) {
+            double base = baselines.get(c.fold());
+            if (!(c.finalValidation() <= (1 - margin) * base)) {
+                return String.format(Locale.ROOT, "%s: validation MSE %.4f is %s the mean-image "
+                        + "baseline %.4f (never learned)", fold, c.finalValidation(), margin > 0
+                        ? "not " + num(margin * 100) + "% below" : margin == 0 ? "not below"
+                        : "more than " + num(-margin * 100) + "% above", base);
+            }
         }
         int half = v.length / 2;
         double rise = 0;
@@ -78,10 +90,11 @@ final class GridSearchRanking {
      * @param options the grid's settings (for the record)
      * @param results every setting, discarded ones included
      * @param dataSha256 checksum of the data, or null
+     * @param baselines mean-image baseline per fold, or null
      * @return the outcome
      */
-    static Result rank(Options options,
-            List<SettingResult> results, String dataSha256) {
+    static Result rank(Options options, List<SettingResult> results, String dataSha256,
+            List<Double> baselines) {
         List<SettingResult> kept = new ArrayList<>(results.stream()
                 .filter(s -> !s.discarded()).sorted(Comparator.comparingDouble(
                         SettingResult::meanValMse)).toList());
@@ -99,7 +112,7 @@ final class GridSearchRanking {
         }
         SettingResult winner = ranking.isEmpty() ? null : ranking.get(0);
         return new Result(options, results, ranking, winner,
-                why(winner, ranking, results), dataSha256);
+                why(winner, ranking, results), dataSha256, baselines);
     }
 
     private static String why(SettingResult winner, List<SettingResult> ranking,

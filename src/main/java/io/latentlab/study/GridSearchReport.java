@@ -1,23 +1,15 @@
 package io.latentlab.study;
 
-import io.latentlab.data.Errors;
+import io.latentlab.data.MnistData;
 import io.latentlab.model.AtomicFiles;
 
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /** Writes a {@link GridSearch.Result} as CSV files and as a fixed-width text table. */
 public final class GridSearchReport {
@@ -26,15 +18,17 @@ public final class GridSearchReport {
     static final String LEGACY_SUMMARY_HEADER = "lr,wd,fold,final_train_mse,final_val_mse,gap,"
             + "mean_val_mse,mean_gap,discarded,reason,rank,ed,epochs,batch,seed,train_limit,"
             + "max_loss,oscillation";
+    /** Header of summaries written before the mean-image baseline rule; still read. */
+    static final String V2_SUMMARY_HEADER = LEGACY_SUMMARY_HEADER
+            + ",folds,lr_grid,wd_grid,data_sha256";
     /**
      * Header of the summary CSV: per setting and fold its numbers, then the search's options
-     * and data (the same on every row: the whole LR and WD grids, space-separated, and the
-     * data's SHA-256) so that the file describes itself and a resume can check it.
+     * and data (the same on every row: the whole LR and WD grids, space-separated, the data's
+     * SHA-256 and the baseline margin) so that the file describes itself and a resume can
+     * check it, then the fold's mean-image baseline MSE (empty when unknown).
      */
-    public static final String SUMMARY_HEADER = LEGACY_SUMMARY_HEADER
-            + ",folds,lr_grid,wd_grid,data_sha256";
-    /** First column of the options, the same on every row. */
-    private static final int OPTIONS_FROM = 11;
+    public static final String SUMMARY_HEADER = V2_SUMMARY_HEADER
+            + ",baseline_margin,baseline_mse";
     /** Header of the curves CSV. */
     public static final String CURVES_HEADER = "lr,wd,fold,epoch,train_mse,val_mse";
 
@@ -63,7 +57,9 @@ public final class GridSearchReport {
                         Long.toString(o.seed()), Integer.toString(o.trainLimit()),
                         Csv.number(o.maxLoss()), Csv.number(o.oscillation()),
                         Integer.toString(o.folds()), grid(o.learningRates()),
-                        grid(o.weightDecays()), result.dataSha256()));
+                        grid(o.weightDecays()), result.dataSha256(),
+                        Csv.number(o.baselineMargin()), result.baselines() == null ? ""
+                                : Csv.number(result.baselines().get(c.fold()))));
             }
         }
         return b.toString();
@@ -107,7 +103,8 @@ public final class GridSearchReport {
      * @return whether it is the header of a grid-search summary (this or an older format)
      */
     public static boolean isSummaryHeader(String summary) {
-        return summary.equals(SUMMARY_HEADER) || summary.equals(LEGACY_SUMMARY_HEADER);
+        return summary.equals(SUMMARY_HEADER) || summary.equals(V2_SUMMARY_HEADER)
+                || summary.equals(LEGACY_SUMMARY_HEADER);
     }
 
     private static String grid(List<Double> values) {
@@ -172,12 +169,9 @@ public final class GridSearchReport {
     }
 
     /**
-     * Reads a search back from the files {@link #write} wrote: the summary lists the settings
-     * (curves of other settings, left by an interrupted save, are ignored) and gives the
-     * options; the curves give every fit's losses, whose last epoch must be the summary's
-     * final numbers; the discard rule and ranking are applied again and must agree with the
-     * summary's status and ranks. Summaries of the older format (without the grid and the
-     * data's checksum) are read too: their grid is the settings they list.
+     * Reads a search back from the files {@link #write} wrote (see
+     * {@link GridSearchReader#read(Path)}): the discard rule is applied again with the baselines
+     * the file holds, if any, and must agree with its stored status and ranks.
      *
      * @param summary the summary CSV; the curves CSV is expected at {@link #curvesPath}
      * @return the outcome, as it was when written
@@ -185,211 +179,23 @@ public final class GridSearchReport {
      *     this format; the message names the file and the problem
      */
     public static GridSearch.Result read(Path summary) throws IOException {
-        List<List<String>> rows = rows(summary, SUMMARY_HEADER, LEGACY_SUMMARY_HEADER);
-        List<String> first = rows.get(0);
-        boolean legacy = first.size() == LEGACY_SUMMARY_HEADER.split(",").length;
-        // settings in the summary's order, with their stored status and rank
-        Map<List<Double>, List<String>> stored = new LinkedHashMap<>();
-        // per setting: fold (1-based) -> stored final train and validation MSE
-        Map<List<Double>, Map<Integer, double[]>> finals = new LinkedHashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            List<String> r = rows.get(i);
-            List<Double> key = List.of(number(summary, i, r, 0), number(summary, i, r, 1));
-            if (!r.subList(OPTIONS_FROM, r.size()).equals(first.subList(OPTIONS_FROM,
-                    first.size()))) {
-                throw bad(summary, i, "its options (columns ed.." + (legacy ? "oscillation"
-                        : "data_sha256") + ") differ from row 1's");
-            }
-            stored.putIfAbsent(key, List.of(r.get(8), r.get(10)));
-            double[] fin = {number(summary, i, r, 3), number(summary, i, r, 4)};
-            if (finals.computeIfAbsent(key, k -> new TreeMap<>())
-                    .put((int) whole(summary, i, r, 2), fin) != null) {
-                throw bad(summary, i, "a second row for the same setting and fold");
-            }
-        }
-        List<List<Double>> keys = new ArrayList<>(stored.keySet());
-        GridSearch.Options options;
-        try {
-            GridSearch.Options.Builder b = GridSearch.Options.builder(
-                    (int) whole(summary, first, 11)).epochs((int) whole(summary, first, 12))
-                    .batchSize((int) whole(summary, first, 13))
-                    .seed(whole(summary, first, 14))
-                    .trainLimit((int) whole(summary, first, 15))
-                    .maxLoss(number(summary, 0, first, 16))
-                    .oscillation(number(summary, 0, first, 17));
-            if (legacy) {
-                b.learningRates(keys.stream().map(k -> k.get(0)).distinct().toList())
-                        .weightDecays(keys.stream().map(k -> k.get(1)).distinct().toList())
-                        .folds(finals.values().iterator().next().size());
-            } else {
-                b.folds((int) whole(summary, first, 18))
-                        .learningRates(numbers(summary, first, 19))
-                        .weightDecays(numbers(summary, first, 20));
-            }
-            options = b.build();
-        } catch (IllegalArgumentException e) {
-            throw new IOException(summary + ": invalid options: " + Errors.describe(e), e);
-        }
-        int folds = options.folds();
-        for (List<Double> key : keys) {
-            String label = "lr=" + GridSearch.num(key.get(0)) + " wd="
-                    + GridSearch.num(key.get(1));
-            if (!options.learningRates().contains(key.get(0))
-                    || !options.weightDecays().contains(key.get(1))) {
-                throw new IOException(summary + ": " + label + " is not in its grid (lr_grid, "
-                        + "wd_grid)");
-            }
-            if (!finals.get(key).keySet().equals(IntStream.rangeClosed(1, folds).boxed()
-                    .collect(Collectors.toSet()))) {
-                throw new IOException(summary + ": " + label + " has rows for folds "
-                        + finals.get(key).keySet() + ", expected folds 1.." + folds);
-            }
-        }
-        String dataSha = legacy || first.get(21).isEmpty() ? null : first.get(21);
-
-        Path curvesFile = curvesPath(summary);
-        if (!Files.isRegularFile(curvesFile)) {
-            throw new IOException(curvesFile + ": no such file (the per-epoch curves of "
-                    + summary.getFileName() + " are read from it)");
-        }
-        List<List<String>> curveRows = rows(curvesFile, CURVES_HEADER);
-        Map<List<Double>, double[][][]> curves = new LinkedHashMap<>();
-        for (List<Double> key : keys) {
-            curves.put(key, new double[folds][2][options.epochs()]);
-        }
-        boolean[][] seen = new boolean[keys.size() * folds][options.epochs()];
-        for (int i = 0; i < curveRows.size(); i++) {
-            List<String> r = curveRows.get(i);
-            List<Double> key = List.of(number(curvesFile, i, r, 0), number(curvesFile, i, r, 1));
-            int setting = keys.indexOf(key);
-            if (setting < 0) {
-                // a setting whose save stopped before its summary was committed
-                continue;
-            }
-            int fold = (int) whole(curvesFile, i, r, 2) - 1;
-            int epoch = (int) whole(curvesFile, i, r, 3) - 1;
-            if (fold < 0 || fold >= folds || epoch < 0 || epoch >= options.epochs()) {
-                throw bad(curvesFile, i, "fold " + r.get(2) + " epoch " + r.get(3)
-                        + " is outside folds 1.." + folds + ", epochs 1.." + options.epochs());
-            }
-            if (seen[setting * folds + fold][epoch]) {
-                throw bad(curvesFile, i, "a second row for the same setting, fold and epoch");
-            }
-            seen[setting * folds + fold][epoch] = true;
-            double[][] c = curves.get(key)[fold];
-            c[0][epoch] = number(curvesFile, i, r, 4);
-            c[1][epoch] = number(curvesFile, i, r, 5);
-        }
-        for (int k = 0; k < seen.length; k++) {
-            for (int e = 0; e < seen[k].length; e++) {
-                if (!seen[k][e]) {
-                    List<Double> key = keys.get(k / folds);
-                    throw new IOException(curvesFile + ": no row for lr="
-                            + GridSearch.num(key.get(0)) + " wd=" + GridSearch.num(key.get(1))
-                            + " fold " + (k % folds + 1) + " epoch " + (e + 1));
-                }
-            }
-        }
-
-        List<GridSearch.SettingResult> results = new ArrayList<>();
-        for (Map.Entry<List<Double>, double[][][]> e : curves.entrySet()) {
-            List<GridSearch.FoldCurve> fits = new ArrayList<>();
-            for (int f = 0; f < folds; f++) {
-                GridSearch.FoldCurve c = new GridSearch.FoldCurve(f, e.getValue()[f][0],
-                        e.getValue()[f][1]);
-                double[] fin = finals.get(e.getKey()).get(f + 1);
-                if (Double.compare(fin[0], c.finalTrain()) != 0
-                        || Double.compare(fin[1], c.finalValidation()) != 0) {
-                    throw new IOException(summary + ": lr=" + GridSearch.num(e.getKey().get(0))
-                            + " wd=" + GridSearch.num(e.getKey().get(1)) + " fold " + (f + 1)
-                            + ": final MSE (train " + fin[0] + ", validation " + fin[1]
-                            + ") differs from the last epoch of " + curvesFile.getFileName()
-                            + " (train " + c.finalTrain() + ", validation "
-                            + c.finalValidation() + "); was one of the files edited?");
-                }
-                fits.add(c);
-            }
-            results.add(GridSearch.evaluate(e.getKey().get(0), e.getKey().get(1), fits,
-                    options.maxLoss(), options.oscillation()));
-        }
-        GridSearch.Result result = GridSearch.rank(options, results, dataSha);
-        for (GridSearch.SettingResult s : result.settings()) {
-            List<String> was = stored.get(List.of(s.lr(), s.wd()));
-            String now = s.discarded() + "/" + result.rank(s);
-            if (!now.equals(was.get(0) + "/" + was.get(1))) {
-                throw new IOException(summary + ": " + s.label() + " is stored as discarded="
-                        + was.get(0) + " rank " + was.get(1) + " but its curves give discarded="
-                        + s.discarded() + " rank " + result.rank(s)
-                        + " (was one of the files edited?)");
-            }
-        }
-        return result;
+        return GridSearchReader.read(summary);
     }
 
-    /** A space-separated list of numbers (a grid column). */
-    private static List<Double> numbers(Path file, List<String> r, int col) throws IOException {
-        List<Double> out = new ArrayList<>();
-        for (String v : r.get(col).trim().split(" +")) {
-            try {
-                out.add(Double.parseDouble(v));
-            } catch (NumberFormatException e) {
-                throw bad(file, 0, "'" + r.get(col) + "' is not a list of numbers");
-            }
-        }
-        return out;
-    }
-
-    /** The data rows of a CSV file whose header is one of {@code headers}; at least one. */
-    private static List<List<String>> rows(Path file, String... headers) throws IOException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new IOException(file + ": no such file", e);
-        } catch (MalformedInputException e) {
-            throw new IOException(file + ": not a text (UTF-8) file", e);
-        }
-        List<List<String>> all = Csv.parse(text);
-        if (all.isEmpty() || !List.of(headers).contains(String.join(",", all.get(0)))) {
-            throw new IOException(file + ": not a Latent Lab grid-search file (its first line "
-                    + "should be \"" + headers[0] + "\")");
-        }
-        int columns = all.get(0).size();
-        for (int i = 1; i < all.size(); i++) {
-            if (all.get(i).size() != columns) {
-                throw bad(file, i - 1, "has " + all.get(i).size() + " fields, the header "
-                        + columns);
-            }
-        }
-        if (all.size() < 2) {
-            throw new IOException(file + ": no data rows");
-        }
-        return all.subList(1, all.size());
-    }
-
-    private static double number(Path file, int row, List<String> r, int col) throws IOException {
-        try {
-            return Double.parseDouble(r.get(col));
-        } catch (NumberFormatException e) {
-            throw bad(file, row, "'" + r.get(col) + "' is not a number");
-        }
-    }
-
-    private static long whole(Path file, List<String> r, int col) throws IOException {
-        return whole(file, 0, r, col);
-    }
-
-    private static long whole(Path file, int row, List<String> r, int col) throws IOException {
-        try {
-            return Long.parseLong(r.get(col));
-        } catch (NumberFormatException e) {
-            throw bad(file, row, "'" + r.get(col) + "' is not a whole number");
-        }
-    }
-
-    /** An error for data row {@code row} (0-based; reported 1-based, the header not counted). */
-    private static IOException bad(Path file, int row, String problem) {
-        return new IOException(file + ": data row " + (row + 1) + ": " + problem);
+    /**
+     * Reads a search and judges it by today's discard rule (see
+     * {@link GridSearchReader#read(Path, MnistData)}): a file without its fold baselines gets
+     * them from {@code data} and is re-ranked; the file is not changed.
+     *
+     * @param summary the summary CSV; the curves CSV is expected at {@link #curvesPath}
+     * @param data the data the search was computed on, or null to read it as stored
+     * @return the outcome; its baselines are null only when {@code data} is null and the
+     *     file holds none
+     * @throws IOException as {@link #read(Path)}, or when the file records other data than
+     *     {@code data} or the baselines cannot be computed on it
+     */
+    public static GridSearch.Result read(Path summary, MnistData data) throws IOException {
+        return GridSearchReader.read(summary, data);
     }
 
     /**

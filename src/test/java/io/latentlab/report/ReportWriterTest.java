@@ -77,8 +77,8 @@ class ReportWriterTest {
         Path grid = tmp.resolve("grid.csv");
         GridSearch.Options gridOptions = new GridSearch.Options(2, List.of(0.01, 1.0),
                 List.of(1e-4), 2, 2, 100, 3, 100, 0.1, 0.25);
-        GridSearch.FoldCurve fine = new GridSearch.FoldCurve(0, new double[] {0.09, 0.05},
-                new double[] {0.1, 0.061});
+        GridSearch.FoldCurve fine = new GridSearch.FoldCurve(0, new double[] {0.09, 0.03},
+                new double[] {0.1, 0.031});
         GridSearch.FoldCurve diverged = new GridSearch.FoldCurve(0, new double[] {0.09, Double.NaN},
                 new double[] {0.1, Double.NaN});
         GridSearchReport.write(GridSearch.rank(gridOptions, List.of(
@@ -191,17 +191,21 @@ class ReportWriterTest {
                 .contains("against 300 random training codes; on the first 200 test digits "
                         + "(--limit 200); seed 7 (both subsets).");
         assertThat(Files.readString(out.resolve("grid-search-grid.md")))
-                .contains("| 0.01 | 0.0001 | 0.061 | 0.0109")
-                .contains("| 1 | 0.0001 | NaN | NaN | - | discarded: non-finite loss on fold 1 "
+                .contains("| 0.01 | 0.0001 | 0.031000 | 0.001000 | 1 | kept |")
+                .contains("| 1 | 0.0001 |  |  | - | discarded: non-finite loss on fold 1 "
                         + "at epoch 2 |")
                 .contains("Winner: lr=0.01 wd=0.0001")
-                .contains("![grid search curves](grid-search-grid.png)");
-        assertThat(Files.readAllBytes(out.resolve("grid-search-grid.csv")))
-                .isEqualTo(Files.readAllBytes(grid));
+                .contains("![grid search curves per fold](grid-search-grid.png)");
+        // the search as judged, with the mean-image baselines of its 100 digits
+        List<Double> baselines = io.latentlab.study.MeanImageBaseline.perFold(data.train(),
+                gridOptions);
+        assertThat(Files.readAllLines(out.resolve("grid-search-grid.csv")).get(1))
+                .startsWith("0.01,0.0001,1,").endsWith(",0.1," + baselines.get(0));
         assertThat(Files.readAllBytes(out.resolve("grid-search-grid-curves.csv")))
                 .isEqualTo(Files.readAllBytes(tmp.resolve("grid-curves.csv")));
+        // two fold panels and the legend
         assertThat(ImageIO.read(out.resolve("grid-search-grid.png").toFile()).getWidth())
-                .isEqualTo(800);
+                .isEqualTo(2 * 420 + 300);
         assertThat(index).contains("Winner: lr=0.01 wd=0.0001; lr=0.01 wd=0.0001 has the lowest")
                 .contains("- grid search: `" + grid.toAbsolutePath().normalize() + "`, `"
                         + grid2.toAbsolutePath().normalize() + "`")
@@ -209,7 +213,7 @@ class ReportWriterTest {
                 // runner-up (the other setting was discarded), kept, discarded
                 .contains("| [grid-search-grid.md](grid-search-grid.md) · "
                         + "[grid-search-grid.csv](grid-search-grid.csv) | 2 | 2 x 2 | "
-                        + "lr=0.01 wd=0.0001 | 0.061000 |  | 1 | 1 |")
+                        + "lr=0.01 wd=0.0001 | 0.031000 |  | 1 | 1 |")
                 .contains("| [grid-search-grid-2.md](grid-search-grid-2.md) · ")
                 .contains("### ED=2: `grid.csv`");
 

@@ -3,6 +3,9 @@ package io.latentlab.study;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.data.Dataset;
+import io.latentlab.data.MnistData;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +51,9 @@ class GridSearchReportTest {
         Path csv = tmp.resolve("grid.csv");
         GridSearchReport.write(written, csv);
         // the options, the whole grid and the data's checksum, on every row
+        // (and the baseline margin; the fold's baseline is unknown here)
         assertThat(Files.readAllLines(csv).get(1)).endsWith(",1,4,3,500,9,600,0.1,0.25,2,"
-                + "0.01 0.001 1,0.00001," + SHA);
+                + "0.01 0.001 1,0.00001," + SHA + ",0.1,");
 
         GridSearch.Result read = GridSearchReport.read(csv);
 
@@ -164,6 +168,119 @@ class GridSearchReportTest {
         assertThat(r.winner().label()).isEqualTo("lr=0.01 wd=0.00001");
         assertThat(GridSearchReport.isSummaryHeader(GridSearchReport.LEGACY_SUMMARY_HEADER))
                 .isTrue();
+    }
+
+    /** Two 28x28 digits, blank and with 40 white pixels: every fold's baseline is 40/784. */
+    private static MnistData twoDigits(Path dir, String sha) {
+        float[] px = new float[2 * 784];
+        for (int p = 0; p < 40; p++) {
+            px[784 + p] = 1;
+        }
+        Dataset ds = new Dataset("train", px, new byte[2], 28, 28);
+        return new MnistData(ds, ds, dir, sha);
+    }
+
+    @Test
+    void aSummaryWithoutBaselinesLoadsAndIsJudgedOnItsData(@TempDir Path tmp)
+            throws IOException {
+        GridSearch.Options two = OPTIONS.toBuilder().trainLimit(0).build();
+        Path csv = tmp.resolve("grid.csv");
+        GridSearchReport.write(GridSearch.rank(two, settings(), SHA), csv);
+        // the format before the baseline rule: without its two last columns
+        List<String> v2 = new ArrayList<>();
+        for (String line : Files.readAllLines(csv)) {
+            v2.add(line.substring(0, line.lastIndexOf(',', line.lastIndexOf(',') - 1)));
+        }
+        assertThat(v2.get(0)).isEqualTo(GridSearchReport.V2_SUMMARY_HEADER);
+        Files.write(csv, v2);
+        byte[] before = Files.readAllBytes(csv);
+
+        GridSearch.Result stored = GridSearchReport.read(csv);
+        assertThat(stored.baselines()).isNull();
+        assertThat(stored.options().baselineMargin()).isEqualTo(0.1);
+        assertThat(stored.ranking()).hasSize(2);
+
+        // 40/784 = 0.0510 and 10% below it 0.0459: lr 1e-3 (0.05 on both folds) never learned
+        GridSearch.Result judged = GridSearchReport.read(csv, twoDigits(tmp, SHA));
+        assertThat(judged.baselines()).containsExactly(40 / 784.0, 40 / 784.0);
+        assertThat(judged.ranking()).extracting(GridSearch.SettingResult::label)
+                .containsExactly("lr=0.01 wd=0.00001");
+        assertThat(judged.settings().get(1).reason()).isEqualTo("fold 1: validation MSE 0.0500 "
+                + "is not 10% below the mean-image baseline 0.0510 (never learned)");
+        assertThat(Files.readAllBytes(csv)).isEqualTo(before);
+        // without data it reads as stored; on other data it is refused
+        assertThat(GridSearchReport.read(csv, null).baselines()).isNull();
+        assertThatThrownBy(() -> GridSearchReport.read(csv, twoDigits(tmp, "cd".repeat(32))))
+                .isInstanceOf(IOException.class).hasMessage(csv + ": was computed on data with "
+                        + "SHA-256 " + SHA + ", not on " + tmp + " (SHA-256 " + "cd".repeat(32)
+                        + "), so its mean-image baselines cannot be computed");
+
+        // written again, the baselines are stored and read back as they are
+        GridSearchReport.write(judged, csv);
+        assertThat(Files.readAllLines(csv).get(0)).isEqualTo(GridSearchReport.SUMMARY_HEADER)
+                .endsWith(",data_sha256,baseline_margin,baseline_mse");
+        assertThat(Files.readAllLines(csv).get(1)).endsWith("," + SHA + ",0.1,"
+                + 40 / 784.0);
+        GridSearch.Result again = GridSearchReport.read(csv);
+        assertThat(again.baselines()).isEqualTo(judged.baselines());
+        assertThat(GridSearchReport.summaryCsv(again)).isEqualTo(
+                GridSearchReport.summaryCsv(judged));
+    }
+
+    @Test
+    void aBaselineThatDiffersBetweenRowsOfOneFoldIsRejected(@TempDir Path tmp)
+            throws IOException {
+        Path csv = tmp.resolve("grid.csv");
+        GridSearchReport.write(GridSearch.rank(OPTIONS, settings(), SHA, List.of(0.06, 0.07)),
+                csv);
+        List<String> lines = new ArrayList<>(Files.readAllLines(csv));
+        // data row 3: lr=0.001, fold 1
+        assertThat(lines.get(3)).startsWith("0.001,0.00001,1,").endsWith(",0.06");
+        lines.set(3, lines.get(3).substring(0, lines.get(3).length() - 4) + "0.05");
+        Files.write(csv, lines);
+        assertThatThrownBy(() -> GridSearchReport.read(csv)).hasMessage(csv + ": data row 3: "
+                + "baseline_mse '0.05' of fold 1 differs from data row 1's '0.06'");
+    }
+
+    /**
+     * The shipped searches, written before the mean-image rule (0 of 9 discarded), judged on
+     * the shipped data: the settings that sit on the mean image are discarded, the winners
+     * stay.
+     */
+    @Test
+    void theShippedSearchesLoseExactlyTheSettingsThatNeverLearned() throws IOException {
+        MnistData mnist = MnistData.load(Path.of("assets/mnist"));
+        GridSearch.Result ed4 = GridSearchReport.read(Path.of("docs/grid-search/ed4.csv"),
+                mnist);
+        assertThat(ed4.baselines()).hasSize(3).allSatisfy(b -> assertThat(b)
+                .isBetween(0.0671, 0.0674));
+        assertThat(ed4.settings().stream().filter(GridSearch.SettingResult::discarded)
+                .map(GridSearch.SettingResult::label)).containsExactly("lr=0.01 wd=0.001",
+                "lr=0.001 wd=0.001", "lr=0.0001 wd=0.001", "lr=0.0001 wd=0.0001",
+                "lr=0.0001 wd=0.00001");
+        assertThat(ed4.settings().get(0).reason()).isEqualTo("fold 1: validation MSE 0.0638 "
+                + "is not 10% below the mean-image baseline 0.0673 (never learned)");
+        assertThat(ed4.ranking()).extracting(GridSearch.SettingResult::label).containsExactly(
+                "lr=0.01 wd=0.0001", "lr=0.01 wd=0.00001", "lr=0.001 wd=0.00001",
+                "lr=0.001 wd=0.0001");
+        // every ED: discarded are the settings ending at 0.062 or more, kept those at 0.055
+        // or less; the winners are the files' own
+        for (int ed : new int[] {2, 4, 8, 16, 32}) {
+            Path csv = Path.of("docs/grid-search/ed" + ed + ".csv");
+            GridSearch.Result r = GridSearchReport.read(csv, mnist);
+            for (GridSearch.SettingResult s : r.settings()) {
+                if (s.discarded()) {
+                    assertThat(s.meanValMse()).as("ED=%d %s", ed, s.label())
+                            .isGreaterThanOrEqualTo(0.062);
+                    assertThat(s.reason()).endsWith("(never learned)");
+                } else {
+                    assertThat(s.meanValMse()).as("ED=%d %s", ed, s.label())
+                            .isLessThanOrEqualTo(0.055);
+                }
+            }
+            assertThat(r.winner().label()).isEqualTo(GridSearchReport.read(csv).winner()
+                    .label());
+        }
     }
 
     /**

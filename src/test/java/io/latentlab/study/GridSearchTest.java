@@ -176,9 +176,12 @@ class GridSearchTest {
             // the two folds validate on different digits
             assertThat(s.folds().get(0).finalValidation())
                     .isNotEqualTo(s.folds().get(1).finalValidation());
-            assertThat(s.discarded()).isFalse();
+            // one epoch on 200 digits learns nothing: the mean image does better
+            assertThat(s.reason()).matches("fold [12]: validation MSE 0\\.\\d{4} is not 10% "
+                    + "below the mean-image baseline 0\\.0\\d{3} \\(never learned\\)");
         }
-        assertThat(r.winner()).isNotNull();
+        assertThat(r.winner()).isNull();
+        assertThat(r.baselines()).isEqualTo(MeanImageBaseline.perFold(mnist.train(), o));
 
         Path csv = tmp.resolve("grid.csv");
         GridSearchReport.write(r, csv);
@@ -208,12 +211,13 @@ class GridSearchTest {
         // only lr=0.001's two fits were trained
         assertThat(events).extracting(e -> e.fit() + "/" + e.fits() + " " + e.label())
                 .containsExactly("1/2 lr=0.001 wd=0.0001", "2/2 lr=0.001 wd=0.0001");
-        assertThat(resumed.settings().get(0)).isSameAs(saved.get(0).settings().get(0));
+        assertThat(resumed.settings().get(0)).isEqualTo(saved.get(0).settings().get(0));
         for (int f = 0; f < 2; f++) {
             assertThat(resumed.settings().get(1).folds().get(f).finalValidation()).isCloseTo(
                     whole.settings().get(1).folds().get(f).finalValidation(), within(1e-7));
         }
-        assertThat(resumed.winner().label()).isEqualTo(whole.winner().label());
+        assertThat(resumed.why()).isEqualTo(whole.why());
+        assertThat(resumed.baselines()).isEqualTo(whole.baselines());
 
         GridSearch.Options moreEpochs = tiny(300).toBuilder().epochs(2).build();
         assertThatThrownBy(() -> GridSearch.run(mnist, moreEpochs, null, null,
@@ -232,7 +236,7 @@ class GridSearchTest {
                     assertThat(c.getMessage()).isEqualTo("grid search cancelled at fit 3 of 4");
                     assertThat(c.partial().settings()).extracting(GridSearch.SettingResult::label)
                             .containsExactly("lr=0.01 wd=0.0001");
-                    assertThat(c.partial().winner().label()).isEqualTo("lr=0.01 wd=0.0001");
+                    assertThat(c.partial().baselines()).hasSize(2);
                 });
     }
 

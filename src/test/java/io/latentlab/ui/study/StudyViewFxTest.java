@@ -145,6 +145,8 @@ class StudyViewFxTest {
             f.valueProperty(Field.BATCH).set("100");
             f.valueProperty(Field.TRAIN_LIMIT).set("0");
             f.valueProperty(Field.MAX_LOSS).set("10");
+            // one epoch does not beat the mean image: the rule off, for a winner
+            f.valueProperty(Field.BASELINE_MARGIN).set("-10");
         });
         assertThat(robot.lookup("#study-grid-run").queryAs(Button.class).isDisabled()).isFalse();
         robot.clickOn("#study-grid-run");
@@ -171,9 +173,15 @@ class StudyViewFxTest {
         assertThat(fx(() -> vm.selectedProperty().get())).isSameAs(setting);
         assertThat(robot.lookup("#study-curves-title").queryAs(Label.class).getText())
                 .contains(setting.label());
-        assertThat(fx(() -> view.grid().curvesChart().getData().size())).isEqualTo(4);
+        // train and val of 2 folds, and each fold's mean-image baseline
+        assertThat(fx(() -> view.grid().curvesChart().getData().size())).isEqualTo(6);
         assertThat(fx(() -> view.grid().curvesChart().getData().get(1).getData().size()))
                 .isEqualTo(1);
+        assertThat(fx(() -> view.grid().curvesChart().getData().get(5).getName()))
+                .isEqualTo("fold 2 mean image");
+        assertThat(fx(() -> view.grid().curvesChart().getData().get(4).getData().get(0)
+                .getYValue().doubleValue())).isEqualTo(fx(() -> vm.resultProperty().get()
+                .baselines().get(0)));
         assertThat(fx(() -> ctx.jobs().running().isEmpty())).isTrue();
         assertThat(robot.lookup("#study-grid-status").queryAs(Label.class).getText())
                 .startsWith("Grid search finished in ");
@@ -193,7 +201,7 @@ class StudyViewFxTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() ->
                 view.viewModel().grid().resultProperty().get() != null));
         Label gridStatus = robot.lookup("#study-grid-status").queryAs(Label.class);
-        assertThat(fx(gridStatus::getText)).isEqualTo("Grid search loaded from grid.csv");
+        assertThat(fx(gridStatus::getText)).startsWith("Grid search loaded from grid.csv");
         assertThat(fx(() -> shown(gridStatus))).isTrue();
 
         clickTab(robot, "Noise robustness");

@@ -35,7 +35,8 @@ public final class GridForm {
         /** Training subset size (0 = all). */ TRAIN_LIMIT,
         /** Seed. */ SEED,
         /** Max final validation loss. */ MAX_LOSS,
-        /** Oscillation threshold. */ OSCILLATION
+        /** Oscillation threshold. */ OSCILLATION,
+        /** Margin below the mean-image baseline. */ BASELINE_MARGIN
     }
 
     private final ObservableValue<MnistData> data;
@@ -58,6 +59,8 @@ public final class GridForm {
         initial.put(Field.SEED, Long.toString(Seeds.DEFAULT));
         initial.put(Field.MAX_LOSS, "0.1");
         initial.put(Field.OSCILLATION, "0.25");
+        initial.put(Field.BASELINE_MARGIN, GridSearch.num(
+                GridSearch.Options.DEFAULT_BASELINE_MARGIN));
         fields = new FormFields<>(Field.class, this, initial, this::validate);
         data.addListener((o, a, b) -> validate());
         validate();
@@ -99,6 +102,7 @@ public final class GridForm {
         valueProperty(Field.SEED).set(Long.toString(o.seed()));
         valueProperty(Field.MAX_LOSS).set(GridSearch.num(o.maxLoss()));
         valueProperty(Field.OSCILLATION).set(GridSearch.num(o.oscillation()));
+        valueProperty(Field.BASELINE_MARGIN).set(GridSearch.num(o.baselineMargin()));
     }
 
     /**
@@ -138,7 +142,8 @@ public final class GridForm {
                 Object v = switch (f) {
                     case LRS, WDS -> parseList(fields.text(f));
                     case SEED -> Long.parseLong(fields.text(f));
-                    case MAX_LOSS, OSCILLATION -> Double.parseDouble(fields.text(f));
+                    case MAX_LOSS, OSCILLATION, BASELINE_MARGIN ->
+                            Double.parseDouble(fields.text(f));
                     default -> Integer.parseInt(fields.text(f));
                 };
                 parsed.put(f, v);
@@ -146,7 +151,7 @@ public final class GridForm {
             } catch (NumberFormatException e) {
                 err = StudyText.get(switch (f) {
                     case LRS, WDS -> "error.notList";
-                    case MAX_LOSS, OSCILLATION -> "error.notNumber";
+                    case MAX_LOSS, OSCILLATION, BASELINE_MARGIN -> "error.notNumber";
                     default -> "error.notInteger";
                 });
             }
@@ -176,6 +181,7 @@ public final class GridForm {
                     .trainLimit((Integer) parsed.get(Field.TRAIN_LIMIT))
                     .maxLoss((Double) parsed.get(Field.MAX_LOSS))
                     .oscillation((Double) parsed.get(Field.OSCILLATION))
+                    .baselineMargin((Double) parsed.get(Field.BASELINE_MARGIN))
                     .build());
         } catch (IllegalArgumentException e) {
             formError.set(e.getMessage());
@@ -214,6 +220,8 @@ public final class GridForm {
             case SEED -> "";
             case MAX_LOSS, OSCILLATION -> (Double) v > 0 && Double.isFinite((Double) v) ? ""
                     : StudyText.get("error.positive");
+            case BASELINE_MARGIN -> (Double) v < 1 && Double.isFinite((Double) v) ? ""
+                    : StudyText.get("error.margin");
             case LRS -> ((List<Double>) v).stream().allMatch(x -> x > 0 && x <= 10) ? ""
                     : StudyText.get("error.lr");
             case WDS -> ((List<Double>) v).stream().allMatch(x -> x >= 0 && x <= 1) ? ""

@@ -13,6 +13,7 @@ import io.latentlab.ui.study.grid.GridSearchViewModel.SettingRow;
 
 import java.io.File;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
@@ -106,6 +107,8 @@ public final class GridSearchView extends BorderPane {
         setCenter(split);
         setBottom(new StatusRow(vm.status(), "study-grid"));
         vm.selectedProperty().addListener((o, a, s) -> showCurves(s));
+        // the baselines come with the result, which is set after the selection
+        vm.resultProperty().addListener((o, a, r) -> showCurves(vm.selectedProperty().get()));
         sceneProperty().addListener((o, a, scene) -> installShortcuts(scene));
     }
 
@@ -217,6 +220,15 @@ public final class GridSearchView extends BorderPane {
         for (GridSearch.FoldCurve c : setting.folds()) {
             all.add(series(StudyText.format("curves.train", c.fold() + 1), c.train()));
             all.add(series(StudyText.format("curves.val", c.fold() + 1), c.validation()));
+        }
+        // the line each fold's final validation MSE was judged against
+        GridSearch.Result r = vm.resultProperty().get();
+        if (r != null && r.baselines() != null) {
+            for (GridSearch.FoldCurve c : setting.folds()) {
+                double[] flat = new double[c.validation().length];
+                Arrays.fill(flat, r.baselines().get(c.fold()));
+                all.add(series(StudyText.format("curves.baseline", c.fold() + 1), flat));
+            }
         }
         curves.getData().setAll(all);
     }

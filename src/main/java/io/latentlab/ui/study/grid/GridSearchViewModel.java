@@ -200,8 +200,10 @@ public final class GridSearchViewModel {
     /**
      * Shows a grid search saved earlier (its summary CSV and the curves file next to it, as
      * {@link #writeCsv} and the {@code grid-search} command write them) and puts its options
-     * into the form. Read by a worker job; on failure the message names the file and the
-     * problem and the shown result stays. Does nothing while a search runs.
+     * into the form. It is judged by today's discard rule: a file without its fold baselines
+     * gets them from the loaded data (without data, the never-learned rule is not applied and
+     * the message says so). Read by a worker job; on failure the message names the file and
+     * the problem and the shown result stays. Does nothing while a search runs.
      *
      * @param summary the summary CSV
      * @return the job, or null when nothing started
@@ -210,8 +212,9 @@ public final class GridSearchViewModel {
         if (status.activeProperty().get()) {
             return null;
         }
+        MnistData data = ctx.dataProperty().get();
         return ctx.jobs().submit(Job.onWorker(StudyText.format("job.gridOpening",
-                summary.getFileName()), c -> GridSearchReport.read(summary))
+                summary.getFileName()), c -> GridSearchReport.read(summary, data))
                 .visible(false)
                 .onSuccess(r -> {
                     if (status.activeProperty().get()) {
@@ -220,7 +223,8 @@ public final class GridSearchViewModel {
                     form.show(r.options());
                     publish(r);
                     file.set(summary);
-                    status.show(StudyText.format("job.gridOpened", summary.getFileName()));
+                    status.show(StudyText.format(r.baselines() == null ? "job.gridOpenedNoData"
+                            : "job.gridOpened", summary.getFileName()));
                 })
                 .onFailure(status::showError));
     }
