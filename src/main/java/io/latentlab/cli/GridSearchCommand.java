@@ -206,6 +206,7 @@ final class GridSearchCommand implements Callable<Integer> {
         pw.printf(Locale.ROOT, "re-ranked %s: %d of %d settings discarded (the file had %d)%n",
                 out, discarded(result), result.settings().size(), discarded(earlier));
         pw.print(GridSearchReport.table(result));
+        pw.println("seed=" + options.seed());
         pw.println("saved=" + out.toAbsolutePath().normalize());
         pw.println("curves=" + GridSearchReport.curvesPath(out).toAbsolutePath().normalize());
         pw.flush();
