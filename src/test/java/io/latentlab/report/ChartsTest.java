@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ChartsTest {
 
-    private static int count(BufferedImage img, Color c) {
+    /** Pixels of exactly colour {@code c}. */
+    static int count(BufferedImage img, Color c) {
         int n = 0;
         int rgb = c.getRGB() & 0xffffff;
         for (int y = 0; y < img.getHeight(); y++) {

@@ -9,7 +9,6 @@ import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,25 +63,12 @@ class GridSearchSectionTest {
                 + GridSearchFigure.LEGEND_W);
         assertThat(png.getHeight()).isEqualTo(GridSearchFigure.TITLE_H
                 + GridSearchFigure.PANEL_H);
-        assertThat(count(png, GridSearchFigure.DISCARDED)).isGreaterThan(500);
+        assertThat(ChartsTest.count(png, GridSearchFigure.DISCARDED)).isGreaterThan(500);
         for (int rank = 1; rank <= 4; rank++) {
-            assertThat(count(png, Charts.color(rank - 1))).as("rank %d", rank)
+            assertThat(ChartsTest.count(png, Charts.color(rank - 1))).as("rank %d", rank)
                     .isGreaterThan(200);
         }
         // only 4 kept: the fifth colour is not used
-        assertThat(count(png, Charts.color(4))).isZero();
-    }
-
-    private static int count(BufferedImage img, Color c) {
-        int n = 0;
-        int rgb = c.getRGB() & 0xffffff;
-        for (int y = 0; y < img.getHeight(); y++) {
-            for (int x = 0; x < img.getWidth(); x++) {
-                if ((img.getRGB(x, y) & 0xffffff) == rgb) {
-                    n++;
-                }
-            }
-        }
-        return n;
+        assertThat(ChartsTest.count(png, Charts.color(4))).isZero();
     }
 }
