@@ -106,6 +106,8 @@ public final class Autoencoder implements AutoCloseable {
     public static Autoencoder create(int encodingDim, long seed) {
         NDManager manager = NDManager.newBaseManager();
         try {
+            // before the initial weights are set, the first NDArray.set of the process
+            PyTorchWarning.spend(manager);
             Autoencoder model = new Autoencoder(encodingDim, manager);
             PyTorchInit.apply(model.block, seed);
             return model;
