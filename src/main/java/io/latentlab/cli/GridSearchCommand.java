@@ -70,7 +70,7 @@ final class GridSearchCommand implements Callable<Integer> {
             description = "Discard a setting that never learned: its final validation MSE on a "
                     + "fold is not at least this fraction below that fold's mean-image baseline "
                     + "(the MSE of predicting every validation digit by the mean image of the "
-                    + "fold's training digits); below 1, 0.1 = 10% below, a negative margin "
+                    + "fold's training digits); below 1, 0.1 = 10%% below, a negative margin "
                     + "accepts that much above (default: ${DEFAULT-VALUE}).")
     double baselineMargin;
 

@@ -52,6 +52,23 @@ class CliOptionsTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAPicocliWarning() {
+        CommandLine cli = new CommandLine(new LatentLabCli());
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true));
+        try {
+            for (CommandLine sub : cli.getSubcommands().values()) {
+                // a lone % in a description ("10% below") makes picocli warn on stderr
+                assertThat(sub.getUsageMessage()).isNotEmpty();
+            }
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString()).doesNotContain("picocli WARN");
+    }
+
+    @Test
     void anOptionSharedByCommandsHasOneDefaultAndOneDescription() {
         CommandLine cli = new CommandLine(new LatentLabCli());
         Map<String, Set<String>> defaults = new TreeMap<>();
