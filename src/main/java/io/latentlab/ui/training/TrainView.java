@@ -4,6 +4,7 @@ import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.FormFields;
+import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.common.FxTicker;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.training.TrainViewModel.Field;
@@ -19,6 +20,7 @@ import java.util.ResourceBundle;
 import javax.imageio.ImageIO;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -120,7 +122,12 @@ public final class TrainView extends BorderPane implements CsvExportable {
         setLeft(form());
 
         chart = new TrainChart(vm, s);
-        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        // axes only once a run has drawn something; a new run clears them again
+        BooleanBinding hasData = Bindings.isNotEmpty(vm.batchPoints())
+                .or(Bindings.isNotEmpty(vm.epochs()));
+        Node chartPane = EmptyState.wrap(chart.node(), s.getString("chart.empty"), hasData);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        png.disableProperty().bind(hasData.not());
         strip = new PreviewStrip(vm, s);
 
         Label bestLabel = new Label();
@@ -145,7 +152,7 @@ public final class TrainView extends BorderPane implements CsvExportable {
         status.setWrapText(true);
         status.textProperty().bind(vm.messageProperty());
 
-        VBox center = new VBox(6, offerBar(), bestLabel, chart.node(), progressRow, status, strip);
+        VBox center = new VBox(6, offerBar(), bestLabel, chartPane, progressRow, status, strip);
         center.setPadding(new Insets(6));
         setCenter(center);
 

@@ -197,9 +197,18 @@ class StudyViewFxTest {
                 List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
                 1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
                 0.25))), grid);
+        // no axes before a search is on show: a sentence in their place
+        Label curvesEmpty = robot.lookup("#study-curves-empty").queryAs(Label.class);
+        assertThat(fx(curvesEmpty::getText))
+                .isEqualTo("Per-fold curves: open a saved grid search or run one.");
+        assertThat(fx(() -> shown(curvesEmpty))).isTrue();
+        assertThat(fx(() -> view.grid().curvesChart().isVisible())).isFalse();
         fx(() -> view.viewModel().grid().open(grid));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() ->
                 view.viewModel().grid().resultProperty().get() != null));
+        // the winner's curves, on axes
+        assertThat(fx(() -> shown(view.grid().curvesChart()))).isTrue();
+        assertThat(fx(() -> curvesEmpty.isVisible())).isFalse();
         Label gridStatus = robot.lookup("#study-grid-status").queryAs(Label.class);
         assertThat(fx(gridStatus::getText)).startsWith("Grid search loaded from grid.csv");
         assertThat(fx(() -> shown(gridStatus))).isTrue();
@@ -249,6 +258,11 @@ class StudyViewFxTest {
         clickTab(robot, "Noise robustness");
         Label placeholder = fx(() -> (Label) view.noise().table().getPlaceholder());
         assertThat(fx(placeholder::getText)).isEqualTo("Check the models to compare and press Run.");
+        Label chartEmpty = robot.lookup("#study-noise-chart-empty").queryAs(Label.class);
+        assertThat(fx(chartEmpty::getText))
+                .isEqualTo("MSE versus noise sigma: choose models and press Run.");
+        assertThat(fx(() -> shown(chartEmpty))).isTrue();
+        assertThat(fx(() -> view.noise().chart().isVisible())).isFalse();
         // the model was chosen by default, so Run is on; the job waits for the busy engine
         CountDownLatch busy = new CountDownLatch(1);
         robot.interact(() -> ctx.jobs().submit(Job.onEngine("busy", c -> busy.await(20,
@@ -266,6 +280,10 @@ class StudyViewFxTest {
         assertThat(grid.getImage().getWidth()).isGreaterThan(8 * 56);
         assertThat(grid.getImage().getHeight()).isGreaterThan(18 * 56);
         assertThat(fx(() -> view.noise().table().getItems().size())).isEqualTo(9);
+        // the sigma chart replaces its sentence, one line per model
+        assertThat(fx(() -> shown(view.noise().chart()))).isTrue();
+        assertThat(fx(chartEmpty::isVisible)).isFalse();
+        assertThat(fx(() -> view.noise().chart().getData().size())).isEqualTo(1);
         // the model's column, then the study's values, beside both occlusion readings
         assertThat(fx(() -> view.noise().table().getColumns().stream()
                 .map(c -> c.getText()).toList()))

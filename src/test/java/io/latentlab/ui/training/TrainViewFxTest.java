@@ -254,6 +254,44 @@ class TrainViewFxTest {
         assertThat(TrainChart.xBounds(180)).containsExactly(0, 180, 20);
     }
 
+    /** Whether the centres of two nodes' scene bounds are within 1 px of each other. */
+    private static boolean centredOn(Node a, Node b) {
+        Bounds p = a.localToScene(a.getLayoutBounds());
+        Bounds q = b.localToScene(b.getLayoutBounds());
+        return Math.abs(p.getCenterX() - q.getCenterX()) <= 1
+                && Math.abs(p.getCenterY() - q.getCenterY()) <= 1;
+    }
+
+    @Test
+    void theChartSaysWhatToDoUntilARunDrawsAndAgainWhenANewRunStarts(FxRobot robot)
+            throws Exception {
+        showWithIdleEngine();
+        TrainViewModel vm = view.viewModel();
+        styled();
+        Label empty = robot.lookup("#train-chart-empty").queryAs(Label.class);
+        assertThat(empty.getText()).isEqualTo("No run yet: set the options and press Start.");
+        assertThat(fx(empty::isVisible)).isTrue();
+        assertThat(fx(() -> view.chart().isVisible())).isFalse();
+        assertThat(fx(() -> centredOn(empty, view.chart()))).isTrue();
+        assertThat(robot.lookup("#train-exportPng").queryAs(Button.class).isDisabled()).isTrue();
+
+        fx(() -> vm.batchPoints().add(new BatchPoint(0.04, 0.07)));
+        assertThat(fx(empty::isVisible)).isFalse();
+        assertThat(fx(() -> view.chart().isVisible())).isTrue();
+        assertThat(robot.lookup("#train-exportPng").queryAs(Button.class).isDisabled()).isFalse();
+
+        // a new run empties the chart: the sentence comes back until its first batch
+        fx(() -> {
+            ctx.dataProperty().set(data);
+            vm.setRunsDir(runs);
+            vm.epochs().setAll(epoch(1, 0.05, 0.04, 0.045, true));
+            return null;
+        });
+        assertThat(fx(vm::start)).isNotNull();
+        assertThat(fx(empty::isVisible)).isTrue();
+        assertThat(fx(() -> view.chart().isVisible())).isFalse();
+    }
+
     @Test
     void aNewRunClearsTheChartBeforeItsFirstEpoch() throws Exception {
         showWithIdleEngine();

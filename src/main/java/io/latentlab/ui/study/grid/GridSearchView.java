@@ -2,6 +2,7 @@ package io.latentlab.ui.study.grid;
 
 import io.latentlab.study.GridSearch;
 import io.latentlab.ui.FormFields;
+import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.study.common.Exports;
 import io.latentlab.ui.study.common.StatusRow;
 import io.latentlab.ui.study.common.StudyControls;
@@ -17,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -176,9 +178,13 @@ public final class GridSearchView extends BorderPane {
         empty.setPrefWidth(HEAT_TEXT_WIDTH);
 
         curvesTitle.setId("study-curves-title");
-        VBox curvesBox = new VBox(2, curvesTitle, curves);
-        VBox.setVgrow(curves, Priority.ALWAYS);
         curves.setPrefHeight(260);
+        // axes only for a setting's curves; before that, say how to get some
+        // (a shown search always has a setting selected: the winner, or the first)
+        Node curvesPane = EmptyState.wrap(curves, StudyText.get("empty.curves"),
+                Bindings.isNotEmpty(curves.getData()));
+        VBox curvesBox = new VBox(2, curvesTitle, curvesPane);
+        VBox.setVgrow(curvesPane, Priority.ALWAYS);
         HBox top = new HBox(6, heatBox, curvesBox);
         HBox.setHgrow(curvesBox, Priority.ALWAYS);
 

@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.noise;
 
 import io.latentlab.study.NoiseTable;
+import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.study.common.Exports;
 import io.latentlab.ui.study.common.ModelCheckList;
 import io.latentlab.ui.study.common.StatusRow;
@@ -96,8 +97,11 @@ public final class NoiseView extends BorderPane {
                                 .then(StudyText.get("empty.running"))
                                 .otherwise(StudyText.get("empty.noise")))));
         table.setPlaceholder(empty);
-        VBox center = new VBox(6, table, chart);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        // axes only once there is a table to plot
+        Node chartPane = EmptyState.wrap(chart, StudyText.get("empty.noiseChart"),
+                Bindings.isNotEmpty(chart.getData()));
+        VBox center = new VBox(6, table, chartPane);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
         center.setPadding(new Insets(4));
         gridImages.setId("study-noise-grids");
         gridImages.setPadding(new Insets(4));
