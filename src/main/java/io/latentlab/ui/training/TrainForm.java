@@ -26,6 +26,7 @@ final class TrainForm {
     private final Supplier<MnistData> data;
     private final FormFields<Field> fields;
     private final StringProperty formError = new SimpleStringProperty(this, "formError", "");
+    private final StringProperty formWarning = new SimpleStringProperty(this, "formWarning", "");
     private final ReadOnlyObjectWrapper<TrainingConfig> config =
             new ReadOnlyObjectWrapper<>(this, "config");
 
@@ -68,6 +69,10 @@ final class TrainForm {
         return formError;
     }
 
+    StringProperty formWarning() {
+        return formWarning;
+    }
+
     ReadOnlyObjectProperty<TrainingConfig> config() {
         return config.getReadOnlyProperty();
     }
@@ -106,16 +111,28 @@ final class TrainForm {
             ok = false;
         }
         formError.set("");
+        formWarning.set("");
         if (!ok) {
             config.set(null);
             return;
         }
         try {
             config.set(build(parsed));
+            formWarning.set(warning(config.get()));
         } catch (IllegalArgumentException ex) {
             formError.set(ex.getMessage());
             config.set(null);
         }
+    }
+
+    /** A valid setting that will not do what it seems to, or "". */
+    private String warning(TrainingConfig c) {
+        // early stopping looks back over its window: a run no longer than it never stops early
+        if (c.patience() > 0 && c.patience() >= c.maxEpochs()) {
+            return String.format(strings.getString("warning.patience"), c.patience(),
+                    c.maxEpochs(), c.maxEpochs());
+        }
+        return "";
     }
 
     /**

@@ -51,6 +51,7 @@ import javafx.util.Duration;
 
 import org.controlsfx.control.ToggleSwitch;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -216,6 +217,13 @@ public final class TrainView extends BorderPane implements CsvExportable {
         formError.setWrapText(true);
         formError.setMaxWidth(260);
         formError.textProperty().bind(vm.formErrorProperty());
+        Label formWarning = new Label(null, new FontIcon(MaterialDesignA.ALERT_OUTLINE));
+        formWarning.setId("train-form-warning");
+        formWarning.setWrapText(true);
+        formWarning.setMaxWidth(260);
+        formWarning.textProperty().bind(vm.formWarningProperty());
+        formWarning.visibleProperty().bind(vm.formWarningProperty().isNotEmpty());
+        formWarning.managedProperty().bind(formWarning.visibleProperty());
         Label noData = new Label(s.getString("hint.noData"));
         noData.setId("train-no-data");
         noData.setWrapText(true);
@@ -223,6 +231,7 @@ public final class TrainView extends BorderPane implements CsvExportable {
         noData.visibleProperty().bind(vm.context().dataProperty().isNull());
         noData.managedProperty().bind(noData.visibleProperty());
         grid.add(formError, 0, row++, 2, 1);
+        grid.add(formWarning, 0, row++, 2, 1);
         grid.add(noData, 0, row, 2, 1);
         // the settings of a run in progress cannot change: lock the form while it is active
         grid.disableProperty().bind(Bindings.createBooleanBinding(

@@ -161,6 +161,11 @@ public final class TrainViewModel {
         return form.formError();
     }
 
+    /** @return a warning about a valid but ineffective setting, or "" */
+    public StringProperty formWarningProperty() {
+        return form.formWarning();
+    }
+
     /** @return the configuration the form describes, null while it is invalid */
     public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
         return form.config();

@@ -121,6 +121,23 @@ class TrainViewModelTest {
     }
 
     @Test
+    void aWindowNotShorterThanTheRunWarnsThatEarlyStoppingCannotEndIt() {
+        vm.valueProperty(Field.PATIENCE).set("100");
+        vm.valueProperty(Field.MAX_EPOCHS).set("3");
+        assertThat(vm.configProperty().get()).as("a warning, not an error").isNotNull();
+        assertThat(vm.formWarningProperty().get()).isEqualTo("Early stopping cannot end this "
+                + "run: its window (100 epochs) is not shorter than Max epochs (3), so all 3 "
+                + "epochs are trained.");
+        vm.valueProperty(Field.MAX_EPOCHS).set("101");
+        assertThat(vm.formWarningProperty().get()).isEmpty();
+        vm.valueProperty(Field.MAX_EPOCHS).set("100");
+        assertThat(vm.formWarningProperty().get()).contains("window (100 epochs)");
+        // an invalid form shows its error, not the warning
+        vm.valueProperty(Field.MAX_EPOCHS).set("x");
+        assertThat(vm.formWarningProperty().get()).isEmpty();
+    }
+
+    @Test
     void defaultsAreValidButStartWaitsForData() {
         assertThat(vm.configProperty().get()).isNotNull();
         assertThat(vm.configProperty().get().maxEpochs()).isEqualTo(TrainViewModel.GUI_MAX_EPOCHS);
