@@ -6,6 +6,7 @@ import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.jobs.Jobs;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.concurrent.Executor;
@@ -17,6 +18,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 
 /**
  * Services and state shared by all views. Created on the FX thread; its properties are read
@@ -34,6 +36,19 @@ public final class AppContext implements AutoCloseable {
      * @param model the loaded model
      */
     public record ActiveModel(String name, Path dir, ModelMetadata metadata, ModelHandle model) {
+        /** The order every model list shows: by encoding dimension, then by name. */
+        public static final Comparator<ActiveModel> ORDER = Comparator
+                .comparingInt(ActiveModel::ed).thenComparing(ActiveModel::name);
+
+        /** @return the encoding dimension from the metadata, -1 if there is none */
+        public int ed() {
+            try {
+                return metadata.encodingDim();
+            } catch (RuntimeException e) {
+                return -1;
+            }
+        }
+
         @Override
         public String toString() {
             return name;
@@ -48,6 +63,8 @@ public final class AppContext implements AutoCloseable {
     private final ObjectProperty<ActiveModel> activeModel =
             new SimpleObjectProperty<>(this, "activeModel");
     private final ObservableList<ActiveModel> models = FXCollections.observableArrayList();
+    private final ObservableList<ActiveModel> sortedModels = FXCollections
+            .unmodifiableObservableList(new SortedList<>(models, ActiveModel.ORDER));
     private final ObjectProperty<float[]> reconstructInput =
             new SimpleObjectProperty<>(this, "reconstructInput");
     private final IntegerProperty requestedTestDigit =
@@ -114,9 +131,19 @@ public final class AppContext implements AutoCloseable {
         return activeModel;
     }
 
-    /** @return every model that can be selected */
+    /**
+     * Every model that can be selected, in the order they were listed: default picks ("the
+     * first ED=32") read this order, so a run added last is never chosen by its place.
+     *
+     * @return the list to add models to and take them from
+     */
     public ObservableList<ActiveModel> models() {
         return models;
+    }
+
+    /** @return {@link #models()} as every list shows it: by ED, then name (read-only view) */
+    public ObservableList<ActiveModel> sortedModels() {
+        return sortedModels;
     }
 
     /** @return the (noisy) 28x28 input currently shown in the Reconstruct view, or null */

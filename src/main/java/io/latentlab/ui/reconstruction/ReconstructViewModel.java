@@ -78,6 +78,8 @@ public final class ReconstructViewModel {
     private final ObjectProperty<ActiveModel> compareModel = new SimpleObjectProperty<>(this,
             "compareModel");
     private boolean userChoseModels;
+    /** Whether the active model went from one model to another (not the start-up pick). */
+    private boolean activeSwitched;
     private final ReadOnlyObjectWrapper<float[]> original = new ReadOnlyObjectWrapper<>(this,
             "original");
     private final ReadOnlyObjectWrapper<float[]> noisy = new ReadOnlyObjectWrapper<>(this,
@@ -108,7 +110,7 @@ public final class ReconstructViewModel {
 
         primaryModel.addListener(obs -> batch.changed());
         compareModel.addListener(obs -> batch.changed());
-        ctx.activeModelProperty().addListener((obs, o, n) -> activeModelChanged(n));
+        ctx.activeModelProperty().addListener((obs, o, n) -> activeModelChanged(o, n));
         ctx.models().addListener((ListChangeListener<ActiveModel>) c -> applyModelDefaults());
         ctx.requestedTestDigitProperty().addListener((obs, o, n) -> {
             if (n.intValue() >= 0) {
@@ -196,7 +198,8 @@ public final class ReconstructViewModel {
         compareModel.set(model);
     }
 
-    private void activeModelChanged(ActiveModel active) {
+    private void activeModelChanged(ActiveModel old, ActiveModel active) {
+        activeSwitched |= old != null && active != null;
         if (userChoseModels) {
             primaryModel.set(active);
         } else {
@@ -205,10 +208,10 @@ public final class ReconstructViewModel {
     }
 
     /**
-     * Until the user picks here: ED=4 vs ED=32 when both exist and the active model is one of
-     * them (or none yet, as while models load), else the active model alone. So the pair shows
-     * at start-up whichever of the two was used last, and a model the user activates (another
-     * ED, a fresh run) is shown rather than ignored.
+     * Until the user picks here: ED=4 vs ED=32 when both exist, unless the user switched the
+     * active model to another one since start-up: then that model alone. So the pair shows at
+     * start-up whichever model discovery made active (the newest, or the one used last), and
+     * a model the user activates (another ED, a fresh run) is shown rather than ignored.
      */
     private void applyModelDefaults() {
         if (compareModel.get() != null && !ctx.models().contains(compareModel.get())) {
@@ -221,7 +224,7 @@ public final class ReconstructViewModel {
         ActiveModel ed4 = findEd(4);
         ActiveModel ed32 = findEd(32);
         boolean pair = ed4 != null && ed32 != null
-                && (active == null || active == ed4 || active == ed32);
+                && (!activeSwitched || active == null || active == ed4 || active == ed32);
         batch.run(() -> {
             primaryModel.set(pair ? ed4 : active);
             compareModel.set(pair ? ed32 : null);

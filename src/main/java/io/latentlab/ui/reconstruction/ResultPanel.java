@@ -144,14 +144,14 @@ final class ResultPanel extends GridPane {
             if (withNone) {
                 all.add(none);
             }
-            all.addAll(ctx.models());
+            all.addAll(ctx.sortedModels());
             updating[0] = true;
             items.setAll(all); // one change: the box finds its selected item again
             updating[0] = false;
             fromVm.run();
         };
         sync.run();
-        ctx.models().addListener((ListChangeListener<ActiveModel>) c -> sync.run());
+        ctx.sortedModels().addListener((ListChangeListener<ActiveModel>) c -> sync.run());
         prop.addListener(obs -> fromVm.run());
         box.valueProperty().addListener((obs, o, n) -> {
             if (updating[0]) {

@@ -12,7 +12,6 @@ import io.latentlab.ui.jobs.JobContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
@@ -22,7 +21,6 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.SortedList;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +34,6 @@ public final class MainViewModel {
 
     /** Preference key of the model the user chose last (its folder). */
     public static final String PREF_MODEL = "model.last";
-
-    /** The order of the model list: by encoding dimension, then by name. */
-    public static final Comparator<ActiveModel> ORDER = Comparator
-            .comparingInt((ActiveModel m) -> m.metadata().encodingDim())
-            .thenComparing(ActiveModel::name);
 
     private static final Logger LOG = LoggerFactory.getLogger(MainViewModel.class);
 
@@ -71,7 +64,6 @@ public final class MainViewModel {
     private final AppContext ctx;
     private final StatusViewModel status;
     private final ResourceBundle s;
-    private final SortedList<ActiveModel> sorted;
     private final ReadOnlyBooleanWrapper discovering = new ReadOnlyBooleanWrapper(this,
             "discovering");
     private Consumer<Problem> onProblem = p -> { };
@@ -86,8 +78,6 @@ public final class MainViewModel {
         this.ctx = ctx;
         this.status = status;
         this.s = ResourceBundle.getBundle("io.latentlab.ui.shell.strings", Locale.getDefault());
-        // others add models too (a finished run): the selector shows them in order anyway
-        this.sorted = new SortedList<>(ctx.models(), ORDER);
         ctx.activeModelProperty().addListener((o, old, m) -> {
             if (!picking && m != null && m.dir() != null) {
                 ctx.prefs().put(PREF_MODEL, m.dir().toAbsolutePath().normalize().toString());
@@ -102,7 +92,7 @@ public final class MainViewModel {
 
     /** @return every model, by ED then name */
     public ObservableList<ActiveModel> models() {
-        return sorted;
+        return ctx.sortedModels();
     }
 
     /** @return whether model discovery is still running (an empty list means "not yet") */
@@ -211,7 +201,7 @@ public final class MainViewModel {
     private void insert(ActiveModel m) {
         ObservableList<ActiveModel> list = ctx.models();
         int i = 0;
-        while (i < list.size() && ORDER.compare(list.get(i), m) <= 0) {
+        while (i < list.size() && ActiveModel.ORDER.compare(list.get(i), m) <= 0) {
             i++;
         }
         list.add(i, m);

@@ -3,6 +3,7 @@ package io.latentlab.ui.shell;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.CsvExportable;
+import io.latentlab.ui.DialogFolders;
 import io.latentlab.ui.latent.LatentView;
 import io.latentlab.ui.reconstruction.ReconstructView;
 import io.latentlab.ui.study.StudyView;
@@ -10,6 +11,7 @@ import io.latentlab.ui.training.TrainView;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -134,6 +136,11 @@ public final class MainWindow extends BorderPane {
         }
     }
 
+    /** @return the working directory, where models/, runs/ and assets/ are */
+    private static Path workDir() {
+        return Path.of("").toAbsolutePath();
+    }
+
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
@@ -142,7 +149,8 @@ public final class MainWindow extends BorderPane {
 
     private void chooseModel() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(s.getString("action.openModel"));
+        chooser.setTitle(s.getString("dialog.openModel"));
+        chooser.setInitialDirectory(DialogFolders.models(workDir()).toFile());
         File dir = chooser.showDialog(window());
         if (dir != null) {
             vm.open(dir.toPath());
@@ -155,7 +163,8 @@ public final class MainWindow extends BorderPane {
             return;
         }
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(s.getString("action.saveModel"));
+        chooser.setTitle(s.getString("dialog.saveModel"));
+        chooser.setInitialDirectory(DialogFolders.models(workDir()).toFile());
         File dir = chooser.showDialog(window());
         if (dir != null) {
             vm.save(model, dir.toPath());
@@ -164,7 +173,8 @@ public final class MainWindow extends BorderPane {
 
     private void chooseDataset() {
         DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle(s.getString("action.openDataset"));
+        chooser.setTitle(s.getString("dialog.openDataset"));
+        chooser.setInitialDirectory(DialogFolders.datasets(workDir()).toFile());
         File dir = chooser.showDialog(window());
         if (dir != null) {
             vm.openDataset(dir.toPath());
@@ -177,6 +187,8 @@ public final class MainWindow extends BorderPane {
             return;
         }
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(s.getString("dialog.exportView"));
+        chooser.setInitialDirectory(DialogFolders.exports(workDir()).toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 s.getString("file.png"), "*.png"));
         chooser.setInitialFileName(selected.getText().toLowerCase(Locale.ROOT)
@@ -199,6 +211,8 @@ public final class MainWindow extends BorderPane {
             return;
         }
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(s.getString("dialog.exportCsv"));
+        chooser.setInitialDirectory(DialogFolders.exports(workDir()).toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 s.getString("file.csv"), "*.csv"));
         chooser.setInitialFileName(view.csvFileName());

@@ -466,6 +466,28 @@ class ReconstructViewModelTest {
     }
 
     @Test
+    void thePairIsShownAtStartUpWhateverModelTheAppMadeActive() {
+        // start-up: discovery lists the models, then activates the newest (here ED=8, as on a
+        // fresh clone where models/ed8 was written last); the README promises ED=4 vs ED=32
+        ctx = AppContext.sameThread(prefs());
+        ctx.dataProperty().set(data);
+        create();
+        ActiveModel ed32 = model("ED=32", 32, 2);
+        ActiveModel ed8 = model("ED=8", 8, 3);
+        ActiveModel ed16 = model("ED=16", 16, 4);
+        ctx.models().addAll(ed16, ed32, ed4, ed8);
+        ctx.activeModelProperty().set(ed8);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed4);
+        assertThat(vm.compareModelProperty().get()).isSameAs(ed32);
+        assertThat(vm.compareReconstructionProperty().get().model()).isSameAs(ed32);
+
+        // the user's switch to another model is shown, alone
+        ctx.activeModelProperty().set(ed16);
+        assertThat(vm.primaryModelProperty().get()).isSameAs(ed16);
+        assertThat(vm.compareModelProperty().get()).isNull();
+    }
+
+    @Test
     void thePairIsShownWhenTheActiveModelIsSetAfterLoading() {
         // start-up order: models are discovered first, the remembered one is activated last
         ctx = AppContext.sameThread(prefs());

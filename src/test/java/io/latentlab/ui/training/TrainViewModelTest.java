@@ -426,21 +426,27 @@ class TrainViewModelTest {
 
     @Test
     void aFinishedRunDoesNotTakeTheStudysDefaultPicks() {
-        AppContext.ActiveModel ed4 = new AppContext.ActiveModel("ED=4 \u00b7 models/ed4",
-                Path.of("models/ed4"), ModelMetadata.of(4), null);
+        // "zoo/" sorts after the run's "runs/...": the run is shown first of the ED=4 models
+        AppContext.ActiveModel ed4 = new AppContext.ActiveModel("ED=4 \u00b7 zoo/ed4",
+                Path.of("zoo/ed4"), ModelMetadata.of(4), null);
         AppContext.ActiveModel ed32 = new AppContext.ActiveModel("ED=32 \u00b7 models/ed32",
                 Path.of("models/ed32"), ModelMetadata.of(32), null);
-        ctx.models().setAll(ed4, ed32);
-        assertThat(ModelChoice.defaultSelection(ctx.models())).containsExactly(ed4, ed32);
+        ctx.models().setAll(ed32, ed4);
+        ModelChoice choice = new ModelChoice(ctx.models(), ctx.sortedModels());
+        assertThat(choice.chosen()).containsExactly(ed4, ed32);
         tinyRun(1);
 
         vm.start();
 
-        // listed (last) and offered, but the default comparison stays ED=4 vs ED=32
+        // listed (last) and offered, shown in order, but the default comparison stays
+        // ED=4 vs ED=32 of the models listed before
         AppContext.ActiveModel run = vm.offeredModelProperty().get();
         assertThat(run.metadata().encodingDim()).isEqualTo(4);
-        assertThat(ctx.models()).containsExactly(ed4, ed32, run);
-        assertThat(ModelChoice.defaultSelection(ctx.models())).containsExactly(ed4, ed32);
+        assertThat(ctx.models()).containsExactly(ed32, ed4, run);
+        assertThat(ctx.sortedModels()).containsExactly(run, ed4, ed32);
+        assertThat(choice.all()).containsExactly(run, ed4, ed32);
+        assertThat(choice.chosen()).containsExactly(ed4, ed32);
+        assertThat(ctx.activeModelProperty().get()).isNotSameAs(run);
         run.model().close();
     }
 

@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.common;
 
 import io.latentlab.model.AtomicFiles;
+import io.latentlab.ui.DialogFolders;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
@@ -36,7 +37,7 @@ public final class Exports {
      * @param writer writes the file
      */
     public static void csv(Node owner, String name, Writer writer) {
-        File file = choose(owner, name, "file.csv", "*.csv");
+        File file = choose(owner, name, "dialog.exportCsv", "file.csv", "*.csv");
         if (file != null) {
             run(() -> writer.write(file.toPath()));
         }
@@ -50,7 +51,7 @@ public final class Exports {
      * @param name suggested file name
      */
     public static void png(Node owner, Node chart, String name) {
-        File file = choose(owner, name, "file.png", "*.png");
+        File file = choose(owner, name, "dialog.exportPng", "file.png", "*.png");
         if (file != null) {
             run(() -> writePng(chart, file.toPath()));
         }
@@ -80,11 +81,14 @@ public final class Exports {
         return owner.getScene() == null ? null : owner.getScene().getWindow();
     }
 
-    private static File choose(Node owner, String name, String typeKey, String pattern) {
+    private static File choose(Node owner, String name, String titleKey, String typeKey,
+            String pattern) {
         FileChooser chooser = new FileChooser();
+        chooser.setTitle(StudyText.get(titleKey));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 StudyText.get(typeKey), pattern));
         chooser.setInitialFileName(name);
+        chooser.setInitialDirectory(DialogFolders.exports(Path.of("").toAbsolutePath()).toFile());
         return chooser.showSaveDialog(window(owner));
     }
 

@@ -17,14 +17,20 @@ import javafx.collections.ObservableList;
 public final class ModelChoice {
 
     private final ObservableList<ActiveModel> all;
+    private final ObservableList<ActiveModel> shown;
     private final ObservableList<ActiveModel> chosen = FXCollections.observableArrayList();
     private final ObservableList<ActiveModel> chosenView =
             FXCollections.unmodifiableObservableList(chosen);
     private boolean userChose;
 
-    /** @param all every model the app has (models arrive one by one while discovered) */
-    public ModelChoice(ObservableList<ActiveModel> all) {
+    /**
+     * @param all every model the app has, in the order listed (models arrive one by one while
+     *     discovered); the default picks read this order
+     * @param shown the same models in the order the lists show them (by ED, then name)
+     */
+    public ModelChoice(ObservableList<ActiveModel> all, ObservableList<ActiveModel> shown) {
         this.all = all;
+        this.shown = shown;
         all.addListener((ListChangeListener<ActiveModel>) c -> modelsChanged());
         chosen.setAll(defaultSelection(all));
     }
@@ -58,9 +64,9 @@ public final class ModelChoice {
         return chosenView;
     }
 
-    /** @return every model */
+    /** @return every model, in the order the lists show them (by ED, then name) */
     public ObservableList<ActiveModel> all() {
-        return all;
+        return shown;
     }
 
     /**
@@ -91,10 +97,6 @@ public final class ModelChoice {
      * @return its encoding dimension from the metadata, -1 if unreadable
      */
     public static int edOf(ActiveModel m) {
-        try {
-            return m.metadata().encodingDim();
-        } catch (RuntimeException e) {
-            return -1;
-        }
+        return m.ed();
     }
 }

@@ -11,7 +11,6 @@ import io.latentlab.ui.study.common.StudyFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,20 +68,19 @@ public final class EncodingDimViewModel {
     /** @param ctx shared services */
     public EncodingDimViewModel(AppContext ctx) {
         this.ctx = ctx;
-        ctx.models().addListener((ListChangeListener<ActiveModel>) c -> modelsChanged());
+        ctx.sortedModels().addListener((ListChangeListener<ActiveModel>) c -> modelsChanged());
         modelsChanged();
     }
 
     private void modelsChanged() {
         List<ModelRow> out = new ArrayList<>();
-        for (ActiveModel m : ctx.models()) {
+        for (ActiveModel m : ctx.sortedModels()) {
             try {
                 out.add(ModelRow.of(m));
             } catch (RuntimeException e) {
                 LOG.debug("model without a readable ED: {}", m.name());
             }
         }
-        out.sort(Comparator.comparingInt(ModelRow::ed).thenComparing(ModelRow::name));
         rows.setAll(out);
     }
 

@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.grid;
 
 import io.latentlab.study.GridSearch;
+import io.latentlab.ui.DialogFolders;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.study.common.Exports;
@@ -13,6 +14,7 @@ import io.latentlab.ui.study.grid.GridForm.Field;
 import io.latentlab.ui.study.grid.GridSearchViewModel.SettingRow;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -253,6 +255,8 @@ public final class GridSearchView extends BorderPane {
     private void open() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(StudyText.get("action.openGrid.title"));
+        chooser.setInitialDirectory(
+                DialogFolders.gridSearches(Path.of("").toAbsolutePath()).toFile());
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                 StudyText.get("file.csv"), "*.csv"));
         File file = chooser.showOpenDialog(Exports.window(this));

@@ -56,7 +56,7 @@ public final class LatentMetricsViewModel {
     /** @param ctx shared services */
     public LatentMetricsViewModel(AppContext ctx) {
         this.ctx = ctx;
-        this.models = new ModelChoice(ctx.models());
+        this.models = new ModelChoice(ctx.models(), ctx.sortedModels());
         this.status = new TabStatus(ctx.jobs());
         canRun = Bindings.createBooleanBinding(() -> !status.activeProperty().get()
                 && !models.chosen().isEmpty() && ctx.dataProperty().get() != null,

@@ -72,7 +72,7 @@ public final class NoiseViewModel {
     /** @param ctx shared services */
     public NoiseViewModel(AppContext ctx) {
         this.ctx = ctx;
-        this.models = new ModelChoice(ctx.models());
+        this.models = new ModelChoice(ctx.models(), ctx.sortedModels());
         this.status = new TabStatus(ctx.jobs());
         this.drawing = new LatestWins(ctx.jobs());
         limit.addListener((o, a, b) -> validate());
