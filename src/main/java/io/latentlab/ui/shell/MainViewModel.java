@@ -110,8 +110,9 @@ public final class MainViewModel {
 
     /**
      * Finds checkpoints below {@code roots} and loads them in an engine job. The preferred
-     * one becomes active, else the newest, unless a model is active already; that pick is not
-     * remembered as the user's choice. Unreadable checkpoints are skipped and logged.
+     * one becomes active, else the newest of the first root that has one (the shipped models
+     * before the runs: a run nobody chose never becomes active by being recent), unless a model
+     * is active already; that pick is not remembered as the user's choice. Unreadable checkpoints are skipped and logged.
      *
      * @param roots folders such as {@code ./models} and {@code ./runs}
      * @param preferred checkpoint folder to select (also loaded when outside the roots), or null
@@ -132,7 +133,7 @@ public final class MainViewModel {
                 ActiveModel pick = found.loaded().stream()
                         .filter(m -> ModelCatalog.sameDir(m.dir(), preferred)
                                 && ctx.models().contains(m))
-                        .findFirst().orElse(found.loaded().get(0));
+                        .findFirst().orElse(firstRootFirst(found.loaded(), roots));
                 if (ctx.models().contains(pick)) {
                     pickActive(pick);
                 }
@@ -144,6 +145,19 @@ public final class MainViewModel {
         }).onFinished(() -> discovering.set(false));
         discovering.set(true);
         return ctx.jobs().submit(job);
+    }
+
+    /** The newest of {@code loaded} (newest first) below the first root holding any of them. */
+    static ActiveModel firstRootFirst(List<ActiveModel> loaded, List<Path> roots) {
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            for (ActiveModel m : loaded) {
+                if (m.dir().toAbsolutePath().normalize().startsWith(r)) {
+                    return m;
+                }
+            }
+        }
+        return loaded.get(0);
     }
 
     /**
