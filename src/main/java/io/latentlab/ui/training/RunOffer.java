@@ -1,5 +1,6 @@
 package io.latentlab.ui.training;
 
+import io.latentlab.service.ModelCatalog;
 import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
@@ -40,7 +41,7 @@ final class RunOffer {
      * @param dir its run folder
      */
     void offer(ModelHandle saved, Path dir) {
-        ActiveModel m = new ActiveModel(TrainViewModel.modelName(saved.encodingDim(), dir), dir,
+        ActiveModel m = new ActiveModel(ModelCatalog.displayName(saved.encodingDim(), dir), dir,
                 saved.metadata(), saved);
         // last, not first: the views' default picks ("the first ED=32") stay on the models
         // listed before, so a fresh run is never chosen for the user by its place in the list

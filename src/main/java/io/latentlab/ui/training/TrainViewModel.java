@@ -357,25 +357,6 @@ public final class TrainViewModel {
     }
 
     /**
-     * @param ed encoding dimension
-     * @param dir checkpoint folder
-     * @return the display name used in the model selector
-     */
-    public static String modelName(int ed, Path dir) {
-        Path shown = dir;
-        try {
-            Path cwd = Path.of("").toAbsolutePath();
-            Path abs = dir.toAbsolutePath().normalize();
-            if (abs.startsWith(cwd)) {
-                shown = cwd.relativize(abs);
-            }
-        } catch (RuntimeException e) {
-            // keep the path as given
-        }
-        return "ED=" + ed + " \u00b7 " + shown;
-    }
-
-    /**
      * Moves queued events into the observable state. FX thread; the view calls it at ~15 Hz,
      * so a fast run never floods the FX thread with one update per batch.
      */
