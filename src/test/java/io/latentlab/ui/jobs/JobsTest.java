@@ -2,35 +2,13 @@ package io.latentlab.ui.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+
 import java.util.List;
-import java.util.concurrent.Executor;
 
 import org.junit.jupiter.api.Test;
 
 class JobsTest {
-
-    /** An engine queue the test runs by hand; callbacks run at once. */
-    private static final class ManualExecutor implements Executor {
-        final Deque<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runNext() {
-            queue.poll().run();
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                runNext();
-            }
-        }
-    }
 
     private final ManualExecutor engine = new ManualExecutor();
     private final Jobs jobs = new Jobs(engine, engine, Runnable::run);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.ManualExecutor;
 import io.latentlab.ui.jobs.JobContext;
 import io.latentlab.ui.jobs.JobState;
 import io.latentlab.ui.jobs.Jobs;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.concurrent.Executor;
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.Test;
@@ -20,26 +18,6 @@ import org.junit.jupiter.api.Test;
  * two jobs are running at the same time without threads, sleeps or polling.
  */
 class StatusViewModelTest {
-
-    /** An engine queue the test runs by hand; callbacks run at once. */
-    private static final class ManualExecutor implements Executor {
-        final Deque<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runNext() {
-            queue.poll().run();
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                runNext();
-            }
-        }
-    }
 
     /** Steps to {@code n}; between steps the test decides what runs. */
     private static final class Counter implements Job.Steps<Integer> {

@@ -12,6 +12,7 @@ import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingEvent;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.jobs.ManualExecutor;
 import io.latentlab.ui.jobs.JobState;
 import io.latentlab.ui.jobs.Jobs;
 import io.latentlab.ui.study.common.ModelChoice;
@@ -22,10 +23,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+
 import java.util.List;
 import java.util.Queue;
-import java.util.concurrent.Executor;
+
 import java.util.prefs.Preferences;
 
 import org.junit.jupiter.api.AfterEach;
@@ -48,26 +49,6 @@ class TrainViewModelTest {
 
     @TempDir
     Path runs;
-
-    /** An engine queue the test runs by hand; callbacks run at once. */
-    private static final class ManualExecutor implements Executor {
-        final Deque<Runnable> queue = new ArrayDeque<>();
-
-        @Override
-        public void execute(Runnable r) {
-            queue.add(r);
-        }
-
-        void runNext() {
-            queue.poll().run();
-        }
-
-        void runAll() {
-            while (!queue.isEmpty()) {
-                runNext();
-            }
-        }
-    }
 
     private final ManualExecutor engine = new ManualExecutor();
     private AppContext ctx;
