@@ -2,8 +2,11 @@ package io.latentlab.ui.study.common;
 
 import java.util.function.Function;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.Tooltip;
 
@@ -44,5 +47,29 @@ public final class StudyControls {
         c.setCellValueFactory(d -> new SimpleStringProperty(value.apply(d.getValue())));
         c.setSortable(false);
         return c;
+    }
+
+    /**
+     * The placeholder of a table computed from checked models: what is missing (data, models),
+     * that it is computing, or what to press.
+     *
+     * @param data the loaded dataset (null while none)
+     * @param models the tab's model choice
+     * @param status the tab's job state
+     * @param idleKey the text's key once everything is there
+     * @return the label
+     */
+    public static Label modelTablePlaceholder(ObservableObjectValue<?> data, ModelChoice models,
+            TabStatus status, String idleKey) {
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(Bindings.when(Bindings.isNull(data))
+                .then(StudyText.get("hint.noData"))
+                .otherwise(Bindings.when(Bindings.isEmpty(models.all()))
+                        .then(StudyText.get("empty.models"))
+                        .otherwise(Bindings.when(status.activeProperty())
+                                .then(StudyText.get("empty.running"))
+                                .otherwise(StudyText.get(idleKey)))));
+        return empty;
     }
 }

@@ -46,16 +46,8 @@ public final class LatentMetricsView extends BorderPane {
         TableView<MetricsRow> table = new TableView<>(vm.rows());
         table.setId("study-metrics-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
-        empty.setWrapText(true);
-        empty.textProperty().bind(Bindings.when(vm.context().dataProperty().isNull())
-                .then(StudyText.get("hint.noData"))
-                .otherwise(Bindings.when(Bindings.isEmpty(vm.models().all()))
-                        .then(StudyText.get("empty.models"))
-                        .otherwise(Bindings.when(vm.status().activeProperty())
-                                .then(StudyText.get("empty.running"))
-                                .otherwise(StudyText.get("empty.metrics")))));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(StudyControls.modelTablePlaceholder(vm.context().dataProperty(),
+                vm.models(), vm.status(), "empty.metrics"));
         table.getColumns().add(StudyControls.column("col.name", MetricsRow::name));
         table.getColumns().add(StudyControls.column("col.ed",
                 r -> Integer.toString(r.metrics().encodingDim())));

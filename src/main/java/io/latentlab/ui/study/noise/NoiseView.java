@@ -87,16 +87,8 @@ public final class NoiseView extends BorderPane {
         table.setId("study-noise-table");
         table.setPrefHeight(260);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
-        empty.setWrapText(true);
-        empty.textProperty().bind(Bindings.when(vm.context().dataProperty().isNull())
-                .then(StudyText.get("hint.noData"))
-                .otherwise(Bindings.when(Bindings.isEmpty(vm.models().all()))
-                        .then(StudyText.get("empty.models"))
-                        .otherwise(Bindings.when(vm.status().activeProperty())
-                                .then(StudyText.get("empty.running"))
-                                .otherwise(StudyText.get("empty.noise")))));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(StudyControls.modelTablePlaceholder(vm.context().dataProperty(),
+                vm.models(), vm.status(), "empty.noise"));
         // axes only once there is a table to plot
         Node chartPane = EmptyState.wrap(chart, StudyText.get("empty.noiseChart"),
                 Bindings.isNotEmpty(chart.getData()));
