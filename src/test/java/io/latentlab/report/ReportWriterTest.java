@@ -12,6 +12,7 @@ import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
+import io.latentlab.study.SavedGrids;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.training.RunCheckpoint;
 
@@ -250,12 +251,7 @@ class ReportWriterTest {
             ModelStore.save(m, model, ModelMetadata.of(2));
         }
         Path grid = tmp.resolve("grid.csv");
-        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
-                new double[] {0.06});
-        GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2, List.of(0.01),
-                List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
-                1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
-                0.25))), grid);
+        SavedGrids.tiny(grid);
         Files.delete(GridSearchReport.curvesPath(grid));
         Path out = tmp.resolve("r");
         List<String> progress = new ArrayList<>();

@@ -9,7 +9,7 @@ import io.latentlab.model.Autoencoder;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
 import io.latentlab.study.GridSearch;
-import io.latentlab.study.GridSearchReport;
+import io.latentlab.study.SavedGrids;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
@@ -191,12 +191,7 @@ class StudyViewFxTest {
     void aGridMessageDoesNotShowUnderNoiseRobustness(FxRobot robot, @TempDir Path tmp)
             throws Exception {
         Path grid = tmp.resolve("grid.csv");
-        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
-                new double[] {0.06});
-        GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2, List.of(0.01),
-                List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
-                1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
-                0.25))), grid);
+        SavedGrids.tiny(grid);
         // no axes before a search is on show: a sentence in their place
         Label curvesEmpty = robot.lookup("#study-curves-empty").queryAs(Label.class);
         assertThat(fx(curvesEmpty::getText))

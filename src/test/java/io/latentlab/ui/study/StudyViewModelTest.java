@@ -11,6 +11,7 @@ import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.study.ReconstructionGrid;
+import io.latentlab.study.SavedGrids;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.TestModels;
@@ -88,12 +89,7 @@ class StudyViewModelTest {
 
     /** A grid search saved to a file, without training. */
     private static Path savedGrid(Path file) throws Exception {
-        GridSearch.FoldCurve c = new GridSearch.FoldCurve(0, new double[] {0.05},
-                new double[] {0.06});
-        GridSearchReport.write(GridSearch.rank(new GridSearch.Options(2, List.of(0.01),
-                List.of(1e-4), 2, 1, 100, 3, 0, 0.1, 0.25), List.of(GridSearch.evaluate(0.01,
-                1e-4, List.of(c, new GridSearch.FoldCurve(1, c.train(), c.validation())), 0.1,
-                0.25))), file);
+        SavedGrids.tiny(file);
         return file;
     }
 
