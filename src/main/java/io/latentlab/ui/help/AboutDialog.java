@@ -9,7 +9,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.stage.Window;
 
-/** About Latent Lab: version, Java, engine, threads, log file and licences, beside the app's graphic. */
+/** About Latent Lab: version, Java, engine, threads, log file, licences and the app's graphic. */
 final class AboutDialog extends Dialog<Void> {
 
     /**
@@ -21,6 +21,10 @@ final class AboutDialog extends Dialog<Void> {
         setTitle(HelpText.get("about.title"));
         if (owner != null) {
             initOwner(owner);
+            if (owner.getScene() != null) {
+                // the theme of the moment; About is short-lived
+                getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
         }
         getDialogPane().setId("about-pane");
         getDialogPane().getStyleClass().add("about-pane");

@@ -71,7 +71,8 @@ public final class AboutViewModel {
         return jobs.submit(Job.onEngine(HelpText.get("about.title"), c -> EngineInfo.read())
                 .visible(false)
                 .onSuccess(info -> engine.set(engineText(info)))
-                .onFailure(e -> engine.set(HelpText.get("about.noEngine") + ": " + e.getMessage())));
+                .onFailure(e -> engine.set(
+                        HelpText.get("about.noEngine") + ": " + e.getMessage())));
     }
 
     static String engineText(EngineInfo info) {

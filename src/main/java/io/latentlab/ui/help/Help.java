@@ -40,7 +40,8 @@ public final class Help {
     private final Supplier<GuidePage> currentPage;
     private final TipsViewModel tips;
     private final TipsBar tipsBar;
-    private final ObjectProperty<Node> aboutGraphic = new SimpleObjectProperty<>(this, "aboutGraphic");
+    private final ObjectProperty<Node> aboutGraphic =
+            new SimpleObjectProperty<>(this, "aboutGraphic");
     private final ObjectProperty<Path> logFile = new SimpleObjectProperty<>(this, "logFile");
     private GuideWindow guide;
 
@@ -57,7 +58,7 @@ public final class Help {
         this.tipsBar = new TipsBar(tips);
     }
 
-    /** @return Guide, Keyboard shortcuts, Show tips and a separator, for the top of the Help menu */
+    /** @return Guide, Keyboard shortcuts, Show tips and a separator: the top of the Help menu */
     public List<MenuItem> menuItems() {
         return List.of(
                 item("action.guide", "menu-guide", MaterialDesignB.BOOK_OPEN_VARIANT, GUIDE_KEY,

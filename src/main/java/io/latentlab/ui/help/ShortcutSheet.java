@@ -48,8 +48,7 @@ public final class ShortcutSheet {
      */
     public static List<Shortcut> menuShortcuts(MenuBar bar) {
         List<Shortcut> out = new ArrayList<>();
-        List<String> names = bar.getMenus().stream().map(m -> plain(m.getText())).toList();
-        String menusGroup = HelpText.format("shortcuts.menu", String.join(", ", names));
+        String menusGroup = HelpText.get("shortcuts.menu");
         for (Menu m : bar.getMenus()) {
             KeyCombination mnemonic = mnemonic(m);
             if (mnemonic != null) {
@@ -60,7 +59,8 @@ public final class ShortcutSheet {
         // the menu bar's skin puts F10 on the scene (not on a Mac)
         KeyCombination f10 = new KeyCodeCombination(KeyCode.F10);
         if (bar.getScene() != null && bar.getScene().getAccelerators().containsKey(f10)) {
-            out.add(new Shortcut(menusGroup, f10.getDisplayText(), HelpText.get("shortcuts.menuBar")));
+            out.add(new Shortcut(menusGroup, f10.getDisplayText(),
+                    HelpText.get("shortcuts.menuBar")));
         }
         for (Menu m : bar.getMenus()) {
             addAccelerators(plain(m.getText()), m, out);

@@ -17,7 +17,8 @@ class AboutViewModelTest {
     void theVersionIsTheBuildsNotDev() {
         // target/classes carries the version.properties Maven filtered with the project version
         assertThat(AboutViewModel.version()).matches("\\d+\\.\\d+\\.\\d+.*");
-        assertThat(new AboutViewModel(null).header()).isEqualTo("Latent Lab " + AboutViewModel.version());
+        assertThat(new AboutViewModel(null).header())
+                .isEqualTo("Latent Lab " + AboutViewModel.version());
     }
 
     @Test
@@ -29,7 +30,8 @@ class AboutViewModelTest {
         assertThat(job.isVisible()).isFalse();
         assertThat(job.stateProperty().get()).isEqualTo(JobState.SUCCEEDED);
         assertThat(vm.engineProperty().get()).startsWith("PyTorch 2.").contains("(DJL 0.");
-        assertThat(vm.threads()).contains(Runtime.getRuntime().availableProcessors() + " processors");
+        assertThat(vm.threads())
+                .contains(Runtime.getRuntime().availableProcessors() + " processors");
         assertThat(vm.licences()).contains("Apache 2.0").contains("MNIST");
     }
 }
