@@ -17,6 +17,7 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
 
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
@@ -70,7 +71,7 @@ public final class Help {
                 new SeparatorMenuItem());
     }
 
-    private static MenuItem item(String key, String id, org.kordamp.ikonli.Ikon icon,
+    private static MenuItem item(String key, String id, Ikon icon,
             KeyCombination keys, Runnable action) {
         MenuItem m = new MenuItem(HelpText.get(key), new FontIcon(icon));
         m.setId(id);

@@ -1,5 +1,6 @@
 package io.latentlab.ui.help;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 
@@ -49,7 +50,7 @@ public final class TipsViewModel {
      * @return the tips of the help strings ({@code tips.1}, {@code tips.2}, ...)
      */
     public static TipsViewModel standard(Preferences prefs) {
-        List<String> tips = new java.util.ArrayList<>();
+        List<String> tips = new ArrayList<>();
         for (int i = 1; HelpText.has("tips." + i); i++) {
             tips.add(HelpText.get("tips." + i));
         }
