@@ -47,6 +47,7 @@ final class ScreenshotTour {
     void start() {
         // remembered settings of an earlier tour must not change the pictures
         window.darkThemeProperty().set(false);
+        window.help().tips().close();
         // reconstruct and latent show the model discovery picked; the training run comes last
         waitFor(() -> ctx.dataProperty().get() != null && ctx.activeModelProperty().get() != null,
                 120);

@@ -41,6 +41,7 @@ final class MainMenuBar extends MenuBar {
             Runnable exportView, Runnable exportCsv, Runnable quit, Runnable about) {}
 
     private final ResourceBundle s;
+    private final Menu help;
 
     /**
      * @param s shell strings
@@ -85,9 +86,14 @@ final class MainMenuBar extends MenuBar {
         Menu view = new Menu(s.getString("menu.view"), null, light, dark);
 
         MenuItem about = item("action.about", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE),
-                new KeyCodeCombination(KeyCode.F1), actions.about());
-        Menu help = new Menu(s.getString("menu.help"), null, about);
+                null, actions.about());
+        help = new Menu(s.getString("menu.help"), null, about);
         getMenus().addAll(file, view, help);
+    }
+
+    /** @return the Help menu, which ui.help fills above About */
+    Menu helpMenu() {
+        return help;
     }
 
     private static KeyCombination shortcut(KeyCode key) {

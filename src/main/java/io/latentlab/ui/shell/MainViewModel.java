@@ -1,7 +1,6 @@
 package io.latentlab.ui.shell;
 
 import io.latentlab.data.MnistData;
-import io.latentlab.service.EngineInfo;
 import io.latentlab.service.ModelCatalog;
 import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What the main window does besides showing the views: finds, opens and saves models (engine
  * jobs), keeps the model list in order (by ED, then name), remembers the active model when the
- * user chose it, loads a dataset folder and reads what About shows. FX thread only.
+ * user chose it, and loads a dataset folder. FX thread only.
  */
 public final class MainViewModel {
 
@@ -44,14 +43,6 @@ public final class MainViewModel {
      * @param text why, naming the file
      */
     public record Problem(String header, String text) {}
-
-    /**
-     * What About shows.
-     *
-     * @param header "Latent Lab 1.0"
-     * @param text Java, DJL and engine versions, threads
-     */
-    public record About(String header, String text) {}
 
     /**
      * What discovery loaded on the engine thread.
@@ -271,7 +262,7 @@ public final class MainViewModel {
                 h.metadata(), h);
     }
 
-    // ---- dataset, about -------------------------------------------------------------------
+    // ---- dataset -------------------------------------------------------------------------
 
     /**
      * Loads a dataset folder on a worker and publishes it; a failure is reported as a
@@ -288,30 +279,6 @@ public final class MainViewModel {
             status.setFinalMessage(job, String.format(s.getString("status.datasetLoaded"), dir));
         }).onFailure(e -> problem(s.getString("error.openDataset"), e));
         return ctx.jobs().submit(job);
-    }
-
-    /**
-     * Reads the engine's versions in an engine job (it may load the engine) and hands what
-     * About shows to {@code show}; without an engine, About says so.
-     *
-     * @param show shows the text (FX thread)
-     * @return the job
-     */
-    public Job<EngineInfo> about(Consumer<About> show) {
-        return ctx.jobs().submit(Job.onEngine(s.getString("action.about"), c -> EngineInfo.read())
-                .visible(false)
-                .onSuccess(info -> show.accept(about(info)))
-                .onFailure(e -> show.accept(about(new EngineInfo("?",
-                        s.getString("about.noEngine"), message(e))))));
-    }
-
-    About about(EngineInfo info) {
-        String version = MainViewModel.class.getPackage().getImplementationVersion();
-        String threads = System.getProperty("ai.djl.pytorch.num_threads", "default");
-        return new About(String.format(s.getString("about.header"), version == null ? "dev" : version),
-                String.format(s.getString("about.text"), System.getProperty("java.version"),
-                        System.getProperty("java.vendor"), info.djlVersion(), info.engineName(),
-                        info.engineVersion(), Runtime.getRuntime().availableProcessors(), threads));
     }
 
     /**

@@ -4,6 +4,8 @@ import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.DialogFolders;
+import io.latentlab.ui.help.GuidePage;
+import io.latentlab.ui.help.Help;
 import io.latentlab.ui.latent.LatentView;
 import io.latentlab.ui.reconstruction.ReconstructView;
 import io.latentlab.ui.study.StudyView;
@@ -54,6 +56,7 @@ public final class MainWindow extends BorderPane {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ModelSelector selector;
     private final StatusBarView statusBar;
+    private final Help help;
 
     /**
      * @param ctx shared services
@@ -82,7 +85,11 @@ public final class MainWindow extends BorderPane {
                 this::chooseSaveModel, this::chooseDataset, this::exportView, this::exportCsv,
                 Platform::exit, this::showAbout), ctx.activeModelProperty().isNull(), darkTheme);
         selector = new ModelSelector(ctx, vm, s, this::chooseModel);
-        setTop(new VBox(menu, selector));
+        help = new Help(ctx, menu, () -> GuidePage.forView(
+                tabs.getSelectionModel().getSelectedIndex(),
+                studyView.tabs().getSelectionModel().getSelectedIndex()));
+        menu.helpMenu().getItems().addAll(0, help.menuItems());
+        setTop(new VBox(menu, selector, help.tipsBar()));
         statusBar = new StatusBarView(status, s);
         setBottom(statusBar);
 
@@ -227,14 +234,7 @@ public final class MainWindow extends BorderPane {
     }
 
     private void showAbout() {
-        // the engine is engine-thread state: an engine job reads it, never the FX thread
-        vm.about(info -> {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, info.text());
-            alert.setTitle(s.getString("about.title"));
-            alert.setHeaderText(info.header());
-            alert.initOwner(window());
-            alert.show();
-        });
+        help.showAbout();
     }
 
     private void showError(String header, String text) {
@@ -286,6 +286,11 @@ public final class MainWindow extends BorderPane {
     /** @return the Study view */
     public StudyView studyView() {
         return studyView;
+    }
+
+    /** @return guide, shortcut sheet, tips and About */
+    public Help help() {
+        return help;
     }
 
     /** @return whether the dark theme is on */

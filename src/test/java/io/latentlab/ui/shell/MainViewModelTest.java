@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Models, dataset and About of the main window, on the same-thread executor: every job has
+ * Models and dataset of the main window, on the same-thread executor: every job has
  * run when the call returns.
  */
 class MainViewModelTest {
@@ -239,17 +239,6 @@ class MainViewModelTest {
         assertThat(problems).singleElement()
                 .extracting(MainViewModel.Problem::header).isEqualTo("Could not load the dataset");
         assertThat(ctx.dataProperty().get()).isNull();
-    }
-
-    @Test
-    void aboutReadsTheEngineInAnEngineJob() {
-        List<MainViewModel.About> shown = new ArrayList<>();
-        Job<?> job = vm.about(shown::add);
-        assertThat(job.isVisible()).isFalse();
-        assertThat(shown).singleElement().satisfies(a -> {
-            assertThat(a.header()).startsWith("Latent Lab ");
-            assertThat(a.text()).contains("DJL 0.").contains("Engine PyTorch");
-        });
     }
 
     @Test
