@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.paint.CycleMethod;
@@ -48,6 +49,9 @@ public final class ColorScale extends VBox {
         title.getStyleClass().add("color-scale-title");
         max.getStyleClass().add("color-scale-label");
         min.getStyleClass().add("color-scale-label");
+        // the values are what the scale is for: never cut
+        max.setMinWidth(Region.USE_PREF_SIZE);
+        min.setMinWidth(Region.USE_PREF_SIZE);
         title.setWrapText(true);
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i <= STOPS; i++) {

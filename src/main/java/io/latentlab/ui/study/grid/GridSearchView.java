@@ -46,6 +46,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -128,6 +129,7 @@ public final class GridSearchView extends BorderPane {
         int row = 0;
         for (Field field : Field.values()) {
             Label label = new Label(StudyText.get("field." + field.name()));
+            label.setMinWidth(Region.USE_PREF_SIZE); // the fields give way, not the names
             TextField text = new TextField();
             text.setId("study-field-" + field.name());
             text.setPrefColumnCount(field == Field.LRS || field == Field.WDS ? 12 : 7);

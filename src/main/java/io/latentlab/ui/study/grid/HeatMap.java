@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
@@ -36,6 +37,8 @@ final class HeatMap extends GridPane {
         setId("study-heatmap");
         setHgap(2);
         setVgap(2);
+        // in a narrow window the curves beside it give way, not the map's labels
+        setMinWidth(USE_PREF_SIZE);
         // the cells are published before the result, so the result's change redraws
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.selectedProperty().addListener((o, a, b) -> showSelection());
@@ -121,6 +124,7 @@ final class HeatMap extends GridPane {
         Label discarded = new Label(StudyText.get("heat.discardedKey"), grey);
         discarded.setId("study-heat-scale-discarded");
         discarded.getStyleClass().add("color-scale-label");
+        discarded.setMinWidth(Region.USE_PREF_SIZE);
         scale.addKey(discarded);
         Runnable show = () -> {
             MseRange r = vm.rangeProperty().get();
