@@ -30,7 +30,6 @@ public final class ColorScale extends VBox {
     private final Label title = new Label();
     private final Label max = new Label();
     private final Label min = new Label();
-    private final Rectangle bar;
     private final HBox row;
 
     /**
@@ -58,7 +57,7 @@ public final class ColorScale extends VBox {
             double t = i / (double) STOPS;
             stops.add(new Stop(t, colour.apply(t)));
         }
-        bar = new Rectangle(width, height);
+        Rectangle bar = new Rectangle(width, height);
         bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
         bar.setStroke(Color.gray(0.45));
         bar.setStrokeWidth(0.5);
@@ -80,28 +79,8 @@ public final class ColorScale extends VBox {
         max.setText(highest);
     }
 
-    /** @param width the bar's width, e.g. to match the map above it */
-    public void setBarWidth(double width) {
-        bar.setWidth(width);
-    }
-
     /** @param key a further key after the bar, such as the colour of missing values */
     public void addKey(Node key) {
         row.getChildren().add(key);
-    }
-
-    /** @return the label at the left end (lowest value) */
-    public Label minLabel() {
-        return min;
-    }
-
-    /** @return the label at the right end (highest value) */
-    public Label maxLabel() {
-        return max;
-    }
-
-    /** @return the bar */
-    public Rectangle bar() {
-        return bar;
     }
 }

@@ -21,7 +21,7 @@ import javafx.scene.text.Text;
 public final class FullText {
 
     /** A column is never made wider than this; its longer texts are in tooltips. */
-    public static final double MAX_WIDTH = 420;
+    private static final double MAX_WIDTH = 420;
     /** A cell's padding and a bold text's extra width. */
     private static final double PADDING = 28;
 

@@ -46,7 +46,7 @@ final class DefaultGrid {
     }
 
     /** @return the file that would be opened for the active model, or null */
-    Path file() {
+    private Path file() {
         ActiveModel m = vm.context().activeModelProperty().get();
         if (m == null || m.ed() < 1 || folder == null) {
             return null;

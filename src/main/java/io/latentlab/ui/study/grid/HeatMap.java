@@ -1,9 +1,9 @@
 package io.latentlab.ui.study.grid;
 
 import io.latentlab.study.GridSearch;
+import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.study.common.StudyFormat;
 import io.latentlab.ui.study.common.StudyText;
-import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.study.grid.GridSearchViewModel.HeatCell;
 import io.latentlab.ui.study.grid.GridSearchViewModel.MseRange;
 

@@ -1,9 +1,9 @@
 package io.latentlab.ui.study.metrics;
 
 import io.latentlab.ui.study.common.Exports;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.ModelCheckList;
 import io.latentlab.ui.study.common.StatusRow;
-import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.StudyControls;
 import io.latentlab.ui.study.common.StudyFormat;
 import io.latentlab.ui.study.common.StudyText;
