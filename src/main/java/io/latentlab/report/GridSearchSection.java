@@ -209,9 +209,9 @@ final class GridSearchSection {
                 + "Training (dashed) and validation (solid) MSE per epoch of every setting on "
                 + "each fold, discarded settings in grey; the dash-dotted line is the fold's "
                 + "mean-image baseline, the dotted one the line a final validation MSE has to "
-                + "reach (curves: " + link(curvesFile) + "). Winner: "
-                + (r.winner() == null ? "none" : r.winner().label()) + "; " + r.why()
-                + ".\n\n";
+                + "reach (curves: " + link(curvesFile) + "). "
+                // the reason starts with the winner: name it once
+                + (r.winner() == null ? "No winner: " : "Winner: ") + r.why() + ".\n\n";
     }
 
     /** The grid-search summary per setting, when the CSV is a {@link GridSearchReport} one. */

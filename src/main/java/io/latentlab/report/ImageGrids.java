@@ -8,10 +8,10 @@ import static io.latentlab.report.ChartFrame.graphics;
 
 import io.latentlab.study.ReconstructionGrid;
 
+import java.awt.Font;
 import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Labelled grids of grayscale digit images, such as the reconstruction figure. */
@@ -19,23 +19,73 @@ final class ImageGrids {
 
     private ImageGrids() {}
 
-    /** See {@link Charts#reconstructionGrid}. */
+    /**
+     * See {@link Charts#reconstructionGrid}. Each noise gets a heading line over its pair of
+     * rows, so the row labels stay short ("in", "out") and the figure narrow: shrunk to a
+     * side pane its text stays readable, which is why the text grows with the scale.
+     */
     static BufferedImage reconstructionGrid(ReconstructionGrid grid, String title,
             int scale) {
         int n = grid.noises().size();
-        float[][][] cells = new float[2 * n][][];
-        List<String> rowLabels = new ArrayList<>();
-        for (int r = 0; r < n; r++) {
-            cells[2 * r] = grid.inputs()[r];
-            cells[2 * r + 1] = grid.outputs()[r];
-            rowLabels.add(grid.noises().get(r).spec() + " input");
-            rowLabels.add(grid.noises().get(r).spec() + " output");
+        int cols = grid.digits().length;
+        int side = grid.rows();
+        if (scale < 1) {
+            throw new IllegalArgumentException("scale must be >= 1");
         }
-        List<String> colLabels = new ArrayList<>();
-        for (int i = 0; i < grid.digits().length; i++) {
-            colLabels.add("#" + grid.digits()[i] + " (" + grid.classes()[i] + ")");
+        int cell = side * scale;
+        int gap = 2 * scale;
+        Font label = LABEL_FONT.deriveFont((float) (6 * scale + 5));
+        Font heading = label.deriveFont(Font.BOLD);
+        Font titleFont = TITLE_FONT.deriveFont((float) (5 * scale + 8));
+        Graphics2D probe = graphics(canvas(1, 1));
+        FontMetrics fm = probe.getFontMetrics(label);
+        FontMetrics hm = probe.getFontMetrics(heading);
+        FontMetrics tm = probe.getFontMetrics(titleFont);
+        probe.dispose();
+        String in = "in";
+        String out = "out";
+        int margin = 8;
+        int left = margin + Math.max(fm.stringWidth(in), fm.stringWidth(out)) + margin;
+        int headingH = hm.getHeight() + scale;
+        int top = margin + (title.isEmpty() ? 0 : tm.getHeight() + margin) + fm.getHeight();
+        int block = headingH + 2 * cell + gap + 2 * gap;
+        int width = left + cols * (cell + gap) + margin;
+        int height = top + n * block + margin;
+        BufferedImage img = canvas(width, height);
+        Graphics2D g = graphics(img);
+        try {
+            g.setColor(AXIS);
+            if (!title.isEmpty()) {
+                g.setFont(titleFont);
+                g.drawString(title, margin, margin + tm.getAscent());
+            }
+            g.setFont(label);
+            for (int c = 0; c < cols; c++) {
+                String l = "#" + grid.digits()[c] + " (" + grid.classes()[c] + ")";
+                g.drawString(l, left + c * (cell + gap) + (cell - fm.stringWidth(l)) / 2,
+                        top - fm.getDescent());
+            }
+            for (int r = 0; r < n; r++) {
+                int y = top + r * block;
+                g.setColor(AXIS);
+                g.setFont(heading);
+                g.drawString(grid.noises().get(r).describe(), left, y + hm.getAscent());
+                int yIn = y + headingH;
+                int yOut = yIn + cell + gap;
+                g.setFont(label);
+                int mid = (cell + fm.getAscent() - fm.getDescent()) / 2;
+                g.drawString(in, left - margin - fm.stringWidth(in), yIn + mid);
+                g.drawString(out, left - margin - fm.stringWidth(out), yOut + mid);
+                for (int c = 0; c < cols; c++) {
+                    int x = left + c * (cell + gap);
+                    drawDigit(img, grid.inputs()[r][c], side, scale, x, yIn);
+                    drawDigit(img, grid.outputs()[r][c], side, scale, x, yOut);
+                }
+            }
+        } finally {
+            g.dispose();
         }
-        return imageGrid(title, rowLabels, colLabels, cells, grid.rows(), scale);
+        return img;
     }
 
     /** See {@link Charts#imageGrid}. */

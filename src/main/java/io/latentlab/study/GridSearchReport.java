@@ -215,8 +215,9 @@ public final class GridSearchReport {
                     rank == 0 ? "-" : Integer.toString(rank),
                     s.discarded() ? "discarded: " + s.reason() : "kept"));
         }
-        b.append(result.winner() == null ? "winner: none" : "winner: " + result.winner().label())
-                .append(" (").append(result.why()).append(")\n");
+        // the reason starts with the winner: name it once
+        b.append(result.winner() == null ? "winner: none (" + result.why() + ")"
+                : "winner: " + result.why()).append('\n');
         return b.toString();
     }
 }

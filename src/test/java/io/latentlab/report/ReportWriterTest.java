@@ -207,7 +207,7 @@ class ReportWriterTest {
         // two fold panels and the legend
         assertThat(ImageIO.read(out.resolve("grid-search-grid.png").toFile()).getWidth())
                 .isEqualTo(2 * 420 + 300);
-        assertThat(index).contains("Winner: lr=0.01 wd=0.0001; lr=0.01 wd=0.0001 has the lowest")
+        assertThat(index).contains("Winner: lr=0.01 wd=0.0001 has the lowest")
                 .contains("- grid search: `" + grid.toAbsolutePath().normalize() + "`, `"
                         + grid2.toAbsolutePath().normalize() + "`")
                 // one overview row per search: ED, folds x epochs, winner, its mean, no

@@ -4,6 +4,7 @@ import static io.latentlab.ui.reconstruction.Icons.labelled;
 
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.common.DigitImages;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
@@ -29,6 +30,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 
 /**
  * The images: original and noisy input, then per model its reconstruction and the difference
@@ -102,10 +104,17 @@ final class ResultPanel extends GridPane {
             return r == null ? vm.text("mse.none")
                     : vm.text("mse.format", String.format(Locale.ROOT, "%.6f", r.mse()));
         }, value));
+        // the difference map's colours on its fixed 0..1 scale, under it
+        ColorScale scale = new ColorScale(idPrefix + "difference-scale", v -> {
+            int argb = DigitImages.heat(v);
+            return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff);
+        }, PANEL - 40, 10);
+        scale.show("", "0", "1");
         return new Node[] {
             panel("panel-" + idPrefix + "reconstruction", vm.text("panel.reconstruction"), recon,
                     mse),
-            panel("panel-" + idPrefix + "difference", vm.text("panel.difference"), diff, null),
+            new VBox(4, panel("panel-" + idPrefix + "difference", vm.text("panel.difference"),
+                    diff, null), scale),
         };
     }
 

@@ -14,6 +14,7 @@ import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
 import io.latentlab.ui.jobs.Job;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.TabStatus.State;
 import io.latentlab.ui.study.grid.GridForm;
 import io.latentlab.ui.study.grid.GridForm.Field;
@@ -285,6 +286,15 @@ class StudyViewFxTest {
                 .containsExactly("Noise", "ED=2", "Study, ED=4", "Study, ED=32");
         assertThat(fx(() -> view.noise().table().getItems().get(7)))
                 .startsWith("occlusion 14x14 (one quadrant)").endsWith("0.0502", "0.0329");
+        // the columns are as wide as their texts: no noise label or header is cut
+        for (TableColumn<List<String>, ?> c : fx(() -> view.noise().table().getColumns())) {
+            List<String> texts = fx(() -> view.noise().table().getItems().stream()
+                    .map(r -> r.get(view.noise().table().getColumns().indexOf(c))
+                    .replace("*", "")).toList());
+            assertThat(fx(c::getWidth)).as(c.getText()).isGreaterThanOrEqualTo(
+                    fx(() -> Math.max(FullText.width(texts, false),
+                            FullText.width(List.of(c.getText()), true))));
+        }
         assertThat(robot.lookup("#study-noise-status").queryAs(Label.class).getText())
                 .startsWith("Noise table finished in ");
         // a saved model and the data: the report can be written

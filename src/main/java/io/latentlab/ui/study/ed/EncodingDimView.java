@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.ed;
 
 import io.latentlab.ui.study.common.Exports;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.StudyControls;
 import io.latentlab.ui.study.common.StudyFormat;
 import io.latentlab.ui.study.common.StudyText;
@@ -53,7 +54,8 @@ public final class EncodingDimView extends VBox {
         table.setId("study-models-table");
         table.setPlaceholder(new Label(StudyText.get("empty.models")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(StudyControls.column("col.name", ModelRow::name));
+        table.getColumns().add(FullText.column("col.name", ModelRow::name,
+                vm.modelRows()));
         table.getColumns().add(StudyControls.column("col.ed", r -> Integer.toString(r.ed())));
         table.getColumns().add(StudyControls.column("col.testMse",
                 r -> StudyFormat.mse(r.testMse())));

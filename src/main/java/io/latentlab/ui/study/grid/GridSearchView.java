@@ -5,6 +5,7 @@ import io.latentlab.ui.DialogFolders;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.study.common.Exports;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.StatusRow;
 import io.latentlab.ui.study.common.StudyControls;
 import io.latentlab.ui.study.common.StudyFormat;
@@ -22,6 +23,7 @@ import java.util.function.BooleanSupplier;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
@@ -31,6 +33,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
@@ -43,6 +46,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -125,6 +129,7 @@ public final class GridSearchView extends BorderPane {
         int row = 0;
         for (Field field : Field.values()) {
             Label label = new Label(StudyText.get("field." + field.name()));
+            label.setMinWidth(Region.USE_PREF_SIZE); // the fields give way, not the names
             TextField text = new TextField();
             text.setId("study-field-" + field.name());
             text.setPrefColumnCount(field == Field.LRS || field == Field.WDS ? 12 : 7);
@@ -170,7 +175,9 @@ public final class GridSearchView extends BorderPane {
         empty.setId("study-grid-empty");
         empty.setWrapText(true);
         empty.visibleProperty().bind(vm.resultProperty().isNull());
-        StackPane heat = new StackPane(heatMap, empty);
+        // the colour scale under the map, so the curves beside it keep their width
+        VBox mapAndScale = new VBox(6, heatMap, HeatMap.legend(vm));
+        StackPane heat = new StackPane(mapAndScale, empty);
         heat.setAlignment(javafx.geometry.Pos.TOP_LEFT);
         VBox heatBox = new VBox(4, heatTitle, heat, winner);
         heatBox.setPadding(new Insets(6));
@@ -204,15 +211,22 @@ public final class GridSearchView extends BorderPane {
                 r -> StudyFormat.mse(r.setting().meanGap())));
         table.getColumns().add(StudyControls.column("col.rank",
                 r -> r.rank() == 0 ? "-" : Integer.toString(r.rank())));
-        table.getColumns().add(StudyControls.column("col.status", SettingRow::status));
+        TableColumn<SettingRow, String> status = StudyControls.column("col.status",
+                SettingRow::status);
+        // a discard reason is longer than the column: whole in the tooltip
+        status.setCellFactory(c -> FullText.cell());
+        table.getColumns().add(status);
         table.setPrefHeight(160);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null) {
                 vm.selectedProperty().set(r.setting());
             }
         });
-        VBox center = new VBox(4, top, table);
-        VBox.setVgrow(top, Priority.ALWAYS);
+        // the user decides how much height the curves get against the table
+        table.setMinHeight(90);
+        SplitPane center = new SplitPane(top, table);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.7);
         center.setPadding(new Insets(4));
         return center;
     }

@@ -60,6 +60,14 @@ public final class GridSearchViewModel {
     public record HeatCell(int row, int col, GridSearch.SettingResult setting, boolean best,
             double shade) {}
 
+    /**
+     * What the heat map's colours span: the kept settings' mean validation MSE.
+     *
+     * @param min the lowest (shade 0)
+     * @param max the highest (shade 1)
+     */
+    public record MseRange(double min, double max) {}
+
     private final AppContext ctx;
     private final GridForm form;
     private final TabStatus status;
@@ -72,6 +80,10 @@ public final class GridSearchViewModel {
     private final ObjectProperty<GridSearch.SettingResult> selected =
             new SimpleObjectProperty<>(this, "selected");
     private final StringProperty winnerText = new SimpleStringProperty(this, "winnerText", "");
+    private final ReadOnlyObjectWrapper<MseRange> range = new ReadOnlyObjectWrapper<>(this,
+            "range");
+    private final DefaultGrid defaults;
+    private long opens;
 
     /** @param ctx shared services */
     public GridSearchViewModel(AppContext ctx) {
@@ -81,6 +93,8 @@ public final class GridSearchViewModel {
         canRun = Bindings.createBooleanBinding(() -> form.optionsProperty().get() != null
                 && ctx.dataProperty().get() != null && !status.activeProperty().get(),
                 form.optionsProperty(), ctx.dataProperty(), status.activeProperty());
+        defaults = new DefaultGrid(this, Path.of("docs", "grid-search"));
+        defaults.update();
     }
 
     /** @return the form */
@@ -167,6 +181,9 @@ public final class GridSearchViewModel {
         heatCells.clear();
         selected.set(null);
         winnerText.set("");
+        range.set(null);
+        defaults.userChose();
+        opens++; // a default still being read is not shown over this search
     }
 
     private void publish(GridSearch.Result r) {
@@ -190,11 +207,19 @@ public final class GridSearchViewModel {
         }
         settingRows.setAll(rows);
         heatCells.setAll(cells);
-        winnerText.set(r.winner() == null
-                ? StudyText.get("winner.none") + " (" + r.why() + ")"
-                : StudyText.format("winner.text", r.winner().label(), r.why()));
+        range.set(r.ranking().isEmpty() ? null : new MseRange(min, max));
+        winnerText.set(winnerText(r));
         selected.set(r.winner() != null ? r.winner() : r.settings().get(0));
         result.set(r);
+    }
+
+    /**
+     * @param r a grid search
+     * @return "Winner: " and why (which starts with the winner), or that there is none
+     */
+    static String winnerText(GridSearch.Result r) {
+        return r.winner() == null ? StudyText.format("winner.none", r.settings().size())
+                : StudyText.format("winner.text", r.why());
     }
 
     /**
@@ -209,22 +234,36 @@ public final class GridSearchViewModel {
      * @return the job, or null when nothing started
      */
     public Job<GridSearch.Result> open(Path summary) {
+        return open(summary, false);
+    }
+
+    /**
+     * @param summary the summary CSV
+     * @param byDefault whether it is the study's search for the active model's ED, opened
+     *     without being asked (it gives way to the next one; the user's own search stays)
+     * @return the job, or null when nothing started
+     */
+    Job<GridSearch.Result> open(Path summary, boolean byDefault) {
         if (status.activeProperty().get()) {
             return null;
         }
         MnistData data = ctx.dataProperty().get();
+        // the latest request wins: a default read finishing late never hides the user's file
+        long request = ++opens;
         return ctx.jobs().submit(Job.onWorker(StudyText.format("job.gridOpening",
                 summary.getFileName()), c -> GridSearchReport.read(summary, data))
                 .visible(false)
                 .onSuccess(r -> {
-                    if (status.activeProperty().get()) {
+                    if (status.activeProperty().get() || request != opens) {
                         return;
                     }
                     form.show(r.options());
                     publish(r);
                     file.set(summary);
+                    defaults.shown(byDefault ? summary : null, r.baselines() != null);
                     status.show(StudyText.format(r.baselines() == null ? "job.gridOpenedNoData"
-                            : "job.gridOpened", summary.getFileName()));
+                            : byDefault ? "job.gridDefault" : "job.gridOpened",
+                            summary.getFileName(), r.options().encodingDim()));
                 })
                 .onFailure(status::showError));
     }
@@ -287,6 +326,19 @@ public final class GridSearchViewModel {
     /** @return the setting whose curves are shown */
     public ObjectProperty<GridSearch.SettingResult> selectedProperty() {
         return selected;
+    }
+
+    /** @return the span of the heat map's colours, or null when no setting was kept */
+    public ReadOnlyObjectProperty<MseRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    /**
+     * @param folder where the study's searches are ({@code edN.csv}); by default
+     *     {@code docs/grid-search}
+     */
+    public void setDefaultFolder(Path folder) {
+        defaults.setFolder(folder);
     }
 
     /** @return the winner and why */

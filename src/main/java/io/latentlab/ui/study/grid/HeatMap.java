@@ -1,9 +1,11 @@
 package io.latentlab.ui.study.grid;
 
 import io.latentlab.study.GridSearch;
+import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.study.common.StudyFormat;
 import io.latentlab.ui.study.common.StudyText;
 import io.latentlab.ui.study.grid.GridSearchViewModel.HeatCell;
+import io.latentlab.ui.study.grid.GridSearchViewModel.MseRange;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,15 +15,20 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 
 /**
  * Mean validation MSE per (LR, WD) as a grid of cells, green (best) to red (worst), discarded
  * settings grey, the winner framed; a click selects a setting. Each cell's user data is its
- * {@link HeatCell}.
+ * {@link HeatCell}. {@link #legend} is its colour scale.
  */
 final class HeatMap extends GridPane {
+
+    /** Colour of a discarded setting's cell. */
+    private static final String DISCARDED = "#9e9e9e";
 
     private final GridSearchViewModel vm;
 
@@ -30,6 +37,8 @@ final class HeatMap extends GridPane {
         setId("study-heatmap");
         setHgap(2);
         setVgap(2);
+        // in a narrow window the curves beside it give way, not the map's labels
+        setMinWidth(USE_PREF_SIZE);
         // the cells are published before the result, so the result's change redraws
         vm.resultProperty().addListener((o, a, b) -> rebuild());
         vm.selectedProperty().addListener((o, a, b) -> showSelection());
@@ -96,15 +105,52 @@ final class HeatMap extends GridPane {
         }
     }
 
+    /**
+     * @param shade 0 (best) .. 1 (worst)
+     * @return green (best) to red (worst) through yellow
+     */
+    static Color colour(double shade) {
+        return Color.hsb(120 * (1 - shade), 0.55, 0.9);
+    }
+
+    /**
+     * @param vm the tab's view model
+     * @return the map's colour scale: the kept settings' lowest and highest mean validation
+     *     MSE at the ends of the bar, hidden while there is none
+     */
+    static ColorScale legend(GridSearchViewModel vm) {
+        ColorScale scale = new ColorScale("study-heat-scale", HeatMap::colour, 150, 12);
+        Rectangle grey = new Rectangle(12, 12, Color.web(DISCARDED));
+        Label discarded = new Label(StudyText.get("heat.discardedKey"), grey);
+        discarded.setId("study-heat-scale-discarded");
+        discarded.getStyleClass().add("color-scale-label");
+        discarded.setMinWidth(Region.USE_PREF_SIZE);
+        scale.addKey(discarded);
+        Runnable show = () -> {
+            MseRange r = vm.rangeProperty().get();
+            GridSearch.Result result = vm.resultProperty().get();
+            scale.setVisible(r != null);
+            discarded.setVisible(result != null
+                    && result.ranking().size() < result.settings().size());
+            if (r != null) {
+                scale.show(StudyText.get("heat.scale"), StudyFormat.mse(r.min()),
+                        StudyFormat.mse(r.max()));
+            }
+        };
+        // the range is set before the result: redraw on the result, as the map does
+        vm.resultProperty().addListener((o, a, b) -> show.run());
+        show.run();
+        return scale;
+    }
+
     private static String style(HeatCell c, boolean selected) {
         String bg;
         String fg;
         if (c.setting().discarded()) {
-            bg = "#9e9e9e";
+            bg = DISCARDED;
             fg = "#eeeeee";
         } else {
-            // green (best) to red (worst) through yellow
-            Color col = Color.hsb(120 * (1 - c.shade()), 0.55, 0.9);
+            Color col = colour(c.shade());
             bg = String.format(Locale.ROOT, "#%02x%02x%02x", (int) (col.getRed() * 255),
                     (int) (col.getGreen() * 255), (int) (col.getBlue() * 255));
             fg = "#000000";

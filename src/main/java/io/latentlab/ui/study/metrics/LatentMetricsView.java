@@ -1,6 +1,7 @@
 package io.latentlab.ui.study.metrics;
 
 import io.latentlab.ui.study.common.Exports;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.ModelCheckList;
 import io.latentlab.ui.study.common.StatusRow;
 import io.latentlab.ui.study.common.StudyControls;
@@ -48,7 +49,8 @@ public final class LatentMetricsView extends BorderPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(StudyControls.modelTablePlaceholder(vm.context().dataProperty(),
                 vm.models(), vm.status(), "empty.metrics"));
-        table.getColumns().add(StudyControls.column("col.name", MetricsRow::name));
+        table.getColumns().add(FullText.column("col.name", MetricsRow::name,
+                vm.rows()));
         table.getColumns().add(StudyControls.column("col.ed",
                 r -> Integer.toString(r.metrics().encodingDim())));
         table.getColumns().add(StudyControls.column("col.pc1",

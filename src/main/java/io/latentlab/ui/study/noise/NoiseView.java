@@ -3,6 +3,7 @@ package io.latentlab.ui.study.noise;
 import io.latentlab.study.NoiseTable;
 import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.study.common.Exports;
+import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.ModelCheckList;
 import io.latentlab.ui.study.common.StatusRow;
 import io.latentlab.ui.study.common.StudyControls;
@@ -86,7 +87,8 @@ public final class NoiseView extends BorderPane {
 
         table.setId("study-noise-table");
         table.setPrefHeight(260);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // every column as wide as its texts, scrolled sideways when they are more than fit
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(StudyControls.modelTablePlaceholder(vm.context().dataProperty(),
                 vm.models(), vm.status(), "empty.noise"));
         // axes only once there is a table to plot
@@ -104,7 +106,8 @@ public final class NoiseView extends BorderPane {
         gridScroll = new ScrollPane(grids);
         gridScroll.setFitToWidth(true);
         SplitPane split = new SplitPane(center, gridScroll);
-        split.setDividerPositions(0.62);
+        // the grids get room enough for their labels to stay readable
+        split.setDividerPositions(0.56);
 
         setTop(new ToolBar(run, cancel, png, csv));
         setLeft(settings());
@@ -155,8 +158,9 @@ public final class NoiseView extends BorderPane {
             // shrink to the pane's width (never enlarge), so all digits stay in view
             view.setPreserveRatio(true);
             view.setSmooth(true);
-            view.fitWidthProperty().bind(Bindings.min(gridScroll.widthProperty().subtract(24),
-                    b.getWidth()));
+            view.fitWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.min(
+                    gridScroll.getViewportBounds().getWidth() - 16, b.getWidth()),
+                    gridScroll.viewportBoundsProperty()));
             gridImages.getChildren().add(view);
         }
     }
@@ -168,17 +172,19 @@ public final class NoiseView extends BorderPane {
         if (t == null) {
             return;
         }
+        List<List<String>> rows = NoiseViewModel.rows(t);
         TableColumn<List<String>, String> noise = new TableColumn<>(StudyText.get("col.noise"));
-        noise.setPrefWidth(230);
-        noise.setMaxWidth(280);
         noise.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(0)));
+        noise.setCellFactory(x -> FullText.cell());
         noise.setSortable(false);
+        FullText.fit(noise, rows.stream().map(r -> r.get(0)).toList());
         table.getColumns().add(noise);
         for (int m = 0; m < t.models().size(); m++) {
             final int col = m + 1;
-            TableColumn<List<String>, String> c = new TableColumn<>(t.models().get(m));
-            c.setPrefWidth(180);
-            c.setMinWidth(120);
+            // "ED=32 · runs/ed32-…" on two lines: the whole name in a narrower column
+            TableColumn<List<String>, String> c = new TableColumn<>(
+                    t.models().get(m).replace(" \u00b7 ", "\n"));
+            FullText.fit(c, List.of("0.000000"));
             c.setSortable(false);
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
             c.setCellFactory(x -> new TableCell<>() {
@@ -199,13 +205,13 @@ public final class NoiseView extends BorderPane {
             final int col = first + i;
             TableColumn<List<String>, String> c = new TableColumn<>(
                     StudyText.format("col.studyNoise", eds.get(i)));
-            c.setPrefWidth(110);
+            FullText.fit(c, List.of("0.0000"));
             c.setSortable(false);
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
             table.getColumns().add(c);
         }
-        table.getItems().setAll(NoiseViewModel.rows(t));
+        table.getItems().setAll(rows);
         for (int m = 0; m < t.models().size(); m++) {
             XYChart.Series<Number, Number> series = new XYChart.Series<>();
             series.setName(t.models().get(m));
