@@ -4,6 +4,7 @@ import io.latentlab.ui.AppContext;
 import io.latentlab.ui.reconstruction.ReconstructViewModel;
 import io.latentlab.ui.shell.AppTheme;
 import io.latentlab.ui.shell.MainWindow;
+import io.latentlab.ui.training.TrainView;
 import io.latentlab.ui.training.TrainViewModel;
 
 import java.io.IOException;
@@ -17,6 +18,7 @@ import java.util.function.BooleanSupplier;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -117,7 +119,8 @@ final class ScreenshotTour {
             vm.valueProperty(TrainViewModel.Field.ED).set("32");
             vm.valueProperty(TrainViewModel.Field.TRAIN_LIMIT).set("10000");
             vm.valueProperty(TrainViewModel.Field.BATCH).set("250");
-            vm.valueProperty(TrainViewModel.Field.MAX_EPOCHS).set("6");
+            // the check looks at layout, not at learning: a shorter run will do
+            vm.valueProperty(TrainViewModel.Field.MAX_EPOCHS).set(check ? "3" : "6");
             vm.start();
             next();
         });
@@ -176,6 +179,9 @@ final class ScreenshotTour {
                     });
                     pause(1);
                     shot(v.name() + "-" + size.trim() + "-" + themeName.trim() + ".png");
+                    if (size.equals(sizes.get(0))) {
+                        export("export-" + v.name() + "-" + themeName.trim() + ".png");
+                    }
                 }
             }
         }
@@ -188,6 +194,19 @@ final class ScreenshotTour {
             case "dark" -> AppTheme.PRIMER_DARK;
             default -> AppTheme.fromId(name);
         };
+    }
+
+    /** What File > Export view as PNG writes for the selected view. */
+    private void export(String name) {
+        steps.add(() -> {
+            Node view = window.tabs().getSelectionModel().getSelectedItem().getContent();
+            try {
+                TrainView.writePng(view, dir.resolve(name));
+            } catch (IOException e) {
+                LOG.error("could not write {}", name, e);
+            }
+            next();
+        });
     }
 
     private void readmeShot(String name) {

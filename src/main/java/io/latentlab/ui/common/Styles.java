@@ -37,6 +37,8 @@ public final class Styles {
     public static final String PLOT = "ll-plot";
     /** A floating card over a plot (the latent view's hover card). */
     public static final String CARD = "ll-card";
+    /** An icon a little larger than the toolbar's others, where its detail matters. */
+    public static final String ICON_LARGE = "ll-icon-large";
     /** A table column or cell of numbers: right-aligned. */
     public static final String NUMERIC = "ll-numeric";
     /** The training loss chart: its series colours. */

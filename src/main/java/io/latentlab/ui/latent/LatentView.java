@@ -66,11 +66,16 @@ public final class LatentView extends BorderPane implements CsvExportable {
         reset.setId("latent-reset");
         reset.setTooltip(new Tooltip(vm.text("latent.reset.tooltip")));
         reset.setOnAction(e -> scatter.resetView());
-        Button in = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        FontIcon plus = new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE);
+        FontIcon minus = new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE);
+        // at the toolbar's size the + and the - inside the lens are hard to tell apart
+        plus.getStyleClass().add(Styles.ICON_LARGE);
+        minus.getStyleClass().add(Styles.ICON_LARGE);
+        Button in = new Button(null, plus);
         in.setId("latent-zoom-in");
         in.setTooltip(new Tooltip(vm.text("latent.zoomIn.tooltip")));
         in.setOnAction(e -> scatter.zoomCentre(ZOOM_STEP));
-        Button out = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        Button out = new Button(null, minus);
         out.setId("latent-zoom-out");
         out.setTooltip(new Tooltip(vm.text("latent.zoomOut.tooltip")));
         out.setOnAction(e -> scatter.zoomCentre(1 / ZOOM_STEP));

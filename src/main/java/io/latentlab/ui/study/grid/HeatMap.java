@@ -108,7 +108,7 @@ final class HeatMap extends GridPane {
     }
 
     /** Grey when discarded, else green (best) to red (worst) through yellow. */
-    static Color colour(HeatCell c) {
+    private static Color colour(HeatCell c) {
         return c.setting().discarded() ? Color.web("#9e9e9e")
                 : Color.hsb(120 * (1 - c.shade()), 0.55, 0.9);
     }
