@@ -223,7 +223,7 @@ class MainWindowFxTest {
     void defaultTheme() throws Exception {
         // the user-agent stylesheet is JVM-wide: later test classes get the one they expect
         fx(() -> {
-            Application.setUserAgentStylesheet(null);
+            FxTestSupport.unstyled(window.getScene());
             return null;
         });
     }

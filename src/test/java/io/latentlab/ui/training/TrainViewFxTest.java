@@ -78,7 +78,7 @@ class TrainViewFxTest {
         fx(() -> {
             view = new TrainView(c);
             Scene scene = new Scene(view, 1200, 800);
-            scene.getStylesheets().add(Styles.STYLESHEET);
+            FxTestSupport.styledLikeTheApp(scene);
             stage.setScene(scene);
             stage.show();
             return null;
@@ -93,6 +93,10 @@ class TrainViewFxTest {
 
     @AfterEach
     void close() throws Exception {
+        fx(() -> {
+            FxTestSupport.unstyled(view == null ? null : view.getScene());
+            return null;
+        });
         if (ctx == null) {
             return;
         }
