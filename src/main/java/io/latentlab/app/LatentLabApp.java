@@ -146,7 +146,8 @@ public final class LatentLabApp extends Application {
             p.putDouble(PREF_H, stage.getScene().getHeight());
         }
         p.put(PREF_THEME, window.themeProperty().get().id());
-        p.remove(PREF_DARK);
+        // still written, so an older version started again keeps light or dark
+        p.putBoolean(PREF_DARK, window.themeProperty().get().dark());
         try {
             p.flush();
         } catch (BackingStoreException e) {
