@@ -3,11 +3,15 @@ package io.latentlab;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.service.ModelHandle;
+
+import javafx.css.Styleable;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,6 +72,18 @@ class ArchitectureTest {
     void onlyTheCommandLinePrintsToStandardOutput() {
         noClasses().that().resideOutsideOfPackages("io.latentlab.cli..", "io.latentlab.app..")
                 .should().accessField(System.class, "out")
+                .check(classes);
+    }
+
+    @Test
+    void theUiStylesThroughTheStylesheetOnly() {
+        // inline styles scatter colours that no theme can change: a style class instead
+        DescribedPredicate<JavaMethodCall> setStyle = DescribedPredicate.describe(
+                "setStyle(String) of a styleable JavaFX object",
+                call -> call.getName().equals("setStyle")
+                        && call.getTargetOwner().isAssignableTo(Styleable.class));
+        noClasses().that().resideInAnyPackage(UI)
+                .should().callMethodWhere(setStyle)
                 .check(classes);
     }
 

@@ -3,8 +3,10 @@ package io.latentlab.app;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.common.AppIcon;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.shell.AppTheme;
 import io.latentlab.ui.shell.MainViewModel;
 import io.latentlab.ui.shell.MainWindow;
 
@@ -38,6 +40,8 @@ public final class LatentLabApp extends Application {
     static final String PREF_W = "window.width";
     static final String PREF_H = "window.height";
     static final String PREF_MAXIMIZED = "window.maximized";
+    static final String PREF_THEME = "theme";
+    /** Before themes had names: a dark theme or not; read when {@link #PREF_THEME} is unset. */
     static final String PREF_DARK = "theme.dark";
 
     private AppContext ctx;
@@ -50,7 +54,7 @@ public final class LatentLabApp extends Application {
         ctx = createContext();
         window = new MainWindow(ctx);
         Preferences p = ctx.prefs();
-        stage.setTitle(ctx.text("app.title"));
+        titleAndIcon(stage, ctx);
         stage.setScene(new Scene(window, p.getDouble(PREF_W, 1200), p.getDouble(PREF_H, 800)));
         double x = p.getDouble(PREF_X, Double.NaN);
         double y = p.getDouble(PREF_Y, Double.NaN);
@@ -61,7 +65,7 @@ public final class LatentLabApp extends Application {
             stage.setY(y);
         }
         stage.setMaximized(p.getBoolean(PREF_MAXIMIZED, false));
-        window.darkThemeProperty().set(p.getBoolean(PREF_DARK, false));
+        window.themeProperty().set(rememberedTheme(p));
         stage.show();
         loadData(ctx, window.viewModel());
         window.viewModel().discover(List.of(Path.of("models"), Path.of("runs")),
@@ -70,6 +74,27 @@ public final class LatentLabApp extends Application {
         if (shots != null) {
             new ScreenshotTour(ctx, window, Path.of(shots)).start();
         }
+    }
+
+    /**
+     * @param stage the main window
+     * @param ctx its strings
+     */
+    static void titleAndIcon(Stage stage, AppContext ctx) {
+        stage.setTitle(ctx.text("app.title"));
+        stage.getIcons().setAll(AppIcon.all());
+    }
+
+    /**
+     * @param p the app's preferences
+     * @return the theme chosen last; an older version's dark/light choice is still honoured
+     */
+    static AppTheme rememberedTheme(Preferences p) {
+        String id = p.get(PREF_THEME, null);
+        if (id != null) {
+            return AppTheme.fromId(id);
+        }
+        return p.getBoolean(PREF_DARK, false) ? AppTheme.PRIMER_DARK : AppTheme.PRIMER_LIGHT;
     }
 
     /**
@@ -120,7 +145,9 @@ public final class LatentLabApp extends Application {
             p.putDouble(PREF_W, stage.getScene().getWidth());
             p.putDouble(PREF_H, stage.getScene().getHeight());
         }
-        p.putBoolean(PREF_DARK, window.darkThemeProperty().get());
+        p.put(PREF_THEME, window.themeProperty().get().id());
+        // still written, so an older version started again keeps light or dark
+        p.putBoolean(PREF_DARK, window.themeProperty().get().dark());
         try {
             p.flush();
         } catch (BackingStoreException e) {

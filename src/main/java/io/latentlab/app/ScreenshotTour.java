@@ -2,7 +2,9 @@ package io.latentlab.app;
 
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.reconstruction.ReconstructViewModel;
+import io.latentlab.ui.shell.AppTheme;
 import io.latentlab.ui.shell.MainWindow;
+import io.latentlab.ui.training.TrainView;
 import io.latentlab.ui.training.TrainViewModel;
 
 import java.io.IOException;
@@ -10,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
 import javafx.util.Duration;
 
 import javax.imageio.ImageIO;
@@ -28,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * Drives the running app through each view and saves a PNG of the window for each, for the
  * README. Started with {@code -Dlatentlab.screenshots=DIR} (see {@code tools/screenshots.sh},
  * which runs it under a virtual display); the app quits when done.
+ *
+ * <p>With {@code -Dlatentlab.screenshots.check=true} it fills the views the same way, then
+ * saves every view at every size of {@code latentlab.screenshots.size} (default
+ * {@code 1280x800,1920x1080}) in every theme of {@code latentlab.screenshots.theme} (default
+ * {@code light,dark}; also {@code nord-light}, {@code nord-dark}) as
+ * {@code <view>-<W>x<H>-<theme>.png}, for checking layout and contrast by eye.
  */
 final class ScreenshotTour {
 
@@ -37,6 +48,15 @@ final class ScreenshotTour {
     private final MainWindow window;
     private final Path dir;
     private final Deque<Runnable> steps = new ArrayDeque<>();
+    private final boolean check = Boolean.getBoolean("latentlab.screenshots.check");
+
+    /** A view the check visits: main tab and, in the Study view, its tab. */
+    private record View(String name, int tab, int studyTab) {}
+
+    private static final List<View> VIEWS = List.of(new View("train", 0, -1),
+            new View("reconstruct", 1, -1), new View("latent", 2, -1),
+            new View("study-grid", 3, 0), new View("study-ed", 3, 1),
+            new View("study-noise", 3, 2), new View("study-metrics", 3, 3));
 
     ScreenshotTour(AppContext ctx, MainWindow window, Path dir) {
         this.ctx = ctx;
@@ -46,7 +66,7 @@ final class ScreenshotTour {
 
     void start() {
         // remembered settings of an earlier tour must not change the pictures
-        window.darkThemeProperty().set(false);
+        window.themeProperty().set(AppTheme.PRIMER_LIGHT);
         window.help().tips().close();
         // reconstruct and latent show the model discovery picked; the training run comes last
         waitFor(() -> ctx.dataProperty().get() != null && ctx.activeModelProperty().get() != null,
@@ -60,7 +80,7 @@ final class ScreenshotTour {
             next();
         });
         pause(3);
-        shot("reconstruct.png");
+        readmeShot("reconstruct.png");
         steps.add(() -> {
             window.tabs().getSelectionModel().select(2);
             next();
@@ -69,7 +89,7 @@ final class ScreenshotTour {
         waitFor(() -> !window.latentView().viewModel().busyProperty().get()
                 && window.latentView().viewModel().projectionProperty().get() != null, 120);
         pause(1);
-        shot("latent.png");
+        readmeShot("latent.png");
         steps.add(() -> {
             window.tabs().getSelectionModel().select(3);
             window.studyView().tabs().getSelectionModel().select(2);
@@ -79,7 +99,7 @@ final class ScreenshotTour {
         pause(1);
         waitFor(() -> !window.studyView().viewModel().busyProperty().get(), 300);
         pause(1);
-        shot("study.png");
+        readmeShot("study.png");
         Path grid = Path.of("docs", "grid-search", "ed32.csv");
         if (Files.isRegularFile(grid)) {
             // the study's own grid search, as a user would open it
@@ -90,7 +110,7 @@ final class ScreenshotTour {
             });
             waitFor(() -> window.studyView().viewModel().grid().resultProperty().get() != null, 30);
             pause(1);
-            shot("study-grid.png");
+            readmeShot("study-grid.png");
         }
         steps.add(() -> {
             window.tabs().getSelectionModel().select(0);
@@ -100,23 +120,100 @@ final class ScreenshotTour {
             vm.valueProperty(TrainViewModel.Field.ED).set("32");
             vm.valueProperty(TrainViewModel.Field.TRAIN_LIMIT).set("10000");
             vm.valueProperty(TrainViewModel.Field.BATCH).set("250");
-            vm.valueProperty(TrainViewModel.Field.MAX_EPOCHS).set("6");
+            // the check looks at layout, not at learning: a shorter run will do
+            vm.valueProperty(TrainViewModel.Field.MAX_EPOCHS).set(check ? "3" : "6");
             vm.start();
             next();
         });
         pause(2);
         waitFor(() -> !window.trainView().viewModel().stateProperty().get().active(), 300);
         pause(1);
-        shot("train.png");
-        steps.add(() -> {
-            window.darkThemeProperty().set(true);
-            window.tabs().getSelectionModel().select(1);
-            next();
-        });
-        pause(2);
-        shot("reconstruct-dark.png");
+        readmeShot("train.png");
+        if (check) {
+            steps.add(() -> {
+                window.studyView().viewModel().metrics().run();
+                next();
+            });
+            pause(1);
+            waitFor(() -> !window.studyView().viewModel().busyProperty().get(), 300);
+            checkShots();
+        } else {
+            steps.add(() -> {
+                window.themeProperty().set(AppTheme.PRIMER_DARK);
+                window.tabs().getSelectionModel().select(1);
+                next();
+            });
+            pause(2);
+            shot("reconstruct-dark.png");
+        }
         steps.add(Platform::exit);
         next();
+    }
+
+    /** Every view at every size in every theme, once the views have their data. */
+    private void checkShots() {
+        List<String> sizes = List.of(System.getProperty("latentlab.screenshots.size",
+                "1280x800,1920x1080").split(","));
+        List<String> themes = List.of(System.getProperty("latentlab.screenshots.theme",
+                "light,dark").split(","));
+        for (String size : sizes) {
+            String[] wh = size.trim().split("x");
+            double w = Double.parseDouble(wh[0]);
+            double h = Double.parseDouble(wh[1]);
+            for (String themeName : themes) {
+                AppTheme theme = themeOf(themeName.trim());
+                steps.add(() -> {
+                    Stage stage = (Stage) window.getScene().getWindow();
+                    stage.setMaximized(false);
+                    stage.setWidth(w);
+                    stage.setHeight(h);
+                    window.themeProperty().set(theme);
+                    next();
+                });
+                for (View v : VIEWS) {
+                    steps.add(() -> {
+                        window.tabs().getSelectionModel().select(v.tab());
+                        if (v.studyTab() >= 0) {
+                            window.studyView().tabs().getSelectionModel().select(v.studyTab());
+                        }
+                        next();
+                    });
+                    pause(1);
+                    shot(v.name() + "-" + size.trim() + "-" + themeName.trim() + ".png");
+                    if (size.equals(sizes.get(0))) {
+                        export("export-" + v.name() + "-" + themeName.trim() + ".png");
+                    }
+                }
+            }
+        }
+    }
+
+    /** "light" and "dark" are the Primer themes; the others go by their preference id. */
+    private static AppTheme themeOf(String name) {
+        return switch (name) {
+            case "light" -> AppTheme.PRIMER_LIGHT;
+            case "dark" -> AppTheme.PRIMER_DARK;
+            default -> AppTheme.fromId(name);
+        };
+    }
+
+    /** What File > Export view as PNG writes for the selected view. */
+    private void export(String name) {
+        steps.add(() -> {
+            Node view = window.tabs().getSelectionModel().getSelectedItem().getContent();
+            try {
+                TrainView.writePng(view, dir.resolve(name));
+            } catch (IOException e) {
+                LOG.error("could not write {}", name, e);
+            }
+            next();
+        });
+    }
+
+    private void readmeShot(String name) {
+        if (!check) {
+            shot(name);
+        }
     }
 
     private void next() {

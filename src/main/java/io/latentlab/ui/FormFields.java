@@ -1,5 +1,7 @@
 package io.latentlab.ui;
 
+import io.latentlab.ui.common.Styles;
+
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -63,9 +65,6 @@ public final class FormFields<F extends Enum<F>> {
         return errors.get(f);
     }
 
-    /** Style of inline error messages. */
-    public static final String ERROR_STYLE = "-fx-text-fill: #d32f2f; -fx-font-size: 0.9em;";
-
     /**
      * Adds a labelled field with its inline error below it (shown only when there is one; the
      * field gets a red border then).
@@ -84,7 +83,7 @@ public final class FormFields<F extends Enum<F>> {
         label.setLabelFor(field);
         Label message = new Label();
         message.setId(errorId);
-        message.setStyle(ERROR_STYLE);
+        message.getStyleClass().add(Styles.ERROR);
         message.setWrapText(true);
         message.setMaxWidth(errorWidth);
         message.textProperty().bind(error);

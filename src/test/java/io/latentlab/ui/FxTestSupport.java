@@ -2,9 +2,11 @@ package io.latentlab.ui;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobState;
 import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.shell.AppTheme;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,7 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
+import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -175,5 +179,30 @@ public final class FxTestSupport {
         } finally {
             ctx.close();
         }
+    }
+
+    /**
+     * The app's look on a test's scene: its AtlantaFX theme (JVM-wide: undo it with
+     * {@link #unstyled}) under the app's stylesheet, which builds on the theme's colours.
+     * Call it on the FX thread.
+     *
+     * @param scene the test's scene
+     */
+    public static void styledLikeTheApp(Scene scene) {
+        Application.setUserAgentStylesheet(AppTheme.PRIMER_LIGHT.userAgentStylesheet());
+        scene.getStylesheets().add(Styles.STYLESHEET);
+    }
+
+    /**
+     * Back to JavaFX's own theme for the tests that follow, our stylesheet off the scene first
+     * (its looked-up colours would not resolve without the theme). Call it on the FX thread.
+     *
+     * @param scene the test's scene, or null
+     */
+    public static void unstyled(Scene scene) {
+        if (scene != null) {
+            scene.getStylesheets().remove(Styles.STYLESHEET);
+        }
+        Application.setUserAgentStylesheet(null);
     }
 }

@@ -2,6 +2,7 @@ package io.latentlab.ui.latent;
 
 import io.latentlab.data.Dataset;
 import io.latentlab.ui.common.DigitImages;
+import io.latentlab.ui.common.Styles;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -28,8 +29,7 @@ final class HoverCard extends VBox {
         setId("latent-hover");
         setAlignment(Pos.CENTER);
         setPadding(new Insets(6));
-        setStyle("-fx-background-color: rgba(255,255,255,0.95); -fx-border-color: #888;"
-                + " -fx-effect: dropshadow(gaussian, rgba(0,0,0,0.3), 6, 0, 0, 2);");
+        getStyleClass().add(Styles.CARD);
         // placed by hand over the plot, never in the way of the mouse
         setManaged(false);
         setMouseTransparent(true);

@@ -3,6 +3,7 @@ package io.latentlab.ui.latent;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.CsvExportable;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
 import java.io.IOException;
@@ -29,6 +30,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /**
  * The Latent space view: the test digits' codes on their first two principal axes, with a
@@ -64,10 +66,17 @@ public final class LatentView extends BorderPane implements CsvExportable {
         reset.setId("latent-reset");
         reset.setTooltip(new Tooltip(vm.text("latent.reset.tooltip")));
         reset.setOnAction(e -> scatter.resetView());
-        Button in = new Button(null, new FontIcon("mdi2m-magnify-plus-outline"));
+        FontIcon plus = new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE);
+        FontIcon minus = new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE);
+        // at the toolbar's size the + and the - inside the lens are hard to tell apart
+        plus.getStyleClass().add(Styles.ICON_LARGE);
+        minus.getStyleClass().add(Styles.ICON_LARGE);
+        Button in = new Button(null, plus);
+        in.setId("latent-zoom-in");
         in.setTooltip(new Tooltip(vm.text("latent.zoomIn.tooltip")));
         in.setOnAction(e -> scatter.zoomCentre(ZOOM_STEP));
-        Button out = new Button(null, new FontIcon("mdi2m-magnify-minus-outline"));
+        Button out = new Button(null, minus);
+        out.setId("latent-zoom-out");
         out.setTooltip(new Tooltip(vm.text("latent.zoomOut.tooltip")));
         out.setOnAction(e -> scatter.zoomCentre(1 / ZOOM_STEP));
         walk.setText(vm.text("latent.walk"));
@@ -97,7 +106,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
         hint.setId("latent-hint");
         hint.setWrapText(true);
         hint.setMaxWidth(420);
-        hint.setStyle("-fx-font-size: 1.1em; -fx-text-fill: #555;");
+        hint.getStyleClass().add(Styles.HINT);
         hint.textProperty().bind(vm.messageProperty());
         hint.visibleProperty().bind(vm.messageProperty().isNotEmpty());
         hint.managedProperty().bind(hint.visibleProperty());

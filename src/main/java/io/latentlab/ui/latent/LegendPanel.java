@@ -1,6 +1,7 @@
 package io.latentlab.ui.latent;
 
 import io.latentlab.ui.common.DigitImages;
+import io.latentlab.ui.common.Styles;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
@@ -23,7 +24,7 @@ final class LegendPanel extends VBox {
         super(6);
         VBox legend = new VBox(4);
         Label title = new Label(vm.text("latent.legend"));
-        title.setStyle("-fx-font-weight: bold;");
+        title.getStyleClass().add(Styles.HEAD);
         legend.getChildren().add(title);
         for (int c = 0; c < LatentViewModel.CLASSES; c++) {
             CheckBox box = new CheckBox(Integer.toString(c));
@@ -39,7 +40,7 @@ final class LegendPanel extends VBox {
         legend.getChildren().add(all);
 
         Label decodedTitle = new Label(vm.text("latent.decoded"));
-        decodedTitle.setStyle("-fx-font-weight: bold;");
+        decodedTitle.getStyleClass().add(Styles.HEAD);
         ImageView decoded = new ImageView();
         decoded.setId("latent-decoded");
         decoded.setFitWidth(DECODED_SIZE);
@@ -48,7 +49,7 @@ final class LegendPanel extends VBox {
         StackPane frame = new StackPane(decoded);
         frame.setMinSize(DECODED_SIZE, DECODED_SIZE);
         frame.setMaxSize(DECODED_SIZE, DECODED_SIZE);
-        frame.setStyle("-fx-background-color: black;");
+        frame.getStyleClass().add(Styles.DIGIT_FRAME);
         Label caption = new Label(vm.text("latent.decoded.hint"));
         caption.setWrapText(true);
         caption.setMaxWidth(140);

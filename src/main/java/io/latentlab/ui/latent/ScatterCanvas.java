@@ -1,6 +1,7 @@
 package io.latentlab.ui.latent;
 
 import io.latentlab.ui.common.DigitImages;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
 import java.util.function.IntConsumer;
@@ -63,7 +64,7 @@ final class ScatterCanvas extends Pane {
         setMinSize(0, 0);
         setPrefSize(600, 450);
         setFocusTraversable(true);
-        setStyle("-fx-background-color: white;");
+        getStyleClass().add(Styles.PLOT);
         canvas.setId("latent-canvas");
         // the canvas follows the pane's size; the pane's own min size stays 0 so it can shrink
         canvas.widthProperty().bind(widthProperty());
@@ -157,8 +158,8 @@ final class ScatterCanvas extends Pane {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
+        // the pane's background (the theme's, from the stylesheet) shows through
+        g.clearRect(0, 0, w, h);
         Projection p = vm.projectionProperty().get();
         if (p == null) {
             visibleCount = 0;
@@ -210,6 +211,10 @@ final class ScatterCanvas extends Pane {
         Point2D wp = vm.walkPointProperty().get();
         if (wp != null) {
             Point2D q = view.toScreen(wp.getX(), wp.getY());
+            // dark over a light halo: visible on the light and the dark background
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(3.5);
+            g.strokeRect(q.getX() - 5, q.getY() - 5, 10, 10);
             g.setStroke(Color.web("#333"));
             g.setLineWidth(1.5);
             g.strokeRect(q.getX() - 5, q.getY() - 5, 10, 10);

@@ -6,6 +6,7 @@ import static io.latentlab.ui.reconstruction.Icons.iconButton;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.CsvExportable;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 
 import java.io.File;
@@ -127,7 +128,7 @@ public final class ReconstructView extends BorderPane implements CsvExportable {
         Label error = new Label();
         error.setId("reconstruct-error");
         error.setGraphic(icon(MaterialDesignA.ALERT_CIRCLE_OUTLINE));
-        error.setStyle("-fx-text-fill: #b00020;");
+        error.getStyleClass().add(Styles.ERROR);
         error.textProperty().bind(vm.errorProperty());
         Button dismiss = iconButton(MaterialDesignC.CLOSE, vm.text("error.dismiss"));
         dismiss.setOnAction(e -> vm.showError(null));

@@ -6,6 +6,7 @@ import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.common.DigitImages;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
 import java.util.ArrayList;
@@ -98,7 +99,7 @@ final class ResultPanel extends GridPane {
 
         Label mse = new Label();
         mse.setId(idPrefix + "mse-label");
-        mse.setStyle("-fx-font-family: monospace;");
+        mse.getStyleClass().add(Styles.MONO);
         mse.textProperty().bind(Bindings.createStringBinding(() -> {
             Reconstruction r = value.getValue();
             return r == null ? vm.text("mse.none")
@@ -179,9 +180,9 @@ final class ResultPanel extends GridPane {
 
     private static Node panel(String id, String title, ImageView view, Label caption) {
         Label head = new Label(title);
-        head.setStyle("-fx-font-weight: bold;");
+        head.getStyleClass().add(Styles.HEAD);
         Region frame = new Region();
-        frame.setStyle("-fx-background-color: #202020;");
+        frame.getStyleClass().add(Styles.DIGIT_FRAME);
         frame.setMinSize(PANEL, PANEL);
         frame.setMaxSize(PANEL, PANEL);
         StackPane stack = new StackPane(frame, view);

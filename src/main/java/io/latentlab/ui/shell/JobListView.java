@@ -1,5 +1,6 @@
 package io.latentlab.ui.shell;
 
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.jobs.Job;
 
 import java.util.ResourceBundle;
@@ -58,7 +59,7 @@ final class JobListView extends ListView<Job<?>> {
         JobCell(StatusViewModel vm, ResourceBundle s) {
             this.vm = vm;
             title.getStyleClass().add("job-title");
-            title.setStyle("-fx-font-weight: bold");
+            title.getStyleClass().add(Styles.HEAD);
             bar.setMaxWidth(Double.MAX_VALUE);
             HBox.setHgrow(bar, Priority.ALWAYS);
             eta.getStyleClass().add("job-eta");
@@ -66,7 +67,7 @@ final class JobListView extends ListView<Job<?>> {
             cancel.getStyleClass().add("job-cancel");
             cancel.setTooltip(new Tooltip(s.getString("job.cancel")));
             message.getStyleClass().add("job-message");
-            message.setStyle("-fx-opacity: 0.75");
+            message.getStyleClass().add(Styles.MUTED);
             HBox row = new HBox(8, bar, eta, cancel);
             row.setAlignment(Pos.CENTER_LEFT);
             box = new VBox(3, title, row, message);

@@ -2,7 +2,7 @@ package io.latentlab.ui.shell;
 
 import java.util.ResourceBundle;
 
-import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.Node;
 import javafx.scene.control.Menu;
@@ -47,10 +47,10 @@ final class MainMenuBar extends MenuBar {
      * @param s shell strings
      * @param actions what the items do
      * @param noModel true while Save has nothing to save
-     * @param darkTheme the theme the View menu switches
+     * @param theme the theme the View menu switches
      */
     MainMenuBar(ResourceBundle s, Actions actions, ObservableBooleanValue noModel,
-            BooleanProperty darkTheme) {
+            ObjectProperty<AppTheme> theme) {
         this.s = s;
         setId("menu-bar");
         MenuItem open = item("action.openModel", new FontIcon(MaterialDesignF.FOLDER_OPEN),
@@ -70,20 +70,37 @@ final class MainMenuBar extends MenuBar {
                 new SeparatorMenuItem(), quit);
 
         ToggleGroup themes = new ToggleGroup();
-        RadioMenuItem light = new RadioMenuItem(s.getString("theme.light"));
-        light.setId("menu-theme-light");
-        light.setAccelerator(shiftShortcut(KeyCode.L));
-        RadioMenuItem dark = new RadioMenuItem(s.getString("theme.dark"));
-        dark.setId("menu-theme-dark");
-        dark.setGraphic(new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
-        dark.setAccelerator(shiftShortcut(KeyCode.D));
-        light.setToggleGroup(themes);
-        dark.setToggleGroup(themes);
-        light.setSelected(!darkTheme.get());
-        dark.setSelected(darkTheme.get());
-        dark.selectedProperty().addListener((o, a, b) -> darkTheme.set(b));
-        darkTheme.addListener((o, a, b) -> (b ? dark : light).setSelected(true));
-        Menu view = new Menu(s.getString("menu.view"), null, light, dark);
+        for (AppTheme t : AppTheme.values()) {
+            String key = switch (t) {
+                case PRIMER_LIGHT -> "light";
+                case PRIMER_DARK -> "dark";
+                case NORD_LIGHT -> "nord-light";
+                case NORD_DARK -> "nord-dark";
+            };
+            RadioMenuItem item = new RadioMenuItem(s.getString("theme." + key));
+            item.setId("menu-theme-" + key);
+            item.setUserData(t);
+            item.setToggleGroup(themes);
+            item.setSelected(theme.get() == t);
+            item.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    theme.set(t);
+                }
+            });
+            // a click selects it; an accelerator or fire() only fires it
+            item.setOnAction(e -> item.setSelected(true));
+            if (t == AppTheme.PRIMER_LIGHT) {
+                item.setAccelerator(shiftShortcut(KeyCode.L));
+            } else if (t == AppTheme.PRIMER_DARK) {
+                item.setGraphic(new FontIcon(MaterialDesignT.THEME_LIGHT_DARK));
+                item.setAccelerator(shiftShortcut(KeyCode.D));
+            }
+        }
+        theme.addListener((o, a, b) -> themes.getToggles().stream()
+                .filter(t -> t.getUserData() == b).findFirst()
+                .ifPresent(t -> t.setSelected(true)));
+        Menu view = new Menu(s.getString("menu.view"));
+        themes.getToggles().forEach(t -> view.getItems().add((MenuItem) t));
 
         MenuItem about = item("action.about", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE),
                 null, actions.about());

@@ -4,6 +4,8 @@ import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.DialogFolders;
+import io.latentlab.ui.common.AppIcon;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.help.GuidePage;
 import io.latentlab.ui.help.Help;
 import io.latentlab.ui.latent.LatentView;
@@ -19,15 +21,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
 
+import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
@@ -41,9 +44,6 @@ import javafx.stage.Window;
  */
 public final class MainWindow extends BorderPane {
 
-    private static final String DARK_CSS =
-            MainWindow.class.getResource("dark.css").toExternalForm();
-
     private final AppContext ctx;
     private final ResourceBundle s;
     private final StatusViewModel status;
@@ -53,7 +53,8 @@ public final class MainWindow extends BorderPane {
     private final ReconstructView reconstructView;
     private final LatentView latentView;
     private final StudyView studyView;
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ObjectProperty<AppTheme> theme =
+            new SimpleObjectProperty<>(this, "theme", AppTheme.PRIMER_LIGHT);
     private final ModelSelector selector;
     private final StatusBarView statusBar;
     private final Help help;
@@ -83,24 +84,29 @@ public final class MainWindow extends BorderPane {
 
         MainMenuBar menu = new MainMenuBar(s, new MainMenuBar.Actions(this::chooseModel,
                 this::chooseSaveModel, this::chooseDataset, this::exportView, this::exportCsv,
-                Platform::exit, this::showAbout), ctx.activeModelProperty().isNull(), darkTheme);
+                Platform::exit, this::showAbout), ctx.activeModelProperty().isNull(), theme);
         selector = new ModelSelector(ctx, vm, s, this::chooseModel);
         help = new Help(ctx, menu, () -> GuidePage.forView(
                 tabs.getSelectionModel().getSelectedIndex(),
                 studyView.tabs().getSelectionModel().getSelectedIndex()));
         menu.helpMenu().getItems().addAll(0, help.menuItems());
+        help.aboutGraphicProperty().set(new ImageView(AppIcon.image(64)));
         setTop(new VBox(menu, selector, help.tipsBar()));
         statusBar = new StatusBarView(status, s);
         setBottom(statusBar);
 
-        // the theme is a scene stylesheet, so dialogs owned by the window can follow it later
+        // the theme is the application's user-agent stylesheet, so dialogs follow it too; our
+        // own stylesheet builds on its colours
         sceneProperty().addListener((o, old, scene) -> {
             if (old != null) {
-                old.getStylesheets().remove(DARK_CSS);
+                old.getStylesheets().remove(Styles.STYLESHEET);
             }
-            applyTheme(scene);
+            if (scene != null && !scene.getStylesheets().contains(Styles.STYLESHEET)) {
+                scene.getStylesheets().add(Styles.STYLESHEET);
+            }
         });
-        darkTheme.addListener((o, a, b) -> applyTheme(getScene()));
+        applyTheme();
+        theme.addListener((o, a, b) -> applyTheme());
     }
 
     /**
@@ -133,14 +139,11 @@ public final class MainWindow extends BorderPane {
         return t;
     }
 
-    private void applyTheme(Scene scene) {
-        if (scene == null) {
-            return;
-        }
-        scene.getStylesheets().remove(DARK_CSS);
-        if (darkTheme.get()) {
-            scene.getStylesheets().add(DARK_CSS);
-        }
+    private void applyTheme() {
+        AppTheme t = theme.get() == null ? AppTheme.PRIMER_LIGHT : theme.get();
+        Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        // the root, not the scene: a pseudo-class our stylesheet matches as .root:dark
+        pseudoClassStateChanged(Styles.DARK, t.dark());
     }
 
     /** @return the working directory, where models/, runs/ and assets/ are */
@@ -293,9 +296,9 @@ public final class MainWindow extends BorderPane {
         return help;
     }
 
-    /** @return whether the dark theme is on */
-    public BooleanProperty darkThemeProperty() {
-        return darkTheme;
+    /** @return the theme (AtlantaFX, application-wide) */
+    public ObjectProperty<AppTheme> themeProperty() {
+        return theme;
     }
 
     /** @return the active-model selector */

@@ -1,6 +1,7 @@
 package io.latentlab.ui.shell;
 
 import io.latentlab.ui.common.FxTicker;
+import io.latentlab.ui.common.Styles;
 
 import java.util.ResourceBundle;
 
@@ -51,8 +52,7 @@ final class StatusBarView extends HBox {
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         setPadding(new Insets(3, 8, 3, 8));
-        setStyle("-fx-border-color: -fx-box-border transparent transparent transparent;"
-                + " -fx-background-color: -fx-background;");
+        getStyleClass().add(Styles.STATUS_BAR);
 
         text.setId("status-text");
         text.setMinWidth(Region.USE_PREF_SIZE);
@@ -66,7 +66,7 @@ final class StatusBarView extends HBox {
 
         Label message = new Label();
         message.setId("status-message");
-        message.setStyle("-fx-opacity: 0.75");
+        message.getStyleClass().add(Styles.MUTED);
         message.textProperty().bind(vm.messageProperty());
         showIf(message, vm.currentProperty().isNotNull().and(vm.messageProperty().isNotEmpty()));
 

@@ -1,6 +1,7 @@
 package io.latentlab.ui.training;
 
 import io.latentlab.training.EpochMetrics;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.training.TrainViewModel.BatchPoint;
 
 import java.util.ArrayList;
@@ -21,14 +22,10 @@ import javafx.util.StringConverter;
 /**
  * The loss chart of the Train view: batch loss (raw and smoothed), train, validation and test
  * MSE per epoch, and the best epoch. Every series, its points and its legend entry take their
- * colour from the same chart colour ({@link #COLOURS}), so the picture and the legend agree,
- * on screen and in the PNG. The x axis shows whole epochs from 0.
+ * colour from the same chart colour (the stylesheet's {@code -ll-chart-*}, per theme), so the
+ * picture and the legend agree, on screen and in the PNG. The x axis shows whole epochs from 0.
  */
 final class TrainChart {
-
-    /** Series colours in series order: batch, batch smoothed, train, val, test, best. */
-    static final String[] COLOURS = {
-        "#90a4ae", "#546e7a", "#2e7d32", "#1e88e5", "#8e24aa", "#e53935"};
 
     private final TrainViewModel vm;
     private final NumberAxis xAxis = new NumberAxis(0, 1, 1);
@@ -71,12 +68,7 @@ final class TrainChart {
         // symbols only where set explicitly (epoch points, best marker): thousands of batch
         // points would each get a node otherwise
         chart.setCreateSymbols(false);
-        StringBuilder colours = new StringBuilder();
-        for (int i = 0; i < COLOURS.length; i++) {
-            // modena colours series i, its symbols and its legend entry with CHART_COLOR_{i+1}
-            colours.append("CHART_COLOR_").append(i + 1).append(": ").append(COLOURS[i]).append("; ");
-        }
-        chart.setStyle(colours.toString());
+        chart.getStyleClass().add(Styles.LOSS_CHART);
         batchRaw.setName(s.getString("series.batch"));
         batchSmooth.setName(s.getString("series.batchSmooth"));
         train.setName(s.getString("series.train"));
@@ -84,12 +76,12 @@ final class TrainChart {
         test.setName(s.getString("series.test"));
         best.setName(s.getString("series.best"));
         chart.getData().addAll(List.of(batchRaw, batchSmooth, train, val, test, best));
-        batchRaw.getNode().setStyle("-fx-stroke-width: 1px; -fx-opacity: 0.5;");
-        batchSmooth.getNode().setStyle("-fx-stroke-width: 1.5px;");
+        batchRaw.getNode().getStyleClass().add(Styles.SERIES_RAW);
+        batchSmooth.getNode().getStyleClass().add(Styles.SERIES_SMOOTH);
         for (XYChart.Series<Number, Number> epochSeries : List.of(train, val, test)) {
-            epochSeries.getNode().setStyle("-fx-stroke-width: 2px;");
+            epochSeries.getNode().getStyleClass().add(Styles.SERIES_MAIN);
         }
-        best.getNode().setStyle("-fx-stroke: transparent;");
+        best.getNode().getStyleClass().add(Styles.SERIES_POINTS);
         // the x axis ends at the last epoch: unclipped, its dots and the best ring show whole
         // (the axes always fit the data, so nothing else reaches past the plot area)
         Node plotContent = chart.lookup(".plot-content");
@@ -231,9 +223,6 @@ final class TrainChart {
                 // a ring around the point, in the colour of the legend's "best epoch"
                 StackPane marker = new StackPane();
                 marker.getStyleClass().add("train-best-marker");
-                marker.setStyle("-fx-background-color: transparent; -fx-padding: 7px;"
-                        + " -fx-border-color: CHART_COLOR_6; -fx-border-width: 2px;"
-                        + " -fx-border-radius: 7px;");
                 Tooltip.install(marker, new Tooltip(vm.bestTextProperty().get()));
                 d.setNode(marker);
                 best.getData().add(d);

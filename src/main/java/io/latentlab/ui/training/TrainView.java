@@ -6,6 +6,7 @@ import io.latentlab.ui.CsvExportable;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.common.EmptyState;
 import io.latentlab.ui.common.FxTicker;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.training.TrainViewModel.Field;
 import io.latentlab.ui.training.TrainViewModel.State;
@@ -49,7 +50,8 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
-import org.controlsfx.control.ToggleSwitch;
+import atlantafx.base.controls.ToggleSwitch;
+
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -184,8 +186,7 @@ public final class TrainView extends BorderPane implements CsvExportable {
         bar.setId("train-offer");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
-        bar.setStyle("-fx-background-color: rgba(46, 125, 50, 0.15); -fx-border-color: #2e7d32;"
-                + " -fx-border-radius: 3; -fx-background-radius: 3;");
+        bar.getStyleClass().add(Styles.SUCCESS_BAR);
         bar.visibleProperty().bind(vm.offeredModelProperty().isNotNull());
         bar.managedProperty().bind(bar.visibleProperty());
         return bar;
@@ -213,7 +214,7 @@ public final class TrainView extends BorderPane implements CsvExportable {
         }
         Label formError = new Label();
         formError.setId("train-form-error");
-        formError.setStyle("-fx-text-fill: #d32f2f;");
+        formError.getStyleClass().add(Styles.ERROR);
         formError.setWrapText(true);
         formError.setMaxWidth(260);
         formError.textProperty().bind(vm.formErrorProperty());

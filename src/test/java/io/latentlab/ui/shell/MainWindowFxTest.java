@@ -12,6 +12,7 @@ import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.FxTestSupport;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobState;
 
@@ -23,14 +24,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+
+import atlantafx.base.theme.NordLight;
+import atlantafx.base.theme.PrimerDark;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -184,13 +194,53 @@ class MainWindowFxTest {
     }
 
     @Test
-    void darkThemeAddsTheStylesheetToTheScene(FxRobot robot) throws Exception {
-        robot.interact(() -> window.darkThemeProperty().set(true));
+    void theViewMenuSwitchesTheApplicationTheme(FxRobot robot) throws Exception {
+        RadioMenuItem dark = themeItem("menu-theme-dark");
+        robot.interact(dark::fire);
+        assertThat(window.themeProperty().get()).isEqualTo(AppTheme.PRIMER_DARK);
+        assertThat(Application.getUserAgentStylesheet())
+                .isEqualTo(new PrimerDark().getUserAgentStylesheet());
+        assertThat(window.getPseudoClassStates()).contains(Styles.DARK);
+        assertThat(brightness(window.statusBar())).as("dark status bar").isLessThan(0.3);
+
+        robot.interact(themeItem("menu-theme-nord-light")::fire);
+        assertThat(dark.isSelected()).isFalse();
+        assertThat(Application.getUserAgentStylesheet())
+                .isEqualTo(new NordLight().getUserAgentStylesheet());
+        assertThat(window.getPseudoClassStates()).doesNotContain(Styles.DARK);
+        assertThat(brightness(window.statusBar())).as("light status bar").isGreaterThan(0.8);
+
+        // set from outside (the remembered theme): the menu follows
+        robot.interact(() -> window.themeProperty().set(AppTheme.PRIMER_LIGHT));
+        assertThat(themeItem("menu-theme-light").isSelected()).isTrue();
+        // our stylesheet is on the scene once, whatever the theme
         assertThat(fx(() -> window.getScene().getStylesheets()))
-                .anyMatch(s -> s.endsWith("io/latentlab/ui/shell/dark.css"));
-        robot.interact(() -> window.darkThemeProperty().set(false));
-        assertThat(fx(() -> window.getScene().getStylesheets()))
+                .containsOnlyOnce(Styles.STYLESHEET)
                 .noneMatch(s -> s.endsWith("dark.css"));
+    }
+
+    @AfterEach
+    void defaultTheme() throws Exception {
+        // the user-agent stylesheet is JVM-wide: later test classes get the one they expect
+        fx(() -> {
+            FxTestSupport.unstyled(window.getScene());
+            return null;
+        });
+    }
+
+    private RadioMenuItem themeItem(String id) {
+        MenuBar bar = (MenuBar) ((VBox) window.getTop()).getChildren().get(0);
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream())
+                .filter(i -> id.equals(i.getId())).map(RadioMenuItem.class::cast)
+                .findFirst().orElseThrow();
+    }
+
+    /** Of the status bar's background, once styled with the current theme. */
+    private static double brightness(Region r) throws Exception {
+        return fx(() -> {
+            r.applyCss();
+            return ((Color) r.getBackground().getFills().get(0).getFill()).getBrightness();
+        });
     }
 
     /** A worker job that holds until released, at the given progress. */

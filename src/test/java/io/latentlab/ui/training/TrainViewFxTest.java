@@ -7,6 +7,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.training.EpochMetrics;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FxTestSupport;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.training.TrainViewModel.BatchPoint;
 import io.latentlab.ui.training.TrainViewModel.Field;
@@ -63,6 +64,10 @@ class TrainViewFxTest {
         data = FxTestSupport.smallData();
     }
 
+    /** The stylesheet's loss chart colours: batch, smoothed, train, val, test, best. */
+    private static final String[] COLOURS = {
+        "#90a4ae", "#546e7a", "#2e7d32", "#1e88e5", "#8e24aa", "#e53935"};
+
     @Start
     void start(Stage s) {
         this.stage = s;
@@ -72,7 +77,9 @@ class TrainViewFxTest {
         ctx = c;
         fx(() -> {
             view = new TrainView(c);
-            stage.setScene(new Scene(view, 1200, 800));
+            Scene scene = new Scene(view, 1200, 800);
+            FxTestSupport.styledLikeTheApp(scene);
+            stage.setScene(scene);
             stage.show();
             return null;
         });
@@ -86,6 +93,10 @@ class TrainViewFxTest {
 
     @AfterEach
     void close() throws Exception {
+        fx(() -> {
+            FxTestSupport.unstyled(view == null ? null : view.getScene());
+            return null;
+        });
         if (ctx == null) {
             return;
         }
@@ -150,7 +161,7 @@ class TrainViewFxTest {
             XYChart.Series<Number, Number> s = series.get(2 + i);
             assertThat(s.getName()).isEqualTo(names[i]);
             Paint legend = legendColour(chart, names[i]);
-            assertThat(legend).isEqualTo(Color.web(TrainChart.COLOURS[2 + i]));
+            assertThat(legend).isEqualTo(Color.web(COLOURS[2 + i]));
             assertThat(((Path) s.getNode()).getStroke()).as(names[i] + " line").isEqualTo(legend);
             for (XYChart.Data<Number, Number> d : s.getData()) {
                 assertThat(((Region) d.getNode()).getBackground().getFills().get(0).getFill())
@@ -162,7 +173,7 @@ class TrainViewFxTest {
                 .satisfies(d -> assertThat(d.getXValue()).isEqualTo(1));
         Region marker = (Region) best.getData().get(0).getNode();
         Paint bestColour = legendColour(chart, "best epoch");
-        assertThat(bestColour).isEqualTo(Color.web(TrainChart.COLOURS[5]));
+        assertThat(bestColour).isEqualTo(Color.web(COLOURS[5]));
         assertThat(marker.getBorder().getStrokes().get(0).getTopStroke()).isEqualTo(bestColour);
 
         // the exported image shows the same colours: left of the first epoch's points
@@ -175,9 +186,26 @@ class TrainViewFxTest {
         Bounds local = fx(() -> chart.getBoundsInLocal());
         Node trainDot = series.get(2).getData().get(0).getNode();
         assertPixel(image, local, fx(() -> chart.sceneToLocal(trainDot.localToScene(
-                trainDot.getLayoutBounds()))), 5, 3, Color.web(TrainChart.COLOURS[2]));
+                trainDot.getLayoutBounds()))), 5, 3, Color.web(COLOURS[2]));
         assertPixel(image, local, fx(() -> chart.sceneToLocal(marker.localToScene(
-                marker.getLayoutBounds()))), 9, 7, Color.web(TrainChart.COLOURS[5]));
+                marker.getLayoutBounds()))), 9, 7, Color.web(COLOURS[5]));
+    }
+
+    @Test
+    void chartColoursFollowTheDarkTheme() throws Exception {
+        showWithIdleEngine();
+        fx(() -> view.viewModel().epochs().setAll(epoch(1, 0.050, 0.030, 0.040, true)));
+        styled();
+        XYChart.Series<Number, Number> train = view.chart().getData().get(2);
+        assertThat(((Path) train.getNode()).getStroke()).isEqualTo(Color.web(COLOURS[2]));
+        // what MainWindow sets on the scene's root while a dark theme is on
+        fx(() -> {
+            view.pseudoClassStateChanged(Styles.DARK, true);
+            return null;
+        });
+        styled();
+        assertThat(((Path) train.getNode()).getStroke()).isEqualTo(Color.web("#66bb6a"));
+        assertThat(legendColour(view.chart(), "train MSE")).isEqualTo(Color.web("#66bb6a"));
     }
 
     @Test
@@ -198,7 +226,7 @@ class TrainViewFxTest {
         Node marker = chart.getData().get(5).getData().get(0).getNode();
         // right of the centre too, not cut off at the plot area's edge
         assertPixel(image, local, fx(() -> chart.sceneToLocal(marker.localToScene(
-                marker.getLayoutBounds()))), -7, -9, Color.web(TrainChart.COLOURS[5]));
+                marker.getLayoutBounds()))), -7, -9, Color.web(COLOURS[5]));
     }
 
     /**

@@ -15,9 +15,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Buttons and table columns as every Study tab makes them. */
 public final class StudyControls {
 
-    /** Style of inline error messages. */
-    public static final String ERROR_STYLE = io.latentlab.ui.FormFields.ERROR_STYLE;
-
     private StudyControls() {
     }
 

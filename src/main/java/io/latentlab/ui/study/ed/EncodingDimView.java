@@ -1,5 +1,6 @@
 package io.latentlab.ui.study.ed;
 
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.study.common.Exports;
 import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.StudyControls;
@@ -111,7 +112,7 @@ public final class EncodingDimView extends VBox {
         chart.setLegendVisible(!study.getData().isEmpty());
         if (study.getNode() != null) {
             // the study's values are separate points, not a curve
-            study.getNode().setStyle("-fx-stroke: transparent;");
+            study.getNode().getStyleClass().add(Styles.SERIES_POINTS);
         }
     }
 

@@ -4,6 +4,7 @@ import io.latentlab.study.GridSearch;
 import io.latentlab.ui.DialogFolders;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.common.EmptyState;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.study.common.Exports;
 import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.StatusRow;
@@ -144,7 +145,7 @@ public final class GridSearchView extends BorderPane {
         }
         Label formError = new Label();
         formError.setId("study-form-error");
-        formError.setStyle(StudyControls.ERROR_STYLE);
+        formError.getStyleClass().add(Styles.ERROR);
         formError.setWrapText(true);
         formError.setMaxWidth(240);
         formError.textProperty().bind(f.formErrorProperty());
@@ -169,7 +170,7 @@ public final class GridSearchView extends BorderPane {
         Label winner = new Label();
         winner.setId("study-winner");
         winner.setWrapText(true);
-        winner.setStyle("-fx-font-weight: bold;");
+        winner.getStyleClass().add(Styles.STRONG);
         winner.textProperty().bind(vm.winnerTextProperty());
         Label empty = new Label(StudyText.get("empty.grid"));
         empty.setId("study-grid-empty");

@@ -2,6 +2,7 @@ package io.latentlab.ui.study.grid;
 
 import io.latentlab.study.GridSearch;
 import io.latentlab.ui.common.ColorScale;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.study.common.StudyFormat;
 import io.latentlab.ui.study.common.StudyText;
 import io.latentlab.ui.study.grid.GridSearchViewModel.HeatCell;
@@ -14,6 +15,8 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Background;
+import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -53,7 +56,7 @@ final class HeatMap extends GridPane {
         List<Double> lrs = r.options().learningRates();
         List<Double> wds = r.options().weightDecays();
         Label corner = new Label(StudyText.get("heat.lr") + " \\ " + StudyText.get("heat.wd"));
-        corner.setStyle("-fx-font-size: 0.85em;");
+        corner.getStyleClass().add(Styles.SMALL);
         add(corner, 0, 0);
         for (int j = 0; j < wds.size(); j++) {
             add(header(StudyFormat.plain(wds.get(j))), j + 1, 0);
@@ -79,6 +82,14 @@ final class HeatMap extends GridPane {
         Label cell = new Label(StudyFormat.mse(setting.meanValMse()));
         cell.setId("study-heat-" + c.row() + "-" + c.col());
         cell.getStyleClass().add("study-heat-cell");
+        if (setting.discarded()) {
+            cell.getStyleClass().add(Styles.HEAT_DISCARDED);
+        }
+        if (c.best()) {
+            cell.getStyleClass().add(Styles.HEAT_BEST);
+        }
+        // the value's colour is data, not style: computed here, borders and text in the CSS
+        cell.setBackground(new Background(new BackgroundFill(colour(c), null, null)));
         cell.setUserData(c);
         cell.setMinSize(86, 40);
         cell.setPrefSize(96, 44);
@@ -100,7 +111,7 @@ final class HeatMap extends GridPane {
         GridSearch.SettingResult sel = vm.selectedProperty().get();
         for (Node n : getChildren()) {
             if (n.getUserData() instanceof HeatCell c) {
-                n.setStyle(style(c, c.setting() == sel));
+                n.pseudoClassStateChanged(Styles.SELECTED, c.setting() == sel);
             }
         }
     }
@@ -143,23 +154,8 @@ final class HeatMap extends GridPane {
         return scale;
     }
 
-    private static String style(HeatCell c, boolean selected) {
-        String bg;
-        String fg;
-        if (c.setting().discarded()) {
-            bg = DISCARDED;
-            fg = "#eeeeee";
-        } else {
-            Color col = colour(c.shade());
-            bg = String.format(Locale.ROOT, "#%02x%02x%02x", (int) (col.getRed() * 255),
-                    (int) (col.getGreen() * 255), (int) (col.getBlue() * 255));
-            fg = "#000000";
-        }
-        String border = c.best() ? "-fx-border-color: #1a237e; -fx-border-width: 3;"
-                : selected ? "-fx-border-color: #424242; -fx-border-width: 2; "
-                        + "-fx-border-style: dashed;" : "-fx-border-color: transparent; "
-                        + "-fx-border-width: 3;";
-        return "-fx-background-color: " + bg + "; -fx-text-fill: " + fg + "; " + border
-                + (c.best() ? " -fx-font-weight: bold;" : "");
+    /** Grey when discarded, else green (best) to red (worst) through yellow. */
+    private static Color colour(HeatCell c) {
+        return c.setting().discarded() ? Color.web(DISCARDED) : colour(c.shade());
     }
 }

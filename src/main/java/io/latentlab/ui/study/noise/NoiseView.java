@@ -2,6 +2,7 @@ package io.latentlab.ui.study.noise;
 
 import io.latentlab.study.NoiseTable;
 import io.latentlab.ui.common.EmptyState;
+import io.latentlab.ui.common.Styles;
 import io.latentlab.ui.study.common.Exports;
 import io.latentlab.ui.study.common.FullText;
 import io.latentlab.ui.study.common.ModelCheckList;
@@ -134,7 +135,7 @@ public final class NoiseView extends BorderPane {
         clip.selectedProperty().bindBidirectional(vm.clipProperty());
         clip.setTooltip(new Tooltip(StudyText.get("noise.clip.tip")));
         Label error = new Label();
-        error.setStyle(StudyControls.ERROR_STYLE);
+        error.getStyleClass().add(Styles.ERROR);
         error.setWrapText(true);
         error.textProperty().bind(vm.inputErrorProperty());
         GridPane form = new GridPane();
@@ -186,15 +187,15 @@ public final class NoiseView extends BorderPane {
                     t.models().get(m).replace(" \u00b7 ", "\n"));
             FullText.fit(c, List.of("0.000000"));
             c.setSortable(false);
+            c.getStyleClass().add(Styles.NUMERIC);
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
             c.setCellFactory(x -> new TableCell<>() {
                 @Override
                 protected void updateItem(String item, boolean empty) {
                     super.updateItem(item, empty);
                     setText(empty || item == null ? null : item.replace("*", ""));
-                    setStyle(!empty && item != null && item.endsWith("*")
-                            ? "-fx-font-weight: bold; -fx-alignment: CENTER-RIGHT;"
-                            : "-fx-alignment: CENTER-RIGHT;");
+                    pseudoClassStateChanged(Styles.BEST,
+                            !empty && item != null && item.endsWith("*"));
                 }
             });
             table.getColumns().add(c);
@@ -208,7 +209,7 @@ public final class NoiseView extends BorderPane {
             FullText.fit(c, List.of("0.0000"));
             c.setSortable(false);
             c.setCellValueFactory(d -> new SimpleStringProperty(d.getValue().get(col)));
-            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            c.getStyleClass().add(Styles.NUMERIC);
             table.getColumns().add(c);
         }
         table.getItems().setAll(rows);
