@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -153,7 +154,9 @@ public final class ReconstructView extends BorderPane implements CsvExportable {
         }
         sourceTabs.setId("source-tabs");
         sourceTabs.getTabs().addAll(test, draw, image);
-        sourceTabs.setPrefWidth(Drawing.CANVAS + 40);
+        // the drawing surface grows with the window: about a third of it, within its limits
+        sourceTabs.prefWidthProperty().bind(Bindings.max(DrawCanvas.MIN_SIDE + 40,
+                Bindings.min(DrawCanvas.MAX_SIDE + 40, widthProperty().multiply(0.32))));
         selectTab(vm.input().sourceProperty().get());
         // tab selection and source follow each other (a requested test digit switches tabs)
         sourceTabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
