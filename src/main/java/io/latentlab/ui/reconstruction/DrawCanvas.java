@@ -4,6 +4,7 @@ import static io.latentlab.ui.reconstruction.Icons.icon;
 import static io.latentlab.ui.reconstruction.Icons.iconButton;
 
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
@@ -57,7 +58,6 @@ final class DrawCanvas extends VBox {
         canvas.widthProperty().addListener(obs -> paint());
         paint();
         Square surface = new Square(canvas);
-        VBox.setVgrow(surface, Priority.ALWAYS);
 
         Slider brush = new Slider(6, 40, drawing.brushSizeProperty().get());
         brush.setId("brush-size");
@@ -114,7 +114,10 @@ final class DrawCanvas extends VBox {
         }
     }
 
-    /** Lays the canvas out as the largest square that fits, within the side limits. */
+    /**
+     * Lays the canvas out as the largest square that fits, within the side limits: as tall as
+     * it is wide (so the tools stay right under it), shorter only when the height runs out.
+     */
     private static final class Square extends Region {
 
         private final Canvas canvas;
@@ -123,17 +126,30 @@ final class DrawCanvas extends VBox {
             this.canvas = canvas;
             getChildren().add(canvas);
             setMinSize(MIN_SIDE, MIN_SIDE);
-            setPrefSize(MIN_SIDE, MIN_SIDE);
-            setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            setPrefWidth(MIN_SIDE);
+            setMaxSize(Double.MAX_VALUE, USE_PREF_SIZE);
+        }
+
+        @Override
+        public Orientation getContentBias() {
+            return Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return clamp(width < 0 ? getWidth() : width);
         }
 
         @Override
         protected void layoutChildren() {
-            double side = Math.floor(Math.max(MIN_SIDE, Math.min(MAX_SIDE,
-                    Math.min(getWidth(), getHeight()))));
+            double side = clamp(Math.min(getWidth(), getHeight()));
             canvas.setWidth(side);
             canvas.setHeight(side);
             canvas.relocate(Math.max(0, Math.floor((getWidth() - side) / 2)), 0);
+        }
+
+        private static double clamp(double side) {
+            return Math.floor(Math.max(MIN_SIDE, Math.min(MAX_SIDE, side)));
         }
     }
 }
