@@ -47,12 +47,12 @@ final class PatchOverlay extends Pane {
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
             if (noise.patchProperty().get() != null) {
                 requestFocus();
-                noise.grabPatch(e.getX() / scale(), e.getY() / scale());
+                noise.grabPatch(col(e), row(e));
                 e.consume();
             }
         });
         addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-            noise.dragPatch(e.getX() / scale(), e.getY() / scale());
+            noise.dragPatch(col(e), row(e));
             e.consume();
         });
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
@@ -71,6 +71,15 @@ final class PatchOverlay extends Pane {
     /** Displayed pixels per image pixel. */
     private double scale() {
         return image.getLayoutBounds().getWidth() / ReconstructViewModel.SIDE;
+    }
+
+    /** The image column under the pointer, in image pixels (fractions kept). */
+    private double col(MouseEvent e) {
+        return (e.getX() - image.getLayoutX()) / scale();
+    }
+
+    private double row(MouseEvent e) {
+        return (e.getY() - image.getLayoutY()) / scale();
     }
 
     private void update() {
