@@ -6,6 +6,8 @@ import java.util.Objects;
  * Turns an arbitrary grayscale image into a 28x28 input the way MNIST itself was made: the ink
  * is cropped to its bounding box, scaled (keeping the aspect ratio, area-averaged) to fit a
  * 20x20 box, and placed in a 28x28 frame so that its centre of mass sits at the frame centre.
+ * A lopsided digit (a 7's heavy bar) would push its far end out of the frame; it is then moved
+ * only as far back as keeps all its ink, so no ink is ever lost.
  * Models trained on MNIST only ever saw digits normalised like this, so a drawn or photographed
  * digit must go through the same steps to be reconstructed fairly.
  *
@@ -81,19 +83,11 @@ public final class DigitPreprocessor {
         if (mass <= 0) {
             return out;
         }
-        int ox = (int) Math.round(SIDE / 2.0 - mx / mass);
-        int oy = (int) Math.round(SIDE / 2.0 - my / mass);
+        // tw, th <= BOX < SIDE, so the clamped offsets keep the whole box inside the frame
+        int ox = clamp((int) Math.round(SIDE / 2.0 - mx / mass), 0, SIDE - tw);
+        int oy = clamp((int) Math.round(SIDE / 2.0 - my / mass), 0, SIDE - th);
         for (int y = 0; y < th; y++) {
-            int ty = y + oy;
-            if (ty < 0 || ty >= SIDE) {
-                continue; // clipped at the border
-            }
-            for (int x = 0; x < tw; x++) {
-                int tx = x + ox;
-                if (tx >= 0 && tx < SIDE) {
-                    out[ty * SIDE + tx] = scaled[y * tw + x];
-                }
-            }
+            System.arraycopy(scaled, y * tw, out, (y + oy) * SIDE + ox, tw);
         }
         return out;
     }
@@ -265,6 +259,10 @@ public final class DigitPreprocessor {
             }
         }
         return w;
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
     }
 
     private static float clamp01(float v) {

@@ -204,6 +204,28 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                 int rows, int cols, long seed, boolean clip) {
             Noise.checkArrays(src, srcOffset, dst, dstOffset, rows, cols);
             System.arraycopy(src, srcOffset, dst, dstOffset, rows * cols);
+            int[] corner = corner(rows, cols, seed);
+            int left = corner[0];
+            int top = corner[1];
+            int right = (int) Math.min(cols, (long) left + size);
+            int bottom = (int) Math.min(rows, (long) top + size);
+            for (int r = Math.max(0, top); r < bottom; r++) {
+                int rowStart = dstOffset + r * cols;
+                for (int c = Math.max(0, left); c < right; c++) {
+                    dst[rowStart + c] = 0f;
+                }
+            }
+        }
+
+        /**
+         * Where {@link #apply} puts the patch, so a view can outline it.
+         *
+         * @param rows image height
+         * @param cols image width
+         * @param seed the seed {@code apply} is given
+         * @return {@code {left, top}}; with {@link Placement#PARTIAL} either may be negative
+         */
+        public int[] corner(int rows, int cols, long seed) {
             int left = x;
             int top = y;
             if (randomPosition()) {
@@ -225,14 +247,7 @@ public sealed interface Noise permits Noise.None, Noise.Gaussian, Noise.Uniform,
                     }
                 }
             }
-            int right = (int) Math.min(cols, (long) left + size);
-            int bottom = (int) Math.min(rows, (long) top + size);
-            for (int r = Math.max(0, top); r < bottom; r++) {
-                int rowStart = dstOffset + r * cols;
-                for (int c = Math.max(0, left); c < right; c++) {
-                    dst[rowStart + c] = 0f;
-                }
-            }
+            return new int[] {left, top};
         }
     }
 

@@ -125,6 +125,54 @@ class DigitPreprocessorTest {
     }
 
     @Test
+    void aSevenTouchingTheBottomKeepsAllItsInk() {
+        // a 7 at the bottom edge of a 30x30 image: a 20x4 bar over a 1x16 stem on its right,
+        // ink box 20x20 so the scale is 1; 80 + 16 = 96 pixels of ink.
+        // Centre of mass (11.583, 3.667) would put the box at rows 10..29: the stem's last two
+        // pixels fall off a 28-row frame. Moved up to rows 8..27 (columns 2..21), all 96 stay.
+        float[] img = new float[30 * 30];
+        for (int r = 10; r < 14; r++) {
+            for (int c = 5; c < 25; c++) {
+                img[r * 30 + c] = 1f;
+            }
+        }
+        for (int r = 14; r < 30; r++) {
+            img[r * 30 + 24] = 1f;
+        }
+        float[] out = DigitPreprocessor.process(img, 30, 30);
+        double mass = 0;
+        for (float v : out) {
+            mass += v;
+        }
+        assertThat(mass).isCloseTo(96, within(1e-4));
+        assertThat(inkBox(out)).containsExactly(2, 21, 8, 27);
+        assertThat(out[27 * S + 21]).isEqualTo(1f); // the foot, on the frame's last row
+        assertThat(centreOfMass(out)[0]).isCloseTo(14, within(0.5));
+    }
+
+    @Test
+    void aTallStrokeKeepsItsAspectAndIsCentred() {
+        // 12x40 of ink: scaled by 0.5 to 6x20 (each output pixel the mean of four ones), centre
+        // of mass (3, 10) moved to (14, 14): columns 11..16, rows 4..23
+        float[] img = new float[50 * 50];
+        for (int r = 5; r < 45; r++) {
+            for (int c = 20; c < 32; c++) {
+                img[r * 50 + c] = 1f;
+            }
+        }
+        float[] out = DigitPreprocessor.process(img, 50, 50);
+        assertThat(inkBox(out)).containsExactly(11, 16, 4, 23);
+        double mass = 0;
+        for (float v : out) {
+            mass += v;
+        }
+        assertThat(mass).isCloseTo(120, within(1e-4));
+        double[] com = centreOfMass(out);
+        assertThat(com[0]).isCloseTo(14, within(1e-6));
+        assertThat(com[1]).isCloseTo(14, within(1e-6));
+    }
+
+    @Test
     void rejectsMismatchedSizes() {
         assertThatThrownBy(() -> DigitPreprocessor.process(new float[10], 3, 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3x3");

@@ -25,4 +25,20 @@ public final class Durations {
         }
         return s + " s";
     }
+
+    /**
+     * The time left as the UI shows it: under a second it says {@code finishing}, because
+     * "0 s left" reads as a stuck estimate.
+     *
+     * @param seconds estimated seconds left, NaN while unknown
+     * @param format a format with one {@code %s} for the duration, e.g. "%s left"
+     * @param finishing the text for less than a second left, e.g. "finishing…"
+     * @return the text, "" for a negative or unknown time
+     */
+    public static String left(double seconds, String format, String finishing) {
+        if (!Double.isFinite(seconds) || seconds < 0) {
+            return "";
+        }
+        return seconds < 1 ? finishing : String.format(format, format(seconds));
+    }
 }

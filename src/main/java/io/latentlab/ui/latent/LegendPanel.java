@@ -15,7 +15,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
 
-/** The side panel: one check box per digit class, and the decoded walk point. */
+/** The side panel: one check box per digit class, the decoded walk point, how to use the map. */
 final class LegendPanel extends VBox {
 
     private static final double DECODED_SIZE = 112;
@@ -61,7 +61,16 @@ final class LegendPanel extends VBox {
         });
         Region gap = new Region();
         gap.setMinHeight(12);
-        getChildren().addAll(legend, gap, decodedTitle, frame, caption);
+        // how to use the map, here rather than in a tooltip over the map: a tooltip follows
+        // the mouse, runs off the window and covers the hover card
+        Label usage = new Label(vm.text("latent.usage"));
+        usage.setId("latent-usage");
+        usage.getStyleClass().add("latent-usage");
+        usage.setWrapText(true);
+        usage.setMaxWidth(140);
+        Region gap2 = new Region();
+        gap2.setMinHeight(12);
+        getChildren().addAll(legend, gap, decodedTitle, frame, caption, gap2, usage);
         setPadding(new Insets(8));
         setPrefWidth(160);
     }

@@ -13,7 +13,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.Group;
@@ -69,7 +68,6 @@ final class ScatterCanvas extends Pane {
         // the canvas follows the pane's size; the pane's own min size stays 0 so it can shrink
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        Tooltip.install(this, new Tooltip(vm.text("latent.canvas.tooltip")));
 
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> showHover(e.getX(), e.getY()));
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.hide());

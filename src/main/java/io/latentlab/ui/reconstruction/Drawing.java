@@ -14,16 +14,20 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 
 /**
- * A digit drawn with the mouse: strokes on a {@link #CANVAS}-pixel square with undo, rasterised
- * with soft edges and preprocessed like MNIST (centred, scaled to 20 px) into a 28x28 input.
- * FX thread only.
+ * A digit drawn with the mouse: strokes with undo, in coordinates normalised to the unit square
+ * (so the canvas showing them can have any size), rasterised with soft edges on a fixed
+ * {@link #RASTER}-pixel square and preprocessed like MNIST (cropped to the ink, scaled to
+ * 20 px, centred by centre of mass) into a 28x28 input. FX thread only.
  */
 public final class Drawing {
 
-    /** Side of the drawing surface; 10x the input so strokes get MNIST-like anti-aliasing. */
-    public static final int CANVAS = 280;
+    /**
+     * Side of the raster the strokes are drawn on; 10x the input so strokes get MNIST-like
+     * anti-aliasing. Fixed, so the input does not depend on the size of the canvas on screen.
+     */
+    public static final int RASTER = 280;
 
-    /** A finished stroke or the one being drawn: canvas coordinates and brush diameter. */
+    /** A finished stroke or the one being drawn: raster coordinates and brush diameter. */
     private static final class Stroke {
         final double diameter;
         final List<double[]> points = new ArrayList<>();
@@ -37,7 +41,7 @@ public final class Drawing {
     private final DoubleProperty brushSize = new SimpleDoubleProperty(this, "brushSize", 22);
     private final ReadOnlyIntegerWrapper version = new ReadOnlyIntegerWrapper(this, "version", 0);
     private final Deque<List<Stroke>> history = new ArrayDeque<>();
-    private final float[] raster = new float[CANVAS * CANVAS];
+    private final float[] raster = new float[RASTER * RASTER];
     private List<Stroke> strokes = new ArrayList<>();
     private Stroke current;
     private float[] input = new float[ReconstructViewModel.SIDE * ReconstructViewModel.SIDE];
@@ -49,16 +53,16 @@ public final class Drawing {
     }
 
     /**
-     * Starts a stroke at a canvas point.
+     * Starts a stroke at a point of the unit square.
      *
-     * @param x column
-     * @param y row
+     * @param x column, 0 (left edge) to 1 (right edge)
+     * @param y row, 0 (top) to 1 (bottom)
      */
     public void beginStroke(double x, double y) {
         history.push(strokes);
         strokes = new ArrayList<>(strokes);
         current = new Stroke(brushSize.get());
-        current.points.add(new double[] {x, y});
+        current.points.add(new double[] {x * RASTER, y * RASTER});
         strokes.add(current);
         stamp(current, 0);
         changed(false);
@@ -67,15 +71,15 @@ public final class Drawing {
     /**
      * Extends the current stroke; the input is updated at most every 50 ms while drawing.
      *
-     * @param x column
-     * @param y row
+     * @param x column, 0 to 1
+     * @param y row, 0 to 1
      */
     public void strokeTo(double x, double y) {
         if (current == null) {
             beginStroke(x, y);
             return;
         }
-        current.points.add(new double[] {x, y});
+        current.points.add(new double[] {x * RASTER, y * RASTER});
         stamp(current, current.points.size() - 2);
         changed(false);
     }
@@ -91,7 +95,7 @@ public final class Drawing {
     /**
      * Draws a whole stroke (tests and scripted input).
      *
-     * @param points canvas points {@code {x, y}}
+     * @param points points {@code {x, y}} of the unit square
      */
     public void drawStroke(double[]... points) {
         for (int i = 0; i < points.length; i++) {
@@ -133,7 +137,8 @@ public final class Drawing {
     }
 
     /**
-     * The strokes for painting the canvas: each is {@code {diameter, x0, y0, x1, y1, ...}}.
+     * The strokes for painting a canvas of any size: each is
+     * {@code {diameter, x0, y0, x1, y1, ...}}, all as fractions of the side.
      *
      * @return a snapshot
      */
@@ -141,10 +146,10 @@ public final class Drawing {
         List<double[]> out = new ArrayList<>();
         for (Stroke s : strokes) {
             double[] a = new double[1 + 2 * s.points.size()];
-            a[0] = s.diameter;
+            a[0] = s.diameter / RASTER;
             for (int i = 0; i < s.points.size(); i++) {
-                a[1 + 2 * i] = s.points.get(i)[0];
-                a[2 + 2 * i] = s.points.get(i)[1];
+                a[1 + 2 * i] = s.points.get(i)[0] / RASTER;
+                a[2 + 2 * i] = s.points.get(i)[1] / RASTER;
             }
             out.add(a);
         }
@@ -156,7 +161,7 @@ public final class Drawing {
         return input.clone();
     }
 
-    /** @return brush diameter in canvas pixels */
+    /** @return brush diameter in pixels of the {@link #RASTER} square (scales with the canvas) */
     public DoubleProperty brushSizeProperty() {
         return brushSize;
     }
@@ -172,7 +177,7 @@ public final class Drawing {
         // preprocessing the 280x280 raster costs ~1 ms; throttled so a fast drag stays smooth
         if (force || now - lastPreprocessNanos > 50_000_000L) {
             lastPreprocessNanos = now;
-            input = DigitPreprocessor.process(raster, CANVAS, CANVAS);
+            input = DigitPreprocessor.process(raster, RASTER, RASTER);
             inputChanged.run();
         }
     }
@@ -198,9 +203,9 @@ public final class Drawing {
 
     private void segment(double ax, double ay, double bx, double by, double r) {
         int x0 = (int) Math.max(0, Math.floor(Math.min(ax, bx) - r - 1));
-        int x1 = (int) Math.min(CANVAS - 1, Math.ceil(Math.max(ax, bx) + r + 1));
+        int x1 = (int) Math.min(RASTER - 1, Math.ceil(Math.max(ax, bx) + r + 1));
         int y0 = (int) Math.max(0, Math.floor(Math.min(ay, by) - r - 1));
-        int y1 = (int) Math.min(CANVAS - 1, Math.ceil(Math.max(ay, by) + r + 1));
+        int y1 = (int) Math.min(RASTER - 1, Math.ceil(Math.max(ay, by) + r + 1));
         double dx = bx - ax;
         double dy = by - ay;
         double len2 = dx * dx + dy * dy;
@@ -213,7 +218,7 @@ public final class Drawing {
                 double ey = py - t * dy;
                 double d = Math.sqrt(ex * ex + ey * ey);
                 float v = (float) Math.max(0, Math.min(1, r + 0.5 - d)); // 1 px soft edge
-                int k = y * CANVAS + x;
+                int k = y * RASTER + x;
                 if (v > raster[k]) {
                     raster[k] = v;
                 }

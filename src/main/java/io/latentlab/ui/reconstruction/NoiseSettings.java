@@ -12,6 +12,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -22,6 +24,22 @@ import javafx.beans.property.SimpleObjectProperty;
  * occlusion patch, seed and clipping, as in the study's noise-robustness runs. FX thread only.
  */
 public final class NoiseSettings {
+
+    /**
+     * Where the occlusion patch is, in image pixels: top-left corner and side. A random
+     * placement may put it partly outside the image (the view clips the outline).
+     *
+     * @param x left column
+     * @param y top row
+     * @param size side
+     */
+    public record Patch(int x, int y, int size) {
+
+        /** @return whether the point (in pixels, fractions allowed) lies on the patch */
+        public boolean contains(double col, double row) {
+            return col >= x && col < x + size && row >= y && row < y + size;
+        }
+    }
 
     private static final int SIDE = ReconstructViewModel.SIDE;
 
@@ -39,6 +57,11 @@ public final class NoiseSettings {
     private final IntegerProperty seed = new SimpleIntegerProperty(this, "seed",
             (int) Seeds.DEFAULT);
     private final BooleanProperty clip = new SimpleBooleanProperty(this, "clip", false);
+    private final ReadOnlyObjectWrapper<Patch> patch = new ReadOnlyObjectWrapper<>(this,
+            "patch");
+    /** Where in the patch the pointer holds it while dragging, in pixels. */
+    private double grabX;
+    private double grabY;
 
     /** @param batch told about every change */
     NoiseSettings(Batch batch) {
@@ -46,7 +69,9 @@ public final class NoiseSettings {
         for (Observable p : new Observable[] {kind, sigma, occlusionSize, occlusionX, occlusionY,
                 placement, seed, clip}) {
             p.addListener(obs -> batch.changed());
+            p.addListener(obs -> patch.set(currentPatch()));
         }
+        patch.set(currentPatch());
     }
 
     /**
@@ -58,12 +83,81 @@ public final class NoiseSettings {
      */
     public void placeOcclusion(int col, int row) {
         int size = occlusionSize.get();
-        int max = Math.max(0, SIDE - size);
+        moveTo(col - size / 2, row - size / 2);
+    }
+
+    /**
+     * Takes hold of the patch at a point of the image, as a mouse press does: on the patch, it
+     * stays where it is (a randomly placed one is now placed by hand there); elsewhere it is
+     * centred on the point. {@link #dragPatch} then moves it with the point.
+     *
+     * @param col column in pixels, 0 to 28 (fractions allowed)
+     * @param row row in pixels
+     */
+    public void grabPatch(double col, double row) {
+        Patch p = patch.get();
+        if (p == null) {
+            return;
+        }
+        if (p.contains(col, row)) {
+            grabX = col - p.x();
+            grabY = row - p.y();
+            if (placement.get() != PatchPlacement.BY_HAND) {
+                moveTo(p.x(), p.y());
+            }
+        } else {
+            placeOcclusion((int) Math.floor(col), (int) Math.floor(row));
+            grabX = col - occlusionX.get();
+            grabY = row - occlusionY.get();
+        }
+    }
+
+    /**
+     * Moves the grabbed patch so the point it was held at follows the pointer.
+     *
+     * @param col column in pixels
+     * @param row row in pixels
+     */
+    public void dragPatch(double col, double row) {
+        if (patch.get() != null) {
+            moveTo((int) Math.round(col - grabX), (int) Math.round(row - grabY));
+        }
+    }
+
+    /**
+     * Moves the patch by whole pixels (the arrow keys); it stays inside the image.
+     *
+     * @param dx columns to the right
+     * @param dy rows down
+     */
+    public void movePatch(int dx, int dy) {
+        Patch p = patch.get();
+        if (p != null) {
+            moveTo(p.x() + dx, p.y() + dy);
+        }
+    }
+
+    /** Places the patch by hand with its corner at x, y, kept inside; one change. */
+    private void moveTo(int x, int y) {
+        int max = Math.max(0, SIDE - occlusionSize.get());
         batch.run(() -> {
-            occlusionX.set(Math.max(0, Math.min(max, col - size / 2)));
-            occlusionY.set(Math.max(0, Math.min(max, row - size / 2)));
+            occlusionX.set(Math.max(0, Math.min(max, x)));
+            occlusionY.set(Math.max(0, Math.min(max, y)));
             placement.set(PatchPlacement.BY_HAND);
         });
+    }
+
+    /** @return where the patch is now; null unless the noise is an occlusion */
+    public ReadOnlyObjectProperty<Patch> patchProperty() {
+        return patch.getReadOnlyProperty();
+    }
+
+    private Patch currentPatch() {
+        if (kind.get() != NoiseKind.OCCLUSION || !(noise() instanceof Noise.Occlusion o)) {
+            return null;
+        }
+        int[] corner = o.corner(SIDE, SIDE, Noise.seedFor(seed.get(), 0));
+        return new Patch(corner[0], corner[1], o.size());
     }
 
     /**

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import javafx.beans.binding.Bindings;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -45,7 +46,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
  * {@link ResultPanel}) only lay out controls and bind them.
  *
  * <p>Keys, wherever the focus is while this view shows (but not in a text field, spinner or
- * slider, which use them themselves): Left/Right previous/next test digit, R random digit,
+ * slider, which use them themselves, nor the arrows on the noisy image, which move the
+ * occlusion patch): Left/Right previous/next test digit, R random digit,
  * Ctrl+Z undo a stroke, Delete clear the drawing. They are caught by a filter on the scene,
  * because a focused TabPane (the main window's, after clicking a tab) would otherwise take
  * the arrows to switch tabs, and R would never reach this view.
@@ -154,7 +156,9 @@ public final class ReconstructView extends BorderPane implements CsvExportable {
         }
         sourceTabs.setId("source-tabs");
         sourceTabs.getTabs().addAll(test, draw, image);
-        sourceTabs.setPrefWidth(Drawing.CANVAS + 40);
+        // the drawing surface grows with the window: about a third of it, within its limits
+        sourceTabs.prefWidthProperty().bind(Bindings.max(DrawCanvas.MIN_SIDE + 40,
+                Bindings.min(DrawCanvas.MAX_SIDE + 40, widthProperty().multiply(0.32))));
         selectTab(vm.input().sourceProperty().get());
         // tab selection and source follow each other (a requested test digit switches tabs)
         sourceTabs.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
@@ -177,8 +181,10 @@ public final class ReconstructView extends BorderPane implements CsvExportable {
     // ------------------------------------------------------------------ keys
 
     private void onKey(KeyEvent e) {
-        if (!isShowing() || usesKeys(e.getTarget())) {
-            return;
+        if (!isShowing() || usesKeys(e.getTarget())
+                || e.getCode().isArrowKey() && e.getTarget() instanceof PatchOverlay p
+                        && p.takesArrows()) {
+            return; // the focused noisy image moves the occlusion patch with the arrows
         }
         DigitInput in = vm.input();
         boolean plain = !e.isShortcutDown() && !e.isAltDown() && !e.isControlDown()

@@ -7,7 +7,6 @@ import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.common.ColorScale;
 import io.latentlab.ui.common.DigitImages;
 import io.latentlab.ui.common.Styles;
-import io.latentlab.ui.reconstruction.ReconstructViewModel.NoiseKind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,14 +18,11 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
-import javafx.event.EventHandler;
-import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
-import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -53,12 +49,12 @@ final class ResultPanel extends GridPane {
         ImageView noisy = imageView();
         show(vm.originalProperty(), original);
         show(vm.noisyProperty(), noisy);
-        placesOcclusion(noisy);
+        PatchOverlay patch = new PatchOverlay(noisy, vm.noise());
 
         setHgap(12);
         setVgap(6);
         add(panel("panel-original", vm.text("panel.original"), original, null), 0, 1);
-        add(panel("panel-noisy", vm.text("panel.noisy"), noisy, null), 1, 1);
+        add(panel("panel-noisy", vm.text("panel.noisy"), patch, null), 1, 1);
         Tooltip.install(noisy, new Tooltip(vm.text("panel.noisy.tooltip")));
 
         ComboBox<ActiveModel> primary = modelBox(false);
@@ -119,22 +115,6 @@ final class ResultPanel extends GridPane {
         };
     }
 
-    /** Pressing or dragging on the noisy panel moves the occlusion patch. */
-    private void placesOcclusion(ImageView noisy) {
-        NoiseSettings noise = vm.noise();
-        noisy.cursorProperty().bind(Bindings.when(noise.kindProperty()
-                .isEqualTo(NoiseKind.OCCLUSION)).then(Cursor.MOVE).otherwise(Cursor.DEFAULT));
-        EventHandler<MouseEvent> place = e -> {
-            if (noise.kindProperty().get() == NoiseKind.OCCLUSION) {
-                int col = (int) Math.floor(e.getX() / PANEL * ReconstructViewModel.SIDE);
-                int row = (int) Math.floor(e.getY() / PANEL * ReconstructViewModel.SIDE);
-                noise.placeOcclusion(col, row);
-            }
-        };
-        noisy.setOnMousePressed(place);
-        noisy.setOnMouseDragged(place);
-    }
-
     private ComboBox<ActiveModel> modelBox(boolean withNone) {
         ActiveModel none = new ActiveModel(vm.text("compare.none"), null, null, null);
         ObservableList<ActiveModel> items = FXCollections.observableArrayList();
@@ -178,7 +158,7 @@ final class ResultPanel extends GridPane {
         return box;
     }
 
-    private static Node panel(String id, String title, ImageView view, Label caption) {
+    private static Node panel(String id, String title, Node view, Label caption) {
         Label head = new Label(title);
         head.getStyleClass().add(Styles.HEAD);
         Region frame = new Region();

@@ -89,7 +89,10 @@ final class StatusBarView extends HBox {
         Label eta = new Label();
         eta.setId("status-eta");
         eta.textProperty().bind(vm.etaProperty());
+        eta.setMinWidth(Region.USE_PREF_SIZE); // never "12 s l…"
         showIf(eta, vm.etaProperty().isNotEmpty());
+        // the ETA is text, Cancel a button: more room than between the bar and the ETA
+        HBox.setMargin(eta, new Insets(0, 6, 0, 0));
 
         Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE_CIRCLE));
         cancel.setId("status-cancel");

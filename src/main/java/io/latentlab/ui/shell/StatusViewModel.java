@@ -148,8 +148,8 @@ public final class StatusViewModel {
         if (state != JobState.RUNNING) {
             return "";
         }
-        String left = Durations.format(job.remainingSeconds(nowNanos));
-        return left.isEmpty() ? "" : String.format(s.getString("status.eta"), left);
+        return Durations.left(job.remainingSeconds(nowNanos), s.getString("status.eta"),
+                s.getString("status.finishing"));
     }
 
     /** @param nowNanos {@link System#nanoTime()}; ETAs are computed for this time */

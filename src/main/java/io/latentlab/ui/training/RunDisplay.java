@@ -166,8 +166,8 @@ final class RunDisplay {
         progress.set(Math.min(1, done / max));
         // from the job's running time, not the epochs' own seconds: those include a pause
         double remaining = done > 0 ? elapsed / done * (max - done) : Double.NaN;
-        String left = Durations.format(remaining);
-        etaText.set(left.isEmpty() ? "" : String.format(strings.getString("progress.eta"), left));
+        etaText.set(Durations.left(remaining, strings.getString("progress.eta"),
+                strings.getString("progress.finishing")));
         progressText.set(progressLine(Math.min(max, lastEpoch + 1), max, Durations.format(elapsed)));
     }
 

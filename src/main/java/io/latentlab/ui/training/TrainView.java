@@ -120,8 +120,11 @@ public final class TrainView extends BorderPane implements CsvExportable {
         Label smoothLabel = new Label(s.getString("chart.smoothing"));
         smoothLabel.setLabelFor(smooth);
 
+        HBox smoothing = new HBox(6, smoothLabel, smooth);
+        smoothing.setAlignment(Pos.CENTER_LEFT);
+        // each chart option between separators: the switch must not read as Smoothing's
         setTop(new ToolBar(startButton, pauseButton, resumeButton, stopButton,
-                new Separator(), log, smoothLabel, smooth, new Separator(), png, csv));
+                new Separator(), log, new Separator(), smoothing, new Separator(), png, csv));
         setLeft(form());
 
         chart = new TrainChart(vm, s);

@@ -35,6 +35,9 @@ import org.junit.jupiter.api.Test;
  */
 class ReconstructViewModelTest {
 
+    /** Side of the drawing raster: test strokes are given in its pixels. */
+    private static final double R = Drawing.RASTER;
+
     private static MnistData data;
 
     private final List<Autoencoder> models = new ArrayList<>();
@@ -144,7 +147,7 @@ class ReconstructViewModelTest {
 
     @Test
     void requestedTestDigitIsShown() {
-        in.drawing().drawStroke(new double[] {100, 100}, new double[] {150, 200});
+        in.drawing().drawStroke(new double[] {100 / R, 100 / R}, new double[] {150 / R, 200 / R});
         ctx.showInReconstruct(42);
         assertThat(in.sourceProperty().get()).isEqualTo(Source.TEST_SET);
         assertThat(in.testIndexProperty().get()).isEqualTo(42);
@@ -272,8 +275,8 @@ class ReconstructViewModelTest {
     @Test
     void drawingAStrokeGivesAnInputAndAReconstruction() {
         Drawing drawing = in.drawing();
-        drawing.drawStroke(new double[] {140, 50}, new double[] {145, 120},
-                new double[] {150, 230});
+        drawing.drawStroke(new double[] {140 / R, 50 / R}, new double[] {145 / R, 120 / R},
+                new double[] {150 / R, 230 / R});
         assertThat(in.sourceProperty().get()).isEqualTo(Source.DRAWING);
         float[] input = vm.originalProperty().get();
         assertThat(input).hasSize(784);
@@ -285,7 +288,7 @@ class ReconstructViewModelTest {
         assertThat(vm.reconstructionProperty().get().original()).containsExactly(input);
         assertThat(vm.reconstructionProperty().get().mse()).isFinite();
 
-        drawing.drawStroke(new double[] {100, 100}, new double[] {200, 100});
+        drawing.drawStroke(new double[] {100 / R, 100 / R}, new double[] {200 / R, 100 / R});
         drawing.clear();
         assertThat(vm.originalProperty().get()).containsOnly(0f);
         drawing.undo(); // undoes the clear

@@ -211,6 +211,19 @@ class StatusViewModelTest {
     }
 
     @Test
+    void aJobAlmostDoneSaysFinishingNotZeroSeconds() {
+        Counter a = new Counter(200);
+        Job<Integer> job = started("Training ED=8", a);
+        while (a.i < 199) {
+            engine.runNext();
+        }
+        assertThat(job.progressProperty().get()).isEqualTo(0.995);
+        // after t >= 10 s, 0.5 % left is t / 199 < 1 s (t would have to pass 199 s)
+        vm.tick(System.nanoTime() + 10_000_000_000L);
+        assertThat(vm.etaProperty().get()).isEqualTo("finishing\u2026");
+    }
+
+    @Test
     void aJobThatHasNotStartedSaysWaiting() {
         started("Training ED=8", new Counter(10));
         Job<Object> queued = ctx.jobs().submit(Job.onEngine("Latent metrics", c -> null));

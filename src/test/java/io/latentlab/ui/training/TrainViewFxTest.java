@@ -148,6 +148,20 @@ class TrainViewFxTest {
     }
 
     @Test
+    void theLogScaleSwitchStandsBetweenSeparatorsApartFromSmoothing(FxRobot robot)
+            throws Exception {
+        showWithIdleEngine();
+        Node log = robot.lookup("#train-log").query();
+        javafx.scene.control.ToolBar bar = (javafx.scene.control.ToolBar) view.getTop();
+        int i = bar.getItems().indexOf(log);
+        assertThat(bar.getItems().get(i - 1)).isInstanceOf(javafx.scene.control.Separator.class);
+        assertThat(bar.getItems().get(i + 1)).isInstanceOf(javafx.scene.control.Separator.class);
+        Node smoothing = robot.lookup("#train-smoothing").query();
+        assertThat(bar.getItems()).doesNotContain(smoothing); // grouped with its label
+        assertThat(bar.getItems().get(i + 2).lookup("#train-smoothing")).isSameAs(smoothing);
+    }
+
+    @Test
     void epochLinesDotsAndTheBestMarkerHaveTheirLegendColoursAlsoInThePng() throws Exception {
         showWithIdleEngine();
         TrainViewModel vm = view.viewModel();

@@ -178,9 +178,10 @@ public final class TabStatus {
             parts.add(what);
         }
         parts.add(StudyText.format("progress.elapsed", Durations.format(j.elapsedSeconds(now))));
-        double eta = j.remainingSeconds(now);
-        if (Double.isFinite(eta)) {
-            parts.add(StudyText.format("progress.eta", Durations.format(eta)));
+        String eta = Durations.left(j.remainingSeconds(now), StudyText.get("progress.eta"),
+                StudyText.get("progress.finishing"));
+        if (!eta.isEmpty()) {
+            parts.add(eta);
         }
         progressText.set(String.join(" \u00b7 ", parts));
         progress.set(Math.max(0, j.progressProperty().get()));
