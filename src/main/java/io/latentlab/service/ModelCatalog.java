@@ -58,13 +58,12 @@ public final class ModelCatalog {
         try {
             Path abs = dir.toAbsolutePath().normalize();
             Path installation = AppDirs.installation();
-            for (Path base : installation == null ? List.of(Path.of(""))
-                    : List.of(Path.of(""), installation)) {
-                Path b = base.toAbsolutePath().normalize();
-                if (abs.startsWith(b)) {
-                    shown = b.relativize(abs);
-                    break;
-                }
+            Path base = installation != null
+                    && abs.startsWith(installation.toAbsolutePath().normalize())
+                    ? installation : Path.of("");
+            base = base.toAbsolutePath().normalize();
+            if (abs.startsWith(base)) {
+                shown = base.relativize(abs);
             }
         } catch (RuntimeException e) {
             // keep the path as given
