@@ -1,5 +1,6 @@
 package io.latentlab.app;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
@@ -29,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop application: restores window geometry, theme and the model the user chose last
- * from {@link AppContext#prefs()}, loads MNIST and discovers checkpoints in {@code ./models} and
- * {@code ./runs}, and remembers geometry and theme again on exit.
+ * from {@link AppContext#prefs()}, loads MNIST and discovers checkpoints in {@code models} and
+ * {@code runs} ({@link AppDirs}: the working directory's, else the installation's and the
+ * user's), and remembers geometry and theme again on exit.
  */
 public final class LatentLabApp extends Application {
 
@@ -68,7 +70,7 @@ public final class LatentLabApp extends Application {
         window.themeProperty().set(rememberedTheme(p));
         stage.show();
         loadData(ctx, window.viewModel());
-        window.viewModel().discover(List.of(Path.of("models"), Path.of("runs")),
+        window.viewModel().discover(List.of(AppDirs.shipped("models"), AppDirs.runs()),
                 window.viewModel().rememberedModel());
         String shots = System.getProperty("latentlab.screenshots");
         if (shots != null) {

@@ -1,6 +1,7 @@
 package io.latentlab.app;
 
 import io.latentlab.cli.LatentLabCli;
+import io.latentlab.data.AppDirs;
 
 import java.io.PrintWriter;
 
@@ -22,6 +23,8 @@ public final class Main {
             System.setProperty("ai.djl.offline", "true");
         }
         if (args.length == 0) {
+            // a window started from a menu has no terminal: problems go to a file too
+            FileLog.install(AppDirs.logFile());
             javafx.application.Application.launch(LatentLabApp.class);
             return;
         }

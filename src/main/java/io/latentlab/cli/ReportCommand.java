@@ -1,5 +1,6 @@
 package io.latentlab.cli;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.ModelStore;
 import io.latentlab.report.ReportWriter;
@@ -44,9 +45,9 @@ final class ReportCommand implements Callable<Integer> {
                     + "with a model.properties).")
     List<Path> models;
 
-    @Option(names = "--models-dir", defaultValue = "models", paramLabel = "DIR",
+    @Option(names = "--models-dir", paramLabel = "DIR",
             description = "Folder searched for checkpoints when no --model is given "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(default: models, or the installed app's).")
     Path modelsDir;
 
     @Mixin
@@ -79,12 +80,13 @@ final class ReportCommand implements Callable<Integer> {
         ReportWriter.checkTarget(out, force);
         ReportWriter.Options opts = new ReportWriter.Options(testDigits.value(),
                 noiseOptions.seed.value, noiseOptions.clip, grids, digits, knnTrain.value);
+        Path searched = modelsDir != null ? modelsDir : AppDirs.shipped("models");
         List<Path> dirs = models != null && !models.isEmpty() ? models
-                : discover(modelsDir);
+                : discover(searched);
         if (dirs.isEmpty()) {
             throw new IllegalArgumentException("no models: give --model DIR or put checkpoint "
                     + "folders (with " + ModelStore.META + ") in "
-                    + modelsDir.toAbsolutePath().normalize());
+                    + searched.toAbsolutePath().normalize());
         }
         MnistData mnist = data.load();
         PrintWriter pw = spec.commandLine().getOut();

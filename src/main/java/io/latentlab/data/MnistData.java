@@ -88,9 +88,9 @@ public record MnistData(Dataset train, Dataset test, Path dir, String checksum) 
 
     /**
      * Where the data lives by default: system property {@code latentlab.data}, else env var
-     * {@code LATENT_LAB_DATA}, else {@code ./assets/mnist} if it exists, else
-     * {@code assets/mnist} beside the folder holding the running jar, else {@code ./assets/mnist}
-     * (so that the resulting error names it).
+     * {@code LATENT_LAB_DATA}, else {@code ./assets/mnist} if it exists, else the installation's
+     * ({@link AppDirs#shipped}), else {@code assets/mnist} beside the folder holding the running
+     * jar, else {@code ./assets/mnist} (so that the resulting error names it).
      */
     public static Path defaultDir() {
         String prop = System.getProperty("latentlab.data");
@@ -102,8 +102,9 @@ public record MnistData(Dataset train, Dataset test, Path dir, String checksum) 
             return Path.of(env);
         }
         Path local = Path.of("assets", "mnist");
-        if (Files.isDirectory(local)) {
-            return local;
+        Path shipped = AppDirs.shipped("assets/mnist");
+        if (Files.isDirectory(shipped)) {
+            return shipped;
         }
         Path nearJar = besideCodeSource();
         if (nearJar != null && Files.isDirectory(nearJar)) {

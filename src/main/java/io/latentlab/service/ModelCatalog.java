@@ -1,5 +1,6 @@
 package io.latentlab.service;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.model.ModelStore;
 import io.latentlab.training.RunCheckpoint;
@@ -50,15 +51,19 @@ public final class ModelCatalog {
      * @param ed encoding dimension
      * @param dir checkpoint folder
      * @return the name the model goes by ("ED=32 · models/ed32"), the folder relative to the
-     *     working directory when it lies below it
+     *     working directory or the installation ({@link AppDirs}) when it lies below it
      */
     public static String displayName(int ed, Path dir) {
         Path shown = dir;
         try {
-            Path cwd = Path.of("").toAbsolutePath();
             Path abs = dir.toAbsolutePath().normalize();
-            if (abs.startsWith(cwd)) {
-                shown = cwd.relativize(abs);
+            Path installation = AppDirs.installation();
+            Path base = installation != null
+                    && abs.startsWith(installation.toAbsolutePath().normalize())
+                    ? installation : Path.of("");
+            base = base.toAbsolutePath().normalize();
+            if (abs.startsWith(base)) {
+                shown = base.relativize(abs);
             }
         } catch (RuntimeException e) {
             // keep the path as given

@@ -1,5 +1,6 @@
 package io.latentlab.ui.training;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.training.EpochMetrics;
@@ -116,7 +117,7 @@ public final class TrainViewModel {
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
 
-    private Path runsDir = Path.of("runs");
+    private Path runsDir = AppDirs.runs();
     private LongSupplier clock = System::nanoTime;
     private ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private Job<TrainSteps.Outcome> job;
