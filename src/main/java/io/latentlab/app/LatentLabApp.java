@@ -1,6 +1,7 @@
 package io.latentlab.app;
 
 import io.latentlab.data.AppDirs;
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
@@ -55,6 +56,8 @@ public final class LatentLabApp extends Application {
         this.stage = stage;
         ctx = createContext();
         window = new MainWindow(ctx);
+        // Main sends warnings to this file when it opens the app (not in tests or the CLI)
+        window.help().logFileProperty().set(AppDirs.logFile());
         Preferences p = ctx.prefs();
         titleAndIcon(stage, ctx);
         stage.setScene(new Scene(window, p.getDouble(PREF_W, 1200), p.getDouble(PREF_H, 800)));
