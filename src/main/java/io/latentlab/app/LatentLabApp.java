@@ -1,7 +1,6 @@
 package io.latentlab.app;
 
 import io.latentlab.data.AppDirs;
-import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
 import io.latentlab.ui.AppContext;
