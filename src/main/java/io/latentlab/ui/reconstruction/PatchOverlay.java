@@ -31,17 +31,14 @@ final class PatchOverlay extends Pane {
         getStyleClass().add("patch-overlay");
         outline.getStyleClass().add(OUTLINE_CLASS);
         outline.setId("occlusion-outline");
-        // defaults a stylesheet overrides: amber shows on both black and white pixels
+        // colour and width come from the stylesheet (occlusion-outline)
         outline.setFill(Color.TRANSPARENT);
-        outline.setStroke(Color.web("#ffb300"));
         outline.setStrokeType(StrokeType.INSIDE);
-        outline.setStrokeWidth(2);
         outline.setMouseTransparent(true);
         getChildren().addAll(image, outline);
 
         noise.patchProperty().addListener(obs -> update());
         image.layoutBoundsProperty().addListener(obs -> update());
-        focusedProperty().addListener(obs -> outline.setStrokeWidth(isFocused() ? 3 : 2));
         update();
 
         addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
