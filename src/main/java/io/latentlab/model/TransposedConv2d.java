@@ -28,10 +28,12 @@ import ai.djl.nn.convolutional.Conv2d;
  * channels.
  *
  * <p>The block factor is chosen so that the inner convolution has a multiple of 16 output
- * channels: oneDNN's AVX-512 backward-data kernel intermittently produced non-finite input
- * gradients for convolutions whose output-channel count is not a multiple of 16 (README, "NaN
- * gradients"). For the model's last layer ({@code 8 -> 1}, stride 2) that means {@code f = 2}:
- * 16 channels instead of 4, computed on a quarter of the positions.
+ * channels: oneDNN's AVX-512 backward-data kernel gives wrong input gradients (intermittently
+ * non-finite on an AMD Zen 5, deterministically wrong finite values on an AMD EPYC) for
+ * convolutions whose output-channel count is not a multiple of 16 (README, "NaN gradients").
+ * For the model's last layer ({@code 8 -> 1}, stride 2) that means {@code f = 2}: 16 channels
+ * instead of 4, computed on a quarter of the positions. {@link #apply(NDArray, NDArray, NDArray,
+ * Axis, Axis, int, NDArray)} refuses other factors when the input needs a gradient.
  */
 public final class TransposedConv2d {
 
@@ -190,11 +192,15 @@ public final class TransposedConv2d {
      * @param bias bias {@code (Cout)}, or {@code null}
      * @param h vertical geometry (its kernel must match the weight)
      * @param w horizontal geometry (its kernel must match the weight)
-     * @param f block factor (any value >= 1 gives the same result)
+     * @param f block factor (any value >= 1 gives the same output and weight gradients; if
+     *     {@code x} needs a gradient, {@code Cout*(h.stride*f)*(w.stride*f)} must be a multiple
+     *     of {@link #CHANNEL_MULTIPLE}, as {@link #blockFactor} ensures)
      * @param gather the matrix from {@link #gatherMatrix} for this geometry and {@code f}, or
      *     null to build it here
      * @return output {@code (N, Cout, h.outputSize(H), w.outputSize(W))}, stored channels-last,
      *     owned by the input's manager
+     * @throws IllegalArgumentException if the shapes do not fit, the output is empty, or
+     *     {@code x} needs a gradient that oneDNN could get wrong with this {@code f}
      */
     public static NDArray apply(NDArray x, NDArray weight, NDArray bias, Axis h, Axis w, int f,
             NDArray gather) {
@@ -219,6 +225,12 @@ public final class TransposedConv2d {
         int kh = h.innerKernel(f);
         int kw = w.innerKernel(f);
         int channels = bh * bw * cout;
+        if (channels % CHANNEL_MULTIPLE != 0 && x.hasGradient()) {
+            // the input gradient would come from oneDNN's backward-data kernel, wrong here
+            throw new IllegalArgumentException("transposed conv: an input gradient needs a "
+                    + "multiple of " + CHANNEL_MULTIPLE + " inner channels, not " + channels
+                    + " (block factor " + f + "; use blockFactor)");
+        }
         // Temporaries derived from the weight go to the input's (per-batch) manager, never to
         // the long-lived parameter manager, so nothing accumulates across batches.
         NDManager m = x.getManager();

@@ -94,6 +94,12 @@ class TransposedConv2dTest {
 
     private static void check(SplittableRandom r, int n, int cin, int cout, int h, int wd,
             TransposedConv2d.Axis ah, TransposedConv2d.Axis aw, int f) {
+        check(r, n, cin, cout, h, wd, ah, aw, f, true);
+    }
+
+    /** Checks y, dw, db and, if {@code inputGradient}, dx against {@link Reference}. */
+    private static void check(SplittableRandom r, int n, int cin, int cout, int h, int wd,
+            TransposedConv2d.Axis ah, TransposedConv2d.Axis aw, int f, boolean inputGradient) {
         float[] x = random(r, n * cin * h * wd);
         float[] w = random(r, cin * cout * ah.kernel() * aw.kernel());
         float[] b = random(r, cout);
@@ -111,7 +117,7 @@ class TransposedConv2dTest {
             NDArray wa = m.create(w, new Shape(cin, cout, ah.kernel(), aw.kernel()));
             NDArray ba = m.create(b, new Shape(cout));
             NDArray ga = m.create(gy, new Shape(n, cout, outH, outW));
-            xa.setRequiresGradient(true);
+            xa.setRequiresGradient(inputGradient);
             wa.setRequiresGradient(true);
             ba.setRequiresGradient(true);
             float[] y;
@@ -123,7 +129,9 @@ class TransposedConv2dTest {
                 gc.backward(out.mul(ga).sum());
             }
             assertClose(y, ref.y, "y " + geometry);
-            assertClose(xa.getGradient().toFloatArray(), ref.dx, "dx " + geometry);
+            if (inputGradient) {
+                assertClose(xa.getGradient().toFloatArray(), ref.dx, "dx " + geometry);
+            }
             assertClose(wa.getGradient().toFloatArray(), ref.dw, "dw " + geometry);
             assertClose(ba.getGradient().toFloatArray(), ref.db, "db " + geometry);
         }
@@ -152,8 +160,21 @@ class TransposedConv2dTest {
             if (ah.outputSize(h) < 1 || aw.outputSize(w) < 1) {
                 continue;
             }
-            check(r, 1 + r.nextInt(2), 1 + r.nextInt(3), 1 + r.nextInt(3), h, w, ah, aw,
-                    1 + r.nextInt(4));
+            int n = 1 + r.nextInt(2);
+            int cin = 1 + r.nextInt(3);
+            int cout = 1 + r.nextInt(3);
+            int f = 1 + r.nextInt(4);
+            // Any f gives the same output and weight gradients, but the input gradient comes
+            // from PyTorch's convolution backward-data, which oneDNN's AVX-512 kernel gets wrong
+            // for inner channel counts that are not a multiple of 16 (README, "NaN gradients";
+            // dx was off by up to 0.66 on an AMD EPYC for 12 channels, n=2, cin=1), so apply
+            // refuses it and dx is checked with the factor the model uses.
+            int safeF = TransposedConv2d.blockFactor(cout, ah, aw,
+                    TransposedConv2d.CHANNEL_MULTIPLE);
+            check(r, n, cin, cout, h, w, ah, aw, f, f == safeF);
+            if (f != safeF) {
+                check(r, n, cin, cout, h, w, ah, aw, safeF, true);
+            }
             checked++;
         }
     }
@@ -206,6 +227,34 @@ class TransposedConv2dTest {
                 // a tap reaches each of the f*f output pixels per block that share its phase
                 assertThat(sum).as("f=%d tap %d", f, row).isEqualTo((float) (f * f));
             }
+        }
+    }
+
+    @Test
+    void matchesDirectDefinitionForAPaddingAsLargeAsTheKernel() {
+        // PyTorch accepts any padding >= 0; this geometry once failed on an AMD EPYC with f = 1
+        // (12 inner channels, wrong input gradient from oneDNN), not because of the padding
+        TransposedConv2d.Axis h = new TransposedConv2d.Axis(3, 2, 0, 1);
+        TransposedConv2d.Axis w = new TransposedConv2d.Axis(5, 3, 5, 1);
+        check(new SplittableRandom(3), 2, 1, 2, 4, 5, h, w,
+                TransposedConv2d.blockFactor(2, h, w, TransposedConv2d.CHANNEL_MULTIPLE));
+    }
+
+    @Test
+    void refusesAnInputGradientWithoutAMultipleOfSixteenInnerChannels() {
+        TransposedConv2d.Axis a = new TransposedConv2d.Axis(3, 2, 1, 1);
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.ones(new Shape(2, 1, 4, 4));
+            NDArray w = m.ones(new Shape(1, 2, 3, 3));
+            // 2 * 2 * 2 = 8 inner channels with f = 1: fine without an input gradient
+            assertThat(TransposedConv2d.apply(x, w, null, a, a, 1, null).getShape())
+                    .isEqualTo(new Shape(2, 2, 8, 8));
+            x.setRequiresGradient(true);
+            assertThatThrownBy(() -> TransposedConv2d.apply(x, w, null, a, a, 1, null))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("multiple of 16 inner channels, not 8");
+            assertThat(TransposedConv2d.apply(x, w, null, a, a, 2, null).getShape())
+                    .isEqualTo(new Shape(2, 2, 8, 8));
         }
     }
 
