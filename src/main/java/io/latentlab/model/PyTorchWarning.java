@@ -6,14 +6,30 @@ import ai.djl.ndarray.types.Shape;
 
 import com.sun.jna.Library;
 import com.sun.jna.Native;
+import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps PyTorch's "AutoNonVariableTypeMode is deprecated" warning out of the terminal. DJL's
+ * Keeps PyTorch's engine warnings out of the terminal. Two print on a normal run:
+ *
+ * <p>NNPACK: on CPUs NNPACK does not support (seen on an AMD EPYC), every convolution of a
+ * small batch (a drawn digit, a single reconstruction) tried to initialise it and printed
+ * "Could not initialize NNPACK! Reason: Unsupported hardware". NNPACK is switched off through
+ * PyTorch's own switch ({@code torch.backends.nnpack.enabled = False}, i.e.
+ * {@code at::globalContext().setUserEnabledNNPACK(false)}), called through JNA on the loaded
+ * libtorch_cpu (Linux: found in /proc/self/maps; DJL has no binding). Convolutions then take
+ * PyTorch's other CPU kernels, as they already did where NNPACK could not start.
+ *
+ * <p>"AutoNonVariableTypeMode is deprecated": DJL's
  * native {@code NDArray.set} uses that guard, and libtorch prints the warning to the process's
  * stderr the first time (once per process): every command and the app showed it, and it says
  * nothing a user can act on. The first {@code set} is made here with native stderr pointed at
@@ -54,6 +70,7 @@ final class PyTorchWarning {
             return;
         }
         spent = true;
+        disableNnpack();
         LibC c = posixLibC();
         int saved = -1;
         int devNull = -1;
@@ -80,6 +97,28 @@ final class PyTorchWarning {
                     c.close(devNull);
                 }
             }
+        }
+    }
+
+    /** {@code at::globalContext().setUserEnabledNNPACK(false)}; Linux only, else nothing. */
+    private static void disableNnpack() {
+        Path maps = Path.of("/proc/self/maps");
+        if (!Files.isReadable(maps)) {
+            return;
+        }
+        try (Stream<String> lines = Files.lines(maps)) {
+            String lib = lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+                    .filter(f -> f.endsWith("/libtorch_cpu.so")).findFirst().orElse(null);
+            if (lib == null) {
+                return;
+            }
+            NativeLibrary torch = NativeLibrary.getInstance(lib);
+            Pointer context = torch.getFunction("_ZN2at13globalContextEv")
+                    .invokePointer(new Object[0]);
+            torch.getFunction("_ZN2at7Context20setUserEnabledNNPACKEb")
+                    .invokeVoid(new Object[] {context, Boolean.FALSE});
+        } catch (IOException | LinkageError | RuntimeException e) {
+            LOG.debug("NNPACK left as it is: {}", e.toString());
         }
     }
 
