@@ -16,16 +16,18 @@ public record Corruption(List<Noise> noises) {
 
     /** No corruption: plain autoencoder training. */
     public static final Corruption NONE = new Corruption(List.of());
+    private static final Noise NO_NOISE = new Noise.None();
 
-    /** Copies the list and drops {@link Noise.None} entries, which change nothing. */
+    /**
+     * Copies the list. A {@link Noise.None} inside a mix stays (that share of the digits is
+     * left clean); a list of nothing but None is no corruption at all.
+     */
     public Corruption {
-        List<Noise> kept = new ArrayList<>();
+        boolean any = false;
         for (Noise n : Objects.requireNonNull(noises, "noises")) {
-            if (!(Objects.requireNonNull(n, "noise") instanceof Noise.None)) {
-                kept.add(n);
-            }
+            any |= !(Objects.requireNonNull(n, "noise") instanceof Noise.None);
         }
-        noises = List.copyOf(kept);
+        noises = any ? List.copyOf(noises) : List.of();
     }
 
     /**
@@ -108,7 +110,7 @@ public record Corruption(List<Noise> noises) {
         float[] out = new float[n * ppi];
         for (int i = 0; i < n; i++) {
             long s = Noise.seedFor(seed, i);
-            Noise noise = noises.isEmpty() ? new Noise.None()
+            Noise noise = noises.isEmpty() ? NO_NOISE
                     : noises.size() == 1 ? noises.get(0)
                     : noises.get(new SplittableRandom(~s).nextInt(noises.size()));
             noise.apply(clean, i * ppi, out, i * ppi, rows, cols, s, false);

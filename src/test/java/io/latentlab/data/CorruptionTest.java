@@ -23,7 +23,9 @@ class CorruptionTest {
         assertThat(Corruption.parse(mix.spec())).isEqualTo(mix);
         assertThat(Corruption.parse("none")).isEqualTo(Corruption.NONE);
         assertThat(Corruption.NONE.spec()).isEqualTo("none");
-        assertThat(Corruption.parse("none,gaussian:1").spec()).isEqualTo("gaussian:1.0");
+        // clean digits can be part of a mix; nothing but none is no corruption
+        assertThat(Corruption.parse("none,gaussian:1").spec()).isEqualTo("none,gaussian:1.0");
+        assertThat(Corruption.parse("none,none")).isEqualTo(Corruption.NONE);
     }
 
     @Test
