@@ -1,5 +1,6 @@
 package io.latentlab.cli;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.training.EpochMetrics;
@@ -71,6 +72,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--monitor", defaultValue = "validation",
             description = "Loss for early stopping and best weights: validation, test (as the study did) or train (default: ${DEFAULT-VALUE}).")
     String monitor;
+
+    @Option(names = "--corrupt", paramLabel = "NOISE[,NOISE...]", defaultValue = "none",
+            description = "Denoising training: corrupt every batch's inputs afresh with this noise, or with one drawn per digit from a comma list (gaussian:SIGMA, uniform, occlusion:SIZE[:quadrant|:partial]); the targets stay clean and the validation loss is taken on corrupted inputs (default: ${DEFAULT-VALUE}).")
+    String corrupt;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run folder (default: runs/ed<ED>-<time>).")
     Path out;
@@ -178,7 +183,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private TrainingResult start(TrainingConfig config, RunCheckpoint checkpoint,
             MnistData mnist, PrintWriter pw, TrainingControl control) throws Exception {
-        pw.println("seed=" + config.seed());
+        printSettings(pw, config);
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
             return new TrainingLoop(config, mnist, event -> print(pw, event), control)
                     .run(model, checkpoint);
@@ -194,7 +199,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         pw.printf(Locale.ROOT, "resuming %s at epoch %d%n", resume, state.history().size() + 1);
         // the run's own seed, whatever --seed says
-        pw.println("seed=" + config.seed());
+        printSettings(pw, config);
         RunCheckpoint.State resumed = new RunCheckpoint.State(config, state.datasetChecksum(),
                 state.history(), state.lastParams(), state.optimizer(), state.bestParams());
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
@@ -220,7 +225,23 @@ final class TrainCommand implements Callable<Integer> {
         return TrainingConfig.builder(ed.value).learningRate(lr).weightDecay(wd)
                 .batchSize(batch.value).maxEpochs(maxEpochs).patience(patience)
                 .tolerance(tolerance).seed(subset.seed.value).trainLimit(subset.trainLimit)
-                .valFraction(valFraction).monitor(mon).evaluateTest(true).build();
+                .valFraction(valFraction).monitor(mon).evaluateTest(true)
+                .corruption(corruption()).build();
+    }
+
+    private Corruption corruption() {
+        try {
+            return Corruption.parse(corrupt);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static void printSettings(PrintWriter pw, TrainingConfig config) {
+        pw.println("seed=" + config.seed());
+        if (!config.corruption().isNone()) {
+            pw.println("corrupt=" + config.corruption().spec());
+        }
     }
 
     private static void print(PrintWriter pw, TrainingEvent event) {

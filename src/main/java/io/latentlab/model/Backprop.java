@@ -81,16 +81,28 @@ public final class Backprop {
      * @return the loss
      */
     public float lossAndGradients(NDArray x) {
+        return lossAndGradients(x, x);
+    }
+
+    /**
+     * Computes {@code mean((model(x) - target)^2)} and adds its gradient to every parameter's
+     * gradient: a denoising step when {@code x} is a corrupted copy of {@code target}.
+     *
+     * @param x input images {@code (N, 1, 28, 28)}; every temporary goes to its manager
+     * @param target the images the output should match, same shape
+     * @return the loss
+     */
+    public float lossAndGradients(NDArray x, NDArray target) {
         boolean gradMode = JniUtils.isGradMode();
         JniUtils.setGradMode(true);
         try {
-            return step(x);
+            return step(x, target);
         } finally {
             JniUtils.setGradMode(gradMode);
         }
     }
 
-    private float step(NDArray x) {
+    private float step(NDArray x, NDArray target) {
         Conv2d[] convs = model.convs();
         Linear[] linears = model.linears();
         ConvTranspose2dBlock[] deconvs = model.deconvs();
@@ -125,7 +137,7 @@ public final class Backprop {
         // (N, 1, 28, 28) contiguous, so its gradient is too: with one channel, channels-last is
         // then a free view
         NDArray y3 = leaf(deconv(d2v, deconvs[2]).reshape(n, -1).reshape(x.getShape()));
-        NDArray loss = Activation.sigmoid(y3).sub(x).square().mean();
+        NDArray loss = Activation.sigmoid(y3).sub(target).square().mean();
         float value = loss.getFloat();
 
         backward(loss, x.getManager().ones(loss.getShape()));

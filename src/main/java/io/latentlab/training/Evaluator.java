@@ -47,17 +47,32 @@ public final class Evaluator {
      * @return MSE over all pixels
      */
     public static double mse(Autoencoder model, NDArray images, int batchSize) {
-        long n = images.getShape().get(0);
+        return mse(model, images, images, batchSize);
+    }
+
+    /**
+     * Mean squared error between the model's outputs for {@code inputs} and {@code targets}
+     * (a denoising model's inputs are corrupted copies of its targets).
+     *
+     * @param model the model
+     * @param inputs {@code (N, 1, 28, 28)}
+     * @param targets same shape
+     * @param batchSize inference batch size
+     * @return MSE over all pixels
+     */
+    public static double mse(Autoencoder model, NDArray inputs, NDArray targets,
+            int batchSize) {
+        long n = inputs.getShape().get(0);
         double sum = 0;
         for (long start = 0; start < n; start += batchSize) {
             long end = Math.min(n, start + batchSize);
-            try (NDManager batch = images.getManager().newSubManager()) {
-                NDArray x = images.get(batch, new NDIndex("{}:{}", start, end));
-                NDArray y = model.reconstruct(x, false);
-                sum += y.sub(x).square().sum().getFloat();
+            try (NDManager batch = inputs.getManager().newSubManager()) {
+                NDIndex rows = new NDIndex("{}:{}", start, end);
+                NDArray y = model.reconstruct(inputs.get(batch, rows), false);
+                sum += y.sub(targets.get(batch, rows)).square().sum().getFloat();
             }
         }
-        return sum / images.getShape().size();
+        return sum / inputs.getShape().size();
     }
 
     /**

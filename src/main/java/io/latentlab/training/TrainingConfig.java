@@ -1,5 +1,6 @@
 package io.latentlab.training;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.data.Seeds;
 
 import java.util.LinkedHashMap;
@@ -21,10 +22,12 @@ import java.util.Map;
  * @param valFraction fraction of the (limited) training set held out for validation, in [0, 0.9]
  * @param monitor which loss early stopping and best weights use
  * @param evaluateTest whether to compute the test MSE every epoch
+ * @param corruption noise drawn afresh for every training batch's inputs (denoising training;
+ *     the targets stay clean); {@link Corruption#NONE} for a plain autoencoder
  */
 public record TrainingConfig(int encodingDim, double learningRate, double weightDecay,
         int batchSize, int maxEpochs, int patience, double tolerance, long seed, int trainLimit,
-        double valFraction, Monitor monitor, boolean evaluateTest) {
+        double valFraction, Monitor monitor, boolean evaluateTest, Corruption corruption) {
 
     /** The largest accepted epoch limit. */
     public static final int MAX_EPOCHS_LIMIT = 1_000_000;
@@ -45,6 +48,7 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         require(!(monitor == Monitor.VALIDATION && valFraction == 0),
                 "monitoring the validation loss needs a validation fraction > 0");
         require(!(monitor == Monitor.TEST && !evaluateTest), "monitoring the test loss needs test evaluation");
+        require(corruption != null, "corruption must be set (Corruption.NONE for none)");
     }
 
     private static void require(boolean ok, String message) {
@@ -81,7 +85,7 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         return new Builder(encodingDim).learningRate(learningRate).weightDecay(weightDecay)
                 .batchSize(batchSize).maxEpochs(maxEpochs).patience(patience)
                 .tolerance(tolerance).seed(seed).trainLimit(trainLimit).valFraction(valFraction)
-                .monitor(monitor).evaluateTest(evaluateTest);
+                .monitor(monitor).evaluateTest(evaluateTest).corruption(corruption);
     }
 
     /** @param v new value @return a copy with it */
@@ -113,6 +117,7 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         private double valFraction = 0.1;
         private Monitor monitor = Monitor.VALIDATION;
         private boolean evaluateTest = true;
+        private Corruption corruption = Corruption.NONE;
 
         private Builder(int encodingDim) {
             this.encodingDim = encodingDim;
@@ -190,6 +195,12 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
             return this;
         }
 
+        /** @param v noise for the training inputs @return this */
+        public Builder corruption(Corruption v) {
+            corruption = v;
+            return this;
+        }
+
         /**
          * Exactly {@code maxEpochs} epochs on the whole training set: no validation split, no
          * early stopping, the training loss monitored (benchmarks and cross-validation fits).
@@ -207,7 +218,7 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         public TrainingConfig build() {
             return new TrainingConfig(encodingDim, learningRate, weightDecay, batchSize,
                     maxEpochs, patience, tolerance, seed, trainLimit, valFraction, monitor,
-                    evaluateTest);
+                    evaluateTest, corruption);
         }
     }
 
@@ -226,6 +237,7 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
         m.put("config.val_fraction", Double.toString(valFraction));
         m.put("config.monitor", monitor.name().toLowerCase(Locale.ROOT));
         m.put("config.evaluate_test", Boolean.toString(evaluateTest));
+        m.put("config.corrupt", corruption.spec());
         return m;
     }
 
@@ -250,6 +262,8 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
                     .valFraction(Double.parseDouble(get(m, "config.val_fraction")))
                     .monitor(Monitor.valueOf(get(m, "config.monitor").toUpperCase(Locale.ROOT)))
                     .evaluateTest(Boolean.parseBoolean(get(m, "config.evaluate_test")))
+                    // runs from before denoising training have no such key: plain training
+                    .corruption(Corruption.parse(m.getOrDefault("config.corrupt", "none")))
                     .build();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid training settings: " + e.getMessage(), e);

@@ -55,6 +55,9 @@ public final class TrainingSession implements AutoCloseable {
     private final Backprop backprop;
     private NDArray trainAll;
     private NDArray val;
+    /** Validation inputs: {@link #val} itself, or its corrupted copy in a denoising run. */
+    private NDArray valInput;
+    private final DenoisingInputs inputs;
     private NDArray test;
     private NDArray probe;
     private int[] order;
@@ -81,6 +84,7 @@ public final class TrainingSession implements AutoCloseable {
         this.listener = listener;
         this.model = model;
         this.checkpoint = checkpoint;
+        this.inputs = new DenoisingInputs(config.corruption(), config.seed());
         DjlThread.prepareCurrentThread();
         if (resume != null) {
             // before collecting parameters: loading replaces the parameter arrays
@@ -127,6 +131,9 @@ public final class TrainingSession implements AutoCloseable {
         trainAll = Evaluator.toNDArray(run, data.train(), null);
         val = split.validation().length == 0 ? null
                 : Evaluator.toNDArray(run, data.train(), split.validation());
+        // a denoising run is judged on the task it learns: the same corrupted validation
+        // inputs every epoch (fixed seed), clean targets; the test MSE stays on clean digits
+        valInput = val == null ? null : inputs.validation(run, val);
         test = config.evaluateTest() ? Evaluator.toNDArray(run, data.test(), null) : null;
         int[] pool = split.validation().length > 0 ? split.validation() : split.train();
         probe = Evaluator.toNDArray(run, data.train(),
@@ -218,11 +225,12 @@ public final class TrainingSession implements AutoCloseable {
         try (NDManager m = run.newSubManager()) {
             NDArray indices = m.create(idx);
             NDArray x = trainAll.get(m, new NDIndex("{}", indices));
+            NDArray input = inputs.input(m, x, epoch, batch);
             if (backprop != null) {
-                loss = backprop.lossAndGradients(x);
+                loss = backprop.lossAndGradients(input, x);
             } else {
                 try (GradientCollector gc = engine.newGradientCollector()) {
-                    NDArray y = model.reconstruct(x, true);
+                    NDArray y = model.reconstruct(input, true);
                     NDArray l = y.sub(x).square().mean();
                     gc.backward(l);
                     loss = l.getFloat();
@@ -249,7 +257,8 @@ public final class TrainingSession implements AutoCloseable {
     private void endEpoch() throws IOException {
         Monitor monitor = config.monitor();
         double trainMse = lossSum / seen;
-        double valMse = val == null ? Double.NaN : Evaluator.mse(model, val, EVAL_BATCH);
+        double valMse = val == null ? Double.NaN
+                : Evaluator.mse(model, valInput, val, EVAL_BATCH);
         double testMse = test == null ? Double.NaN : Evaluator.mse(model, test, EVAL_BATCH);
         double monitored = switch (monitor) {
             case VALIDATION -> valMse;

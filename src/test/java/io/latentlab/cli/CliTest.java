@@ -90,6 +90,29 @@ class CliTest {
     }
 
     @Test
+    void denoisingTrainingKeepsItsCorruptionAcrossAResume(@TempDir Path tmp) throws Exception {
+        Path out = tmp.resolve("dn");
+        Result t = run("train", "--ed", "2", "--train-limit", "500", "--max-epochs", "1",
+                "--batch", "250", "--corrupt", "gaussian:0.5,occlusion:14", "--out",
+                out.toString());
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).containsPattern("(?m)^corrupt=gaussian:0\\.5,occlusion:14$");
+        assertThat(io.latentlab.model.ModelStore.readMetadata(out).values())
+                .containsEntry("config.corrupt", "gaussian:0.5,occlusion:14");
+
+        Result more = run("train", "--resume", out.toString(), "--max-epochs", "2");
+        assertThat(more.code()).as(more.err()).isZero();
+        assertThat(more.out()).containsPattern("(?m)^corrupt=gaussian:0\\.5,occlusion:14$")
+                .contains("epoch=2 ");
+
+        Result bad = run("train", "--corrupt", "gaussian:0.5,speckle", "--out",
+                tmp.resolve("x").toString());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err().strip()).startsWith("error: --corrupt: corruption "
+                + "'gaussian:0.5,speckle': unknown noise spec 'speckle'; accepted forms: none, ");
+    }
+
+    @Test
     void trainThenEvaluate(@TempDir Path tmp) {
         Path out = tmp.resolve("run");
         Result t = run("train", "--ed", "4", "--train-limit", "1000", "--max-epochs", "2",

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.util.Pair;
+import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 
 import java.nio.file.Path;
@@ -49,17 +50,25 @@ class BackpropTest {
     }
 
     private static void compare(Autoencoder model, int ed, long seed, int count) {
+        compare(model, ed, seed, count, Corruption.NONE);
+    }
+
+    /** With a corruption, the input is a noisy copy and the target the clean digits. */
+    private static void compare(Autoencoder model, int ed, long seed, int count,
+            Corruption corruption) {
         for (Pair<String, Parameter> p : model.block().getParameters()) {
             p.getValue().getArray().setRequiresGradient(true);
         }
         try (NDManager m = model.manager().newSubManager()) {
             NDArray x = digits(m, count, (int) seed * 101);
+            NDArray in = corruption.isNone() ? x : m.create(corruption.apply(x.toFloatArray(),
+                    count, 28, 28, seed), x.getShape());
             // backprop first: on a fresh model no parameter has a gradient array yet
-            float loss = new Backprop(model).lossAndGradients(x);
+            float loss = new Backprop(model).lossAndGradients(in, x);
             List<float[]> actual = takeGradients(model);
             float reference;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                NDArray out = model.reconstruct(x, true).sub(x).square().mean();
+                NDArray out = model.reconstruct(in, true).sub(x).square().mean();
                 gc.backward(out);
                 reference = out.getFloat();
             }
@@ -90,6 +99,14 @@ class BackpropTest {
             try (Autoencoder model = Autoencoder.create(ed, ed + 7)) {
                 compare(model, ed, ed, 96);
             }
+        }
+    }
+
+    @Test
+    void denoisingGradientsMatchAutograd() {
+        // input and target differ: a loss taken against the input would not match
+        try (Autoencoder model = Autoencoder.create(4, 5)) {
+            compare(model, 4, 6, 64, Corruption.parse("gaussian:0.5,occlusion:14"));
         }
     }
 

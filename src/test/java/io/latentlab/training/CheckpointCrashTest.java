@@ -3,6 +3,7 @@ package io.latentlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.AtomicFiles;
@@ -37,7 +38,7 @@ class CheckpointCrashTest {
     }
 
     private static final TrainingConfig CONFIG = new TrainingConfig(4, 1e-2, 1e-5, 100, 2, 0,
-            1e-4, 5, 300, 0.1, Monitor.VALIDATION, true);
+            1e-4, 5, 300, 0.1, Monitor.VALIDATION, true, Corruption.NONE);
 
     /**
      * The real file system, failing at its N-th operation. It skips the syncs (a failure here

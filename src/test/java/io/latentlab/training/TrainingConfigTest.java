@@ -3,6 +3,8 @@ package io.latentlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.data.Corruption;
+
 import org.junit.jupiter.api.Test;
 
 class TrainingConfigTest {
@@ -11,7 +13,7 @@ class TrainingConfigTest {
     void theBuilderStartsFromTheStudyDefaults() {
         TrainingConfig d = TrainingConfig.builder(16).build();
         assertThat(d).isEqualTo(new TrainingConfig(16, 1e-2, 1e-5, 1000, 2000, 100, 1e-4, 1, 0,
-                0.1, Monitor.VALIDATION, true));
+                0.1, Monitor.VALIDATION, true, Corruption.NONE));
         assertThat(TrainingConfig.defaults(16)).isEqualTo(d);
     }
 
@@ -22,13 +24,25 @@ class TrainingConfigTest {
                 .trainLimit(800).valFraction(0.2).monitor(Monitor.TEST).evaluateTest(true)
                 .build();
         assertThat(c).isEqualTo(new TrainingConfig(4, 3e-3, 0, 250, 7, 5, 1e-3, 9, 800, 0.2,
-                Monitor.TEST, true));
+                Monitor.TEST, true, Corruption.NONE));
         assertThat(c.toBuilder().build()).isEqualTo(c);
         assertThat(c.toBuilder().encodingDim(8).build().encodingDim()).isEqualTo(8);
         assertThat(c.withMaxEpochs(3).maxEpochs()).isEqualTo(3);
         assertThat(c.withSeed(2).seed()).isEqualTo(2);
         assertThat(c.withTrainLimit(0).trainLimit()).isZero();
         assertThat(TrainingConfig.fromMap(c.toMap())).isEqualTo(c);
+    }
+
+    @Test
+    void corruptionIsKeptInTheMetadataAndOldRunsReadAsPlain() {
+        TrainingConfig c = TrainingConfig.builder(4)
+                .corruption(Corruption.parse("gaussian:0.5,occlusion:14")).build();
+        java.util.Map<String, String> m = c.toMap();
+
+        assertThat(m).containsEntry("config.corrupt", "gaussian:0.5,occlusion:14");
+        assertThat(TrainingConfig.fromMap(m)).isEqualTo(c);
+        m.remove("config.corrupt");
+        assertThat(TrainingConfig.fromMap(m).corruption()).isEqualTo(Corruption.NONE);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.latentlab.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
@@ -63,6 +64,46 @@ class TrainingLoopTest {
             assertThat(b.history().get(i).trainMse()).isEqualTo(a.history().get(i).trainMse());
             assertThat(b.history().get(i).valMse()).isEqualTo(a.history().get(i).valMse());
         }
+    }
+
+    @Test
+    void aDenoisingRunLearnsCleanTargetsFromCorruptedInputs() throws Exception {
+        // every input blanked: the network sees nothing, so its output is one image for all;
+        // against clean targets no image beats the mean digit (MSE >= the pixel variance),
+        // while a loss taken against the blank inputs would head for 0
+        TrainingConfig blind = config(3000, 100, 2).toBuilder()
+                .corruption(Corruption.parse("occlusion:28@0,0")).build();
+        TrainingConfig plain = config(3000, 100, 2);
+        TrainingResult b = train(blind, null, null, null);
+        TrainingResult p = train(plain, null, null, null);
+
+        double floor = meanImageMse(mnist.train(), 3000);
+        for (EpochMetrics m : b.history()) {
+            assertThat(m.trainMse()).isGreaterThan(0.9 * floor);
+            assertThat(m.valMse()).isGreaterThan(0.9 * floor);
+        }
+        // the same run without corruption gets below the mean digit
+        assertThat(p.history().get(1).valMse()).isLessThan(floor);
+        assertThat(b.history().get(1).testMse()).isGreaterThan(p.history().get(1).testMse());
+    }
+
+    /** MSE of the mean image against the first {@code n} training digits. */
+    private static double meanImageMse(Dataset ds, int n) {
+        int ppi = ds.pixelsPerImage();
+        double[] mean = new double[ppi];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < ppi; k++) {
+                mean[k] += ds.backingArray()[ds.offset(i) + k] / n;
+            }
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < ppi; k++) {
+                double d = ds.backingArray()[ds.offset(i) + k] - mean[k];
+                sum += d * d;
+            }
+        }
+        return sum / ((double) n * ppi);
     }
 
     @Test
@@ -231,7 +272,7 @@ class TrainingLoopTest {
             throws Exception {
         // LR 1 without weight decay kills the ReLUs within the first epochs, for good
         TrainingConfig c = new TrainingConfig(8, 1.0, 0, 50, 60, 0, 1e-4, 1, 200, 0.1,
-                Monitor.VALIDATION, false);
+                Monitor.VALIDATION, false, Corruption.NONE);
         List<TrainingEvent> events = new ArrayList<>();
         RunCheckpoint cp = new RunCheckpoint(tmp.resolve("run"));
         TrainingResult r;
