@@ -10,6 +10,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -26,14 +27,20 @@ final class LegendPanel extends VBox {
         Label title = new Label(vm.text("latent.legend"));
         title.getStyleClass().add(Styles.HEAD);
         legend.getChildren().add(title);
+        // two columns (0-4, 5-9): the height goes to the texts below, which must not be cut
+        GridPane classes = new GridPane();
+        classes.setHgap(10);
+        classes.setVgap(4);
+        int rows = (LatentViewModel.CLASSES + 1) / 2;
         for (int c = 0; c < LatentViewModel.CLASSES; c++) {
             CheckBox box = new CheckBox(Integer.toString(c));
             box.setId("latent-class-" + c);
             box.setGraphic(new Rectangle(12, 12, DigitImages.CLASS_COLOURS[c]));
             box.selectedProperty().bindBidirectional(vm.classVisibleProperty(c));
             box.setTooltip(new Tooltip(vm.format("latent.class", c)));
-            legend.getChildren().add(box);
+            classes.add(box, c / rows, c % rows);
         }
+        legend.getChildren().add(classes);
         Button all = new Button(vm.text("latent.all"));
         all.setTooltip(new Tooltip(vm.text("latent.all.tooltip")));
         all.setOnAction(e -> vm.showAllClasses());
@@ -53,6 +60,7 @@ final class LegendPanel extends VBox {
         Label caption = new Label(vm.text("latent.decoded.hint"));
         caption.setWrapText(true);
         caption.setMaxWidth(140);
+        caption.setMinHeight(Region.USE_PREF_SIZE);
         vm.decodedProperty().addListener((obs, o, img) -> {
             decoded.setImage(DigitImages.gray(img));
             Point2D w = vm.walkPointProperty().get();
@@ -68,6 +76,7 @@ final class LegendPanel extends VBox {
         usage.getStyleClass().add("latent-usage");
         usage.setWrapText(true);
         usage.setMaxWidth(140);
+        usage.setMinHeight(Region.USE_PREF_SIZE);
         Region gap2 = new Region();
         gap2.setMinHeight(12);
         getChildren().addAll(legend, gap, decodedTitle, frame, caption, gap2, usage);
