@@ -17,10 +17,20 @@ import io.latentlab.training.Split;
  *     codes from the reference training codes
  * @param testCount test codes used
  * @param referenceCount training codes used as kNN reference
+ * @param tsne silhouette and leave-one-out kNN accuracy in a t-SNE plane of the first test codes
  */
 public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
         double silhouette2d, double silhouetteFull, double knnAccuracy, int testCount,
-        int referenceCount) {
+        int referenceCount, TsneMetrics tsne) {
+
+    /**
+     * @param t t-SNE metrics computed apart (off the engine thread)
+     * @return these metrics with {@code t}
+     */
+    public LatentMetrics withTsne(TsneMetrics t) {
+        return new LatentMetrics(encodingDim, pc1Ratio, pc2Ratio, silhouette2d, silhouetteFull,
+                knnAccuracy, testCount, referenceCount, t);
+    }
 
     /** Default number of training digits used as kNN reference. */
     public static final int DEFAULT_REFERENCE = 10_000;
@@ -36,6 +46,24 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
      */
     public static LatentMetrics of(LatentCodes reference, LatentCodes test, int silhouetteSample,
             long seed) {
+        return of(reference, test, silhouetteSample, TsneMetrics.DEFAULT_POINTS, seed,
+                (done, total) -> true);
+    }
+
+    /**
+     * Computes the metrics from codes already encoded (plain Java).
+     *
+     * @param reference training codes (kNN reference)
+     * @param test test codes (PCA, silhouettes, kNN queries)
+     * @param silhouetteSample subsample size for the silhouettes (0 = exact on all)
+     * @param tsnePoints how many of the first test codes t-SNE embeds (0 = none: NaN metrics)
+     * @param seed subsample and t-SNE seed
+     * @param tsneProgress t-SNE's progress; may stop it
+     * @return the metrics
+     * @throws java.util.concurrent.CancellationException if {@code tsneProgress} stopped it
+     */
+    public static LatentMetrics of(LatentCodes reference, LatentCodes test, int silhouetteSample,
+            int tsnePoints, long seed, Tsne.Progress tsneProgress) {
         if (reference.dim() != test.dim()) {
             throw new IllegalArgumentException("reference codes have " + reference.dim()
                     + " dimensions, test codes " + test.dim());
@@ -49,8 +77,9 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
                 silhouetteSample, seed);
         double knn = Knn.accuracy(reference.codes(), reference.labels(), reference.n(),
                 test.codes(), test.labels(), test.n(), dim, Knn.DEFAULT_K);
+        TsneMetrics tsne = TsneMetrics.of(test, tsnePoints, seed, tsneProgress);
         return new LatentMetrics(dim, ratio[0], ratio.length > 1 ? ratio[1] : 0, sil2, silFull,
-                knn, test.n(), reference.n());
+                knn, test.n(), reference.n(), tsne);
     }
 
     /**
@@ -61,12 +90,15 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
      * @param testLimit use the first this many test digits (0 = all)
      * @param referenceSize seeded random subset of training digits for kNN (0 = all)
      * @param silhouetteSample silhouette subsample size (0 = exact)
-     * @param seed seed of both subsets
+     * @param tsnePoints how many of the first test codes t-SNE embeds (0 = none)
+     * @param seed seed of both subsets and of t-SNE
+     * @param tsneProgress t-SNE's progress; may stop it
      * @return the metrics
      */
     public static LatentMetrics compute(Autoencoder model, MnistData data, int testLimit,
-            int referenceSize, int silhouetteSample, long seed) {
-        if (testLimit < 0 || referenceSize < 0 || silhouetteSample < 0) {
+            int referenceSize, int silhouetteSample, int tsnePoints, long seed,
+            Tsne.Progress tsneProgress) {
+        if (testLimit < 0 || referenceSize < 0 || silhouetteSample < 0 || tsnePoints < 0) {
             throw new IllegalArgumentException("limits must be >= 0 (0 = all)");
         }
         Dataset test = testLimit == 0 ? data.test()
@@ -74,6 +106,6 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
         int[] refIdx = Split.of(data.train().size(), referenceSize, 0, seed).train();
         LatentCodes ref = LatentCodes.encode(model, data.train().subset(refIdx), 1000);
         LatentCodes codes = LatentCodes.encode(model, test, 1000);
-        return of(ref, codes, silhouetteSample, seed);
+        return of(ref, codes, silhouetteSample, tsnePoints, seed, tsneProgress);
     }
 }

@@ -1,6 +1,8 @@
 package io.latentlab.cli;
 
 import io.latentlab.analysis.LatentMetrics;
+import io.latentlab.analysis.Tsne;
+import io.latentlab.analysis.TsneMetrics;
 import io.latentlab.analysis.Silhouette;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.ModelStore;
@@ -41,6 +43,11 @@ final class LatentMetricsCommand implements Callable<Integer> {
             description = "Silhouette subsample size, 0 = exact on all (default: ${DEFAULT-VALUE}).")
     int sample;
 
+    @Option(names = "--tsne", paramLabel = "N", defaultValue = "" + TsneMetrics.DEFAULT_POINTS,
+            description = "t-SNE of the first N test digits (at most " + Tsne.MAX_POINTS
+                    + ", 0 = none): silhouette and leave-one-out kNN accuracy in that plane (default: ${DEFAULT-VALUE}).")
+    int tsne;
+
     @Mixin
     SeedOption seed;
 
@@ -50,17 +57,23 @@ final class LatentMetricsCommand implements Callable<Integer> {
         if (knnTrain.value < 0 || sample < 0) {
             throw new IllegalArgumentException("--knn-train and --sample must be >= 0");
         }
+        if (tsne < 0 || tsne > Tsne.MAX_POINTS) {
+            throw new IllegalArgumentException("--tsne must be between 0 and " + Tsne.MAX_POINTS
+                    + ", got " + tsne);
+        }
         MnistData mnist = data.load();
         PrintWriter pw = spec.commandLine().getOut();
         for (Path dir : models.dirs) {
             try (ModelStore.Loaded l = ModelStore.load(dir)) {
                 LatentMetrics m = LatentMetrics.compute(l.model(), mnist, limit, knnTrain.value,
-                        sample, seed.value);
+                        sample, tsne, seed.value, (done, total) -> true);
                 pw.printf(Locale.ROOT, "model=%s ed=%d pc1=%.4f pc2=%.4f silhouette_2d=%.4f "
-                        + "silhouette_full=%.4f knn_accuracy=%.4f n=%d reference=%d seed=%d%n",
+                        + "silhouette_full=%.4f knn_accuracy=%.4f tsne_silhouette=%.4f "
+                        + "tsne_knn_accuracy=%.4f tsne_n=%d n=%d reference=%d seed=%d%n",
                         dir, m.encodingDim(), m.pc1Ratio(), m.pc2Ratio(), m.silhouette2d(),
-                        m.silhouetteFull(), m.knnAccuracy(), m.testCount(), m.referenceCount(),
-                        seed.value);
+                        m.silhouetteFull(), m.knnAccuracy(), m.tsne().silhouette(),
+                        m.tsne().knnAccuracy(), m.tsne().count(), m.testCount(),
+                        m.referenceCount(), seed.value);
                 pw.flush();
             }
         }

@@ -16,6 +16,7 @@ import static io.latentlab.report.ReportWriter.SIGMA_STEP;
 import io.latentlab.analysis.Knn;
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
+import io.latentlab.analysis.TsneMetrics;
 import io.latentlab.analysis.Silhouette;
 import io.latentlab.data.Dataset;
 import io.latentlab.data.Noise;
@@ -230,8 +231,15 @@ final class TableSections {
             ctx.progress.accept("latent metrics: model " + (i + 1) + "/" + n + " (" + it.name()
                     + ")");
             LatentCodes ref = LatentCodes.encode(it.model(), refSet, BATCH);
+            String which = "latent metrics: model " + (i + 1) + "/" + n + " (" + it.name()
+                    + "), t-SNE ";
             out.add(LatentMetrics.of(ref, codes.get(i), Silhouette.DEFAULT_SAMPLE,
-                    ctx.opts.seed()));
+                    TsneMetrics.DEFAULT_POINTS, ctx.opts.seed(), (done, total) -> {
+                        if (done % 250 == 0) {
+                            ctx.progress.accept(which + done + "/" + total);
+                        }
+                        return true;
+                    }));
         }
         return out;
     }
@@ -239,14 +247,16 @@ final class TableSections {
     /** Writes {@code latent-metrics.*}; returns the index section. */
     String latentMetricsSection(List<LatentMetrics> metrics) throws IOException {
         List<String> header = List.of("model", "ed", "pc1_ratio", "pc2_ratio",
-                "silhouette_2d", "silhouette_full", "knn_accuracy", "test_n", "reference_n");
+                "silhouette_2d", "silhouette_full", "knn_accuracy", "tsne_silhouette",
+                "tsne_knn_accuracy", "test_n", "reference_n", "tsne_n");
         List<List<String>> rows = new ArrayList<>();
         for (int i = 0; i < metrics.size(); i++) {
             LatentMetrics m = metrics.get(i);
             rows.add(List.of(ctx.items.get(i).name(), Integer.toString(m.encodingDim()),
                     fmt4(m.pc1Ratio()), fmt4(m.pc2Ratio()), fmt4(m.silhouette2d()),
-                    fmt4(m.silhouetteFull()), fmt4(m.knnAccuracy()),
-                    Integer.toString(m.testCount()), Integer.toString(m.referenceCount())));
+                    fmt4(m.silhouetteFull()), fmt4(m.knnAccuracy()), fmt4(m.tsne().silhouette()),
+                    fmt4(m.tsne().knnAccuracy()), Integer.toString(m.testCount()),
+                    Integer.toString(m.referenceCount()), Integer.toString(m.tsne().count())));
         }
         AtomicFiles.writeString(ctx.file("latent-metrics.csv"), Tables.csv(header, rows));
         String note = "Share of variance along PC1 and PC2, silhouette by class in the PCA "
@@ -254,7 +264,11 @@ final class TableSections {
                 + Silhouette.DEFAULT_SAMPLE + "), and accuracy of a " + Knn.DEFAULT_K
                 + "-nearest-neighbour classifier of the test codes against "
                 + metrics.get(0).referenceCount() + " random training codes; on "
-                + ctx.digitsText() + "; seed " + ctx.opts.seed() + " (both subsets).\n";
+                + ctx.digitsText() + "; seed " + ctx.opts.seed() + " (both subsets). t-SNE "
+                + "(exact, perplexity 30, 1,000 iterations, seed " + ctx.opts.seed() + ") of the "
+                + "first " + metrics.get(0).tsne().count() + " test codes: silhouette by class and "
+                + "leave-one-out " + Knn.DEFAULT_K + "-NN accuracy in that plane, a non-linear map "
+                + "beside the PCA plane.\n";
         AtomicFiles.writeString(ctx.file("latent-metrics.md"), "# Latent-space metrics\n\n"
                 + note + "\n" + Tables.markdown(header, rows));
         return "## Latent-space metrics\n\n" + note + "\n" + Tables.markdown(header, rows)

@@ -1,5 +1,6 @@
 package io.latentlab.service;
 
+import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
 import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
@@ -114,12 +115,26 @@ public final class StudyService {
      * @param referenceSize training digits as kNN reference (0 = all)
      * @param silhouetteSample silhouette subsample (0 = exact)
      * @param seed seed of both subsets
-     * @return the metrics of its latent space
+     * @return the metrics of its latent space, without t-SNE (NaN there: see {@link #tsne})
      * @see LatentMetrics#compute
      */
     public static LatentMetrics latentMetrics(ModelHandle model, MnistData data, int testLimit,
             int referenceSize, int silhouetteSample, long seed) {
         return LatentMetrics.compute(model.autoencoder(), data, testLimit, referenceSize,
-                silhouetteSample, seed);
+                silhouetteSample, 0, seed, (done, total) -> true);
+    }
+
+    /**
+     * The test codes the latent metrics use, for work off the engine thread (t-SNE).
+     *
+     * @param model the model
+     * @param data the test set is encoded
+     * @param testLimit the first this many test digits (0 = all)
+     * @return codes and labels as plain arrays
+     */
+    public static LatentCodes testCodes(ModelHandle model, MnistData data, int testLimit) {
+        Dataset test = testLimit == 0 ? data.test()
+                : data.test().slice(0, Math.min(testLimit, data.test().size()));
+        return LatentCodes.encode(model.autoencoder(), test, 1000);
     }
 }

@@ -291,6 +291,8 @@ class StudyCliTest {
         assertThat(r.out().lines().toList()).hasSize(2).allSatisfy(line -> assertThat(line)
                 .matches("model=.*ed2 ed=2 pc1=0\\.\\d{4} pc2=0\\.\\d{4} "
                         + "silhouette_2d=-?\\d\\.\\d{4} silhouette_full=-?\\d\\.\\d{4} "
-                        + "knn_accuracy=[01]\\.\\d{4} n=300 reference=300 seed=1"));
+                        + "knn_accuracy=[01]\\.\\d{4} tsne_silhouette=-?\\d\\.\\d{4} "
+                        + "tsne_knn_accuracy=[01]\\.\\d{4} tsne_n=300 n=300 reference=300 "
+                        + "seed=1"));
     }
 }

@@ -178,7 +178,7 @@ class ReportWriterTest {
         List<String> metrics = Files.readAllLines(out.resolve("latent-metrics.csv"));
         assertThat(metrics).hasSize(3);
         assertThat(metrics.get(1)).matches("ed2,2,0\\.\\d{4},0\\.\\d{4},-?\\d\\.\\d{4},"
-                + "-?\\d\\.\\d{4},[01]\\.\\d{4},200,300");
+                + "-?\\d\\.\\d{4},[01]\\.\\d{4},-?\\d\\.\\d{4},[01]\\.\\d{4},200,300,200");
         // the MSE table shows each model's kNN accuracy, the latent metrics' one
         for (int i = 1; i <= 2; i++) {
             assertThat(mse.get(i).split(",")[9]).as("model %d", i)

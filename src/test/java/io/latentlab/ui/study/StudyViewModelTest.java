@@ -396,7 +396,9 @@ class StudyViewModelTest {
         assertThat(vm.noise().seedProperty().get()).isEqualTo("1");
         assertThat(vm.grid().form().valueProperty(Field.SEED).get()).isEqualTo("1");
         assertThat(vm.metrics().note()).isEqualTo("First 2000 test digits; 5000 random training "
-                + "digits as kNN reference (k = 5); silhouettes on a 1000-digit sample; seed 1.");
+                + "digits as kNN reference (k = 5); silhouettes on a 1000-digit sample; seed 1. "
+                + "t-SNE (exact, perplexity 30) of the first 2000 digits, after the rest: "
+                + "silhouette and leave-one-out kNN accuracy in that plane.");
     }
 
     @Test
@@ -412,8 +414,11 @@ class StudyViewModelTest {
         assertThat(vm.metrics().rows()).hasSize(1);
         assertThat(vm.metrics().rows().get(0).metrics().knnAccuracy()).isBetween(0.0, 1.0);
         assertThat(vm.metrics().rows().get(0).metrics().pc1Ratio()).isBetween(0.0, 1.0);
+        // the second phase (t-SNE on a worker) filled its columns
+        assertThat(vm.metrics().rows().get(0).metrics().tsne().count()).isEqualTo(200);
+        assertThat(vm.metrics().rows().get(0).metrics().tsne().knnAccuracy()).isBetween(0.0, 1.0);
         assertThat(vm.metrics().csv()).startsWith("name,ed,pc1_ratio,pc2_ratio,silhouette_2d,"
-                + "silhouette_full,knn_accuracy\nED=2,2,0.");
+                + "silhouette_full,knn_accuracy,tsne_silhouette,tsne_knn_accuracy\nED=2,2,0.");
     }
 
     @Test

@@ -63,6 +63,11 @@ public final class LatentMetricsView extends BorderPane {
                 r -> StudyFormat.fixed4(r.metrics().silhouetteFull())));
         table.getColumns().add(StudyControls.column("col.knn",
                 r -> StudyFormat.percent(r.metrics().knnAccuracy())));
+        // filled by the second phase (t-SNE on a worker); a dash until then
+        table.getColumns().add(StudyControls.column("col.tsneSil",
+                r -> StudyFormat.fixed4(r.metrics().tsne().silhouette())));
+        table.getColumns().add(StudyControls.column("col.tsneKnn",
+                r -> StudyFormat.percent(r.metrics().tsne().knnAccuracy())));
         Label note = new Label(vm.note());
         note.setWrapText(true);
         VBox center = new VBox(6, note, table);

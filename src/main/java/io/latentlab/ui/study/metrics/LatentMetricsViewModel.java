@@ -1,6 +1,8 @@
 package io.latentlab.ui.study.metrics;
 
+import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.LatentMetrics;
+import io.latentlab.analysis.TsneMetrics;
 import io.latentlab.data.MnistData;
 import io.latentlab.data.Seeds;
 import io.latentlab.model.AtomicFiles;
@@ -38,6 +40,8 @@ public final class LatentMetricsViewModel {
     public static final int REFERENCE = 5000;
     /** Silhouette subsample. */
     public static final int SILHOUETTE = 1000;
+    /** Test digits t-SNE embeds, the first of the {@link #TEST_LIMIT}. */
+    public static final int TSNE_POINTS = TsneMetrics.DEFAULT_POINTS;
 
     /**
      * Latent metrics of one model.
@@ -79,6 +83,7 @@ public final class LatentMetricsViewModel {
         Job<List<MetricsRow>> job = Job.steps(StudyText.format("job.metrics", chosen.size()),
                 new Job.Steps<List<MetricsRow>>() {
                     private final List<MetricsRow> out = new ArrayList<>();
+                    private final List<LatentCodes> codes = new ArrayList<>();
 
                     @Override
                     public boolean step(JobContext j) {
@@ -88,38 +93,82 @@ public final class LatentMetricsViewModel {
                                 chosen.size(), m.name()));
                         out.add(new MetricsRow(m.name(), StudyService.latentMetrics(m.model(),
                                 data, TEST_LIMIT, REFERENCE, SILHOUETTE, Seeds.DEFAULT)));
+                        // plain arrays: t-SNE runs on a worker, the engine stays free
+                        codes.add(StudyService.testCodes(m.model(), data, TEST_LIMIT));
                         j.progress(out.size(), chosen.size());
                         return out.size() < chosen.size();
                     }
 
                     @Override
                     public List<MetricsRow> result() {
+                        tsneInput = List.copyOf(codes);
                         return List.copyOf(out);
                     }
                 });
         job.onSuccess(r -> {
-            status.finishedIn("job.metricsDone");
             rows.setAll(r);
+            runTsne(tsneInput);
         }).onCancelled(status::cancelled).onFailure(status::failed);
         return status.submit(job);
     }
 
+    /** The test codes of the last run, for its t-SNE (set on the engine, read on FX after). */
+    private volatile List<LatentCodes> tsneInput = List.of();
+
+    /**
+     * Second phase: t-SNE of each model's codes on a worker (tens of seconds each), filling the
+     * t-SNE columns of the rows already shown; cancel keeps the PCA metrics.
+     */
+    private void runTsne(List<LatentCodes> codes) {
+        int points = Math.min(TSNE_POINTS, TEST_LIMIT);
+        List<String> names = rows.stream().map(MetricsRow::name).toList();
+        Job<List<TsneMetrics>> job = Job.onWorker(StudyText.format("job.tsne", codes.size()),
+                j -> {
+                    List<TsneMetrics> out = new ArrayList<>();
+                    for (LatentCodes c : codes) {
+                        int done = out.size();
+                        j.message(StudyText.format("progress.tsne", done + 1, codes.size(),
+                                done < names.size() ? names.get(done) : ""));
+                        out.add(TsneMetrics.of(c, points, Seeds.DEFAULT, (it, total) -> {
+                            j.progress(done + (double) it / total, codes.size());
+                            return !j.isCancelled();
+                        }));
+                    }
+                    return out;
+                });
+        job.onSuccess(t -> {
+            List<MetricsRow> filled = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                MetricsRow r = rows.get(i);
+                filled.add(i < t.size() ? new MetricsRow(r.name(), r.metrics().withTsne(t.get(i)))
+                        : r);
+            }
+            rows.setAll(filled);
+            status.finishedIn("job.metricsDone");
+        }).onCancelled(() -> status.cancelled(StudyText.get("metrics.tsneCancelled")))
+                .onFailure(status::failed);
+        status.submit(job);
+    }
+
+
     /** @return what the metrics are computed on, with the seed of the subsets */
     public String note() {
         return StudyText.format("metrics.note", TEST_LIMIT, REFERENCE, SILHOUETTE,
-                Seeds.DEFAULT);
+                Seeds.DEFAULT, TSNE_POINTS);
     }
 
     /** @return the metrics table as CSV */
     public String csv() {
         StringBuilder b = new StringBuilder(Csv.row("name", "ed", "pc1_ratio", "pc2_ratio",
-                "silhouette_2d", "silhouette_full", "knn_accuracy"));
+                "silhouette_2d", "silhouette_full", "knn_accuracy", "tsne_silhouette",
+                "tsne_knn_accuracy"));
         for (MetricsRow r : rows) {
             LatentMetrics m = r.metrics();
             b.append(Csv.row(r.name(), Integer.toString(m.encodingDim()),
                     StudyFormat.csv(m.pc1Ratio()), StudyFormat.csv(m.pc2Ratio()),
                     StudyFormat.csv(m.silhouette2d()), StudyFormat.csv(m.silhouetteFull()),
-                    StudyFormat.csv(m.knnAccuracy())));
+                    StudyFormat.csv(m.knnAccuracy()), StudyFormat.csv(m.tsne().silhouette()),
+                    StudyFormat.csv(m.tsne().knnAccuracy())));
         }
         return b.toString();
     }
