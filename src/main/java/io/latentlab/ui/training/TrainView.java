@@ -1,5 +1,6 @@
 package io.latentlab.ui.training;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.CsvExportable;
@@ -30,6 +31,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -49,6 +51,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 import atlantafx.base.controls.ToggleSwitch;
 
@@ -234,6 +237,30 @@ public final class TrainView extends BorderPane implements CsvExportable {
         noData.setMaxWidth(260);
         noData.visibleProperty().bind(vm.context().dataProperty().isNull());
         noData.managedProperty().bind(noData.visibleProperty());
+        Label corruptLabel = new Label(s.getString("corrupt.label"));
+        ComboBox<Corruption> corrupt = new ComboBox<>();
+        corrupt.setId("train-corrupt");
+        corrupt.getItems().setAll(CorruptionChoice.PRESETS);
+        corrupt.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Corruption c) {
+                return c == null ? "" : CorruptionChoice.label(c, s);
+            }
+
+            @Override
+            public Corruption fromString(String text) {
+                return null;
+            }
+        });
+        corrupt.valueProperty().bindBidirectional(vm.corruptionProperty());
+        corrupt.setMaxWidth(Double.MAX_VALUE);
+        Tooltip corruptTip = new Tooltip(s.getString("corrupt.tip"));
+        corruptTip.setWrapText(true);
+        corruptTip.setMaxWidth(360);
+        corrupt.setTooltip(corruptTip);
+        corruptLabel.setTooltip(corruptTip);
+        grid.add(corruptLabel, 0, row);
+        grid.add(corrupt, 1, row++);
         grid.add(formError, 0, row++, 2, 1);
         grid.add(formWarning, 0, row++, 2, 1);
         grid.add(noData, 0, row, 2, 1);

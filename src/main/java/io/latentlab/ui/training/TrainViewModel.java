@@ -1,6 +1,7 @@
 package io.latentlab.ui.training;
 
 import io.latentlab.data.AppDirs;
+import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.training.EpochMetrics;
@@ -113,6 +114,8 @@ public final class TrainViewModel {
     private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObjectProperty<String> error = new SimpleObjectProperty<>(this, "error");
     private final ObjectProperty<Path> lastRunDir = new SimpleObjectProperty<>(this, "lastRunDir");
+    private final ObjectProperty<Corruption> corruption =
+            new SimpleObjectProperty<>(this, "corruption", Corruption.NONE);
     private final RunOffer offer;
     private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", false);
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0.6);
@@ -167,6 +170,11 @@ public final class TrainViewModel {
         return form.formWarning();
     }
 
+    /** @return noise for the inputs of the next run (denoising training); not in the form's fields */
+    public ObjectProperty<Corruption> corruptionProperty() {
+        return corruption;
+    }
+
     /** @return the configuration the form describes, null while it is invalid */
     public ReadOnlyObjectProperty<TrainingConfig> configProperty() {
         return form.config();
@@ -198,7 +206,7 @@ public final class TrainViewModel {
         if (!canStart.get()) {
             return null;
         }
-        TrainingConfig cfg = form.config().get();
+        TrainingConfig cfg = form.config().get().toBuilder().corruption(corruption.get()).build();
         MnistData data = ctx.dataProperty().get();
         // a fresh queue: nothing of an earlier run can reach this one's chart
         queue = new ConcurrentLinkedQueue<>();

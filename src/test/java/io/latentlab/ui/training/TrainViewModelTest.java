@@ -2,6 +2,7 @@ package io.latentlab.ui.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
@@ -222,6 +223,20 @@ class TrainViewModelTest {
         vm.exportHistory(csv);
         assertThat(Files.readAllLines(csv)).hasSize(3)
                 .first().asString().startsWith("epoch,train_mse");
+    }
+
+    @Test
+    void aDenoisingRunKeepsItsCorruptionInTheSavedSettings() throws Exception {
+        tinyRun(1);
+        assertThat(vm.corruptionProperty().get()).as("plain by default").isEqualTo(Corruption.NONE);
+        vm.corruptionProperty().set(CorruptionChoice.PRESETS.get(5));
+
+        vm.start();
+
+        assertThat(vm.stateProperty().get()).as(vm.messageProperty().get()).isEqualTo(State.FINISHED);
+        assertThat(ModelStore.readMetadata(vm.lastRunDirProperty().get()).values())
+                .containsEntry("config.corrupt", CorruptionChoice.STUDY_MIX.replace(":1,",
+                        ":1.0,").replace(":2,", ":2.0,"));
     }
 
     @Test
