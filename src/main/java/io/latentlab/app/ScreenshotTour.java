@@ -68,6 +68,11 @@ final class ScreenshotTour {
         // remembered settings of an earlier tour must not change the pictures
         window.themeProperty().set(AppTheme.PRIMER_LIGHT);
         window.help().tips().close();
+        // the README's pictures at one size, whatever size a --check tour left remembered
+        Stage stage = (Stage) window.getScene().getWindow();
+        stage.setMaximized(false);
+        stage.setWidth(1280);
+        stage.setHeight(800);
         // reconstruct and latent show the model discovery picked; the training run comes last
         waitFor(() -> ctx.dataProperty().get() != null && ctx.activeModelProperty().get() != null,
                 120);

@@ -60,6 +60,7 @@ public final class TrainingRun implements AutoCloseable {
         }
         Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed());
         ModelHandle view = new ModelHandle(model, null);
+        LatentTrail trail = new LatentTrail(data.test(), LatentTrail.POINTS);
         TrainingListener withPreview = event -> {
             listener.onEvent(event);
             if (event instanceof TrainingEvent.EpochEnd end && n > 0) {
@@ -69,6 +70,12 @@ public final class TrainingRun implements AutoCloseable {
                     images[i] = Arrays.copyOfRange(all, i * ppi, (i + 1) * ppi);
                 }
                 listener.onEvent(new TrainingEvent.Preview(end.metrics().epoch(), images));
+            }
+            if (event instanceof TrainingEvent.EpochEnd end) {
+                TrainingEvent.LatentSnapshot s = trail.snapshot(view, end.metrics().epoch());
+                if (s != null) {
+                    listener.onEvent(s);
+                }
             }
         };
         RunLock lock = null;

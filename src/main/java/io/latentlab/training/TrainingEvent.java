@@ -56,4 +56,15 @@ public sealed interface TrainingEvent {
      * @param images one 28x28 float[] per digit
      */
     record Preview(int epoch, float[][] images) implements TrainingEvent {}
+
+    /**
+     * The latent space after an epoch: the codes of a fixed subset of test digits projected on
+     * their first two principal components, turned (orthogonal Procrustes) to match the
+     * previous epoch's picture, so that clusters move instead of flipping.
+     *
+     * @param epoch the epoch
+     * @param xy row-major {@code n x 2} coordinates
+     * @param labels the digits' labels
+     */
+    record LatentSnapshot(int epoch, float[] xy, int[] labels) implements TrainingEvent {}
 }

@@ -36,6 +36,7 @@ final class RunDisplay {
     private final ObservableList<EpochMetrics> epochs = FXCollections.observableArrayList();
     private final ObservableList<BatchPoint> batches = FXCollections.observableArrayList();
     private final ObjectProperty<TrainingEvent.Preview> preview;
+    private final ObjectProperty<TrainingEvent.LatentSnapshot> latent;
     private final DoubleProperty progress;
     private final StringProperty progressText;
     private final StringProperty etaText;
@@ -52,6 +53,7 @@ final class RunDisplay {
     RunDisplay(Object bean, ResourceBundle strings) {
         this.strings = strings;
         preview = new SimpleObjectProperty<>(bean, "preview");
+        latent = new SimpleObjectProperty<>(bean, "latent");
         progress = new SimpleDoubleProperty(bean, "progress", 0);
         progressText = new SimpleStringProperty(bean, "progressText", "");
         etaText = new SimpleStringProperty(bean, "etaText", "");
@@ -68,6 +70,7 @@ final class RunDisplay {
         epochs.clear();
         batches.clear();
         preview.set(null);
+        latent.set(null);
         progress.set(0);
         lastEpoch = 0;
         lastBatch = 0;
@@ -88,6 +91,7 @@ final class RunDisplay {
         List<BatchPoint> newPoints = new ArrayList<>();
         List<EpochMetrics> newEpochs = new ArrayList<>();
         TrainingEvent.Preview latest = null;
+        TrainingEvent.LatentSnapshot latestLatent = null;
         for (Object o; (o = queue.poll()) != null; ) {
             if (o instanceof TrainingEvent.Started s) {
                 batchesPerEpoch = Math.max(1, s.batchesPerEpoch());
@@ -102,6 +106,8 @@ final class RunDisplay {
                 lastBatch = 0;
             } else if (o instanceof TrainingEvent.Preview p) {
                 latest = p;
+            } else if (o instanceof TrainingEvent.LatentSnapshot l) {
+                latestLatent = l;
             } else if (!(o instanceof TrainingEvent)) {
                 others.accept(o);
             }
@@ -122,6 +128,9 @@ final class RunDisplay {
         }
         if (latest != null) {
             preview.set(latest);
+        }
+        if (latestLatent != null) {
+            latent.set(latestLatent);
         }
     }
 
@@ -212,6 +221,10 @@ final class RunDisplay {
 
     ObjectProperty<TrainingEvent.Preview> preview() {
         return preview;
+    }
+
+    ObjectProperty<TrainingEvent.LatentSnapshot> latent() {
+        return latent;
     }
 
     DoubleProperty progress() {

@@ -161,7 +161,8 @@ public final class TrainView extends BorderPane implements CsvExportable {
         status.setWrapText(true);
         status.textProperty().bind(vm.messageProperty());
 
-        VBox center = new VBox(6, offerBar(), bestLabel, chartPane, progressRow, status, strip);
+        HBox below = new HBox(24, strip, new LatentTrailView(vm, s));
+        VBox center = new VBox(6, offerBar(), bestLabel, chartPane, progressRow, status, below);
         center.setPadding(new Insets(6));
         setCenter(center);
 
@@ -253,6 +254,8 @@ public final class TrainView extends BorderPane implements CsvExportable {
             }
         });
         corrupt.valueProperty().bindBidirectional(vm.corruptionProperty());
+        // as wide as the text fields: the list shows the long names
+        corrupt.setPrefWidth(150);
         corrupt.setMaxWidth(Double.MAX_VALUE);
         Tooltip corruptTip = new Tooltip(s.getString("corrupt.tip"));
         corruptTip.setWrapText(true);

@@ -431,6 +431,11 @@ public final class TrainViewModel {
         return display.preview();
     }
 
+    /** @return the latest aligned PCA picture of the followed test digits, or null */
+    public ReadOnlyObjectProperty<TrainingEvent.LatentSnapshot> latentProperty() {
+        return display.latent();
+    }
+
     /** @return progress 0..1 towards max epochs */
     public DoubleProperty progressProperty() {
         return display.progress();

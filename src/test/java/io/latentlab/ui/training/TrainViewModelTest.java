@@ -193,6 +193,9 @@ class TrainViewModelTest {
         assertThat(vm.etaTextProperty().get()).isEmpty();
         assertThat(vm.bestTextProperty().get()).startsWith("best: epoch ");
         assertThat(vm.previewProperty().get().epoch()).isEqualTo(2);
+        // the latent picture of every test digit there is (100 here), after the last epoch
+        assertThat(vm.latentProperty().get().epoch()).isEqualTo(2);
+        assertThat(vm.latentProperty().get().xy()).hasSize(200);
         assertThat(vm.previewProperty().get().images()).hasNumberOfRows(8);
         assertThat(vm.previewProperty().get().images()[0]).hasSize(784);
         assertThat(vm.canStartProperty().get()).isTrue();

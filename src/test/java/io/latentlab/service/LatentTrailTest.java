@@ -1,0 +1,62 @@
+package io.latentlab.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.latentlab.analysis.Pca;
+import io.latentlab.analysis.Procrustes;
+import io.latentlab.data.Dataset;
+import io.latentlab.data.MnistData;
+import io.latentlab.model.Autoencoder;
+import io.latentlab.model.DjlThread;
+import io.latentlab.model.ModelMetadata;
+import io.latentlab.training.TrainingEvent;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class LatentTrailTest {
+
+    private static Dataset test;
+
+    @BeforeAll
+    static void load() throws Exception {
+        DjlThread.prepareCurrentThread();
+        test = MnistData.load(Path.of("assets/mnist")).test().slice(0, 300);
+    }
+
+    private static double distance(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += (a[i] - b[i]) * (a[i] - b[i]);
+        }
+        return s;
+    }
+
+    @Test
+    void eachEpochIsTurnedToMatchTheOneBefore() {
+        try (ModelHandle first = new ModelHandle(Autoencoder.create(4, 1), ModelMetadata.of(4));
+                ModelHandle second = new ModelHandle(Autoencoder.create(4, 2),
+                        ModelMetadata.of(4))) {
+            LatentTrail trail = new LatentTrail(test, 200);
+
+            TrainingEvent.LatentSnapshot a = trail.snapshot(first, 1);
+            TrainingEvent.LatentSnapshot b = trail.snapshot(second, 2);
+
+            // the first epoch is the PCA plane itself; the second, that plane turned onto it
+            float[] codesA = first.encode(Arrays.copyOfRange(test.backingArray(), 0, 200 * 784));
+            assertThat(a.xy()).containsExactly(Pca.fit(codesA, 200, 4).project(codesA, 200, 2),
+                    within(1e-5f));
+            float[] codesB = second.encode(Arrays.copyOfRange(test.backingArray(), 0, 200 * 784));
+            float[] raw = Pca.fit(codesB, 200, 4).project(codesB, 200, 2);
+            assertThat(b.xy()).containsExactly(Procrustes.align(raw, a.xy(), 200, 2),
+                    within(1e-5f));
+            assertThat(distance(b.xy(), a.xy())).isLessThanOrEqualTo(distance(raw, a.xy()));
+            assertThat(b.epoch()).isEqualTo(2);
+            assertThat(b.labels()).hasSize(200).startsWith(7, 2, 1, 0, 4);
+        }
+    }
+}
