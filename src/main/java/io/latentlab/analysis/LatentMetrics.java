@@ -36,7 +36,7 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
     public static final int DEFAULT_REFERENCE = 10_000;
 
     /**
-     * Computes the metrics from codes already encoded (plain Java).
+     * Computes the metrics from codes already encoded (plain Java), without t-SNE (NaN there).
      *
      * @param reference training codes (kNN reference)
      * @param test test codes (PCA, silhouettes, kNN queries)
@@ -46,8 +46,7 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
      */
     public static LatentMetrics of(LatentCodes reference, LatentCodes test, int silhouetteSample,
             long seed) {
-        return of(reference, test, silhouetteSample, TsneMetrics.DEFAULT_POINTS, seed,
-                (done, total) -> true);
+        return of(reference, test, silhouetteSample, 0, seed, (done, total) -> true);
     }
 
     /**

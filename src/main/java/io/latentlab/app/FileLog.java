@@ -33,6 +33,18 @@ final class FileLog {
      * @return whether it was added (false when logback is not the SLF4J binding or it is there)
      */
     static boolean install(Path file) {
+        try {
+            return attach(file);
+        } catch (RuntimeException e) {
+            // logback reads the path as a pattern: a folder name with '%' or '(' can break it;
+            // the app must open all the same, logging to stderr only
+            LoggerFactory.getLogger(FileLog.class).warn("no log file at {}: {}", file,
+                    e.toString());
+            return false;
+        }
+    }
+
+    private static boolean attach(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return false;
         }

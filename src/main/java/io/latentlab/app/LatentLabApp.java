@@ -45,6 +45,8 @@ public final class LatentLabApp extends Application {
     static final String PREF_THEME = "theme";
     /** Before themes had names: a dark theme or not; read when {@link #PREF_THEME} is unset. */
     static final String PREF_DARK = "theme.dark";
+    /** Set by {@link Main} to the log file it attached, if it did. */
+    static final String LOG_FILE_PROPERTY = "latentlab.logfile";
 
     private AppContext ctx;
     private Stage stage;
@@ -55,8 +57,9 @@ public final class LatentLabApp extends Application {
         this.stage = stage;
         ctx = createContext();
         window = new MainWindow(ctx);
-        // Main sends warnings to this file when it opens the app (not in tests or the CLI)
-        window.help().logFileProperty().set(AppDirs.logFile());
+        // Main sends warnings to a file when it opens the app (not in tests or the CLI)
+        String log = System.getProperty(LOG_FILE_PROPERTY);
+        window.help().logFileProperty().set(log == null ? null : Path.of(log));
         Preferences p = ctx.prefs();
         titleAndIcon(stage, ctx);
         stage.setScene(new Scene(window, p.getDouble(PREF_W, 1200), p.getDouble(PREF_H, 800)));

@@ -24,7 +24,10 @@ public final class Main {
         }
         if (args.length == 0) {
             // a window started from a menu has no terminal: problems go to a file too
-            FileLog.install(AppDirs.logFile());
+            if (FileLog.install(AppDirs.logFile())) {
+                // About names it only when it is written
+                System.setProperty(LatentLabApp.LOG_FILE_PROPERTY, AppDirs.logFile().toString());
+            }
             javafx.application.Application.launch(LatentLabApp.class);
             return;
         }

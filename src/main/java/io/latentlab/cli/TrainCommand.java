@@ -1,5 +1,6 @@
 package io.latentlab.cli;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
@@ -94,7 +95,7 @@ final class TrainCommand implements Callable<Integer> {
         // every option is checked before the data is read
         TrainingConfig fresh = resume == null ? config() : null;
         Path dir = resume != null ? resumeDir() : out != null ? out
-                : RunFolders.create(Path.of("runs"), fresh.encodingDim(), LocalDateTime.now());
+                : RunFolders.create(AppDirs.runs(), fresh.encodingDim(), LocalDateTime.now());
         // the folder's one owner from here to the end; a second training is refused untouched
         try (RunLock lock = RunLock.acquire(dir)) {
             return train(fresh, dir, pw);

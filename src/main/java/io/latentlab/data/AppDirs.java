@@ -65,8 +65,10 @@ public final class AppDirs {
     }
 
     /**
-     * A shipped folder: {@code ./relative} when it exists, else the installation's, else
-     * {@code ./relative} (so that an error names it).
+     * A shipped folder: {@code ./relative} when it exists (and, for an installed app, the working
+     * folder is a Latent Lab folder: a menu launcher starts in the home folder, whose own
+     * {@code models/} is not ours), else the installation's, else {@code ./relative} (so that an
+     * error names it).
      *
      * @param relative e.g. {@code "models"} or {@code "assets/mnist"}
      * @return the folder
@@ -77,7 +79,7 @@ public final class AppDirs {
 
     static Path shipped(String relative, Path workDir, Path installation) {
         Path local = workDir.resolve(relative);
-        if (Files.isDirectory(local) || installation == null) {
+        if (installation == null || Files.isDirectory(local) && isLatentLabFolder(workDir)) {
             return local;
         }
         Path installed = installation.resolve(relative);
@@ -92,8 +94,9 @@ public final class AppDirs {
 
     /**
      * Where the app saves new runs: {@code ./runs} when the working directory is a writable
-     * Latent Lab folder (it has {@code runs/} or {@code models/}, as a checkout does), else
-     * {@code runs} in the user's data folder (an installed app starts in the home folder or /).
+     * Latent Lab folder (it has {@code assets/mnist}, as a checkout does: a {@code models/} or
+     * {@code runs/} alone may be anyone's), else {@code runs} in the user's data folder (an
+     * installed app starts in the home folder or /).
      *
      * @return the folder (not created here)
      */
@@ -103,10 +106,15 @@ public final class AppDirs {
 
     static Path runs(Path workDir, Path userData) {
         Path abs = workDir.toAbsolutePath();
-        boolean workspace = Files.isDirectory(abs.resolve("runs"))
-                || Files.isDirectory(abs.resolve("models"));
-        return workspace && Files.isWritable(abs) ? workDir.resolve("runs")
+        Path runs = abs.resolve("runs");
+        boolean writable = Files.isDirectory(runs) ? Files.isWritable(runs) : Files.isWritable(abs);
+        return isLatentLabFolder(abs) && writable ? workDir.resolve("runs")
                 : userData.resolve("runs");
+    }
+
+    /** A checkout or a folder set up like one: it holds the MNIST files where the app looks. */
+    static boolean isLatentLabFolder(Path dir) {
+        return Files.isDirectory(dir.toAbsolutePath().resolve("assets").resolve("mnist"));
     }
 
     private static boolean isAbsolute(String path) {

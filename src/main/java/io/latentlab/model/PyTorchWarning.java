@@ -107,7 +107,7 @@ final class PyTorchWarning {
             return;
         }
         try (Stream<String> lines = Files.lines(maps)) {
-            String lib = lines.map(l -> l.substring(l.lastIndexOf(' ') + 1))
+            String lib = lines.map(PyTorchWarning::mappedPath)
                     .filter(f -> f.endsWith("/libtorch_cpu.so")).findFirst().orElse(null);
             if (lib == null) {
                 return;
@@ -119,6 +119,40 @@ final class PyTorchWarning {
                     .invokeVoid(new Object[] {context, Boolean.FALSE});
         } catch (IOException | LinkageError | RuntimeException e) {
             LOG.debug("NNPACK left as it is: {}", e.toString());
+        }
+    }
+
+    /**
+     * The path of a /proc/self/maps line: everything after the fifth field (it may hold spaces),
+     * without a trailing " (deleted)".
+     */
+    static String mappedPath(String line) {
+        String[] f = line.trim().split("\\s+", 6);
+        if (f.length < 6) {
+            return "";
+        }
+        String path = f[5];
+        return path.endsWith(" (deleted)") ? path.substring(0, path.length() - 10) : path;
+    }
+
+    /**
+     * @return whether PyTorch's NNPACK switch is on; null where it cannot be read (not Linux,
+     *     libtorch not loaded)
+     */
+    static Boolean nnpackEnabled() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/self/maps"))) {
+            String lib = lines.map(PyTorchWarning::mappedPath)
+                    .filter(f -> f.endsWith("/libtorch_cpu.so")).findFirst().orElse(null);
+            if (lib == null) {
+                return null;
+            }
+            NativeLibrary torch = NativeLibrary.getInstance(lib);
+            Pointer context = torch.getFunction("_ZN2at13globalContextEv")
+                    .invokePointer(new Object[0]);
+            return (torch.getFunction("_ZNK2at7Context17userEnabledNNPACKEv")
+                    .invokeInt(new Object[] {context}) & 0xff) != 0;
+        } catch (IOException | LinkageError | RuntimeException e) {
+            return null;
         }
     }
 

@@ -34,7 +34,11 @@ final class DenoisingInputs {
      * @return {@code clean} itself, or a new corrupted copy
      */
     NDArray input(NDManager m, NDArray clean, int epoch, int batch) {
-        return corrupt(m, clean, Noise.seedFor(seed, epoch * 1_000_003 + batch));
+        long k = (long) epoch * 1_000_003 + batch;
+        // past epoch 2147 the single index would wrap: mix epoch and batch in two steps there
+        long batchSeed = k <= Integer.MAX_VALUE ? Noise.seedFor(seed, (int) k)
+                : Noise.seedFor(Noise.seedFor(seed, epoch), batch);
+        return corrupt(m, clean, batchSeed);
     }
 
     /**

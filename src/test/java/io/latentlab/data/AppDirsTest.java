@@ -63,8 +63,11 @@ class AppDirsTest {
         assertThat(AppDirs.shipped("models", work, tmp.resolve("install"))).isEqualTo(install);
         assertThat(AppDirs.shipped("assets/mnist", work, tmp.resolve("install")))
                 .isEqualTo(tmp.resolve("install/assets/mnist"));
-        // a checkout's own folder wins
+        // a models/ in a folder that is not a Latent Lab folder (a home folder) is not ours
         Files.createDirectories(work.resolve("models"));
+        assertThat(AppDirs.shipped("models", work, tmp.resolve("install"))).isEqualTo(install);
+        // a checkout's own folder wins
+        Files.createDirectories(work.resolve("assets/mnist"));
         assertThat(AppDirs.shipped("models", work, tmp.resolve("install")))
                 .isEqualTo(work.resolve("models"));
         // missing in both: the local name, for the error message
@@ -79,12 +82,13 @@ class AppDirsTest {
         // an installed app started in the home folder: the user's data folder
         assertThat(AppDirs.runs(home, user)).isEqualTo(user.resolve("runs"));
 
-        Path checkout = Files.createDirectories(tmp.resolve("checkout/models"));
-        assertThat(AppDirs.runs(checkout.getParent(), user))
-                .isEqualTo(checkout.getParent().resolve("runs"));
+        Path checkout = Files.createDirectories(tmp.resolve("checkout/assets/mnist"));
+        Path root = checkout.getParent().getParent();
+        assertThat(AppDirs.runs(root, user)).isEqualTo(root.resolve("runs"));
 
-        Path cliWork = Files.createDirectories(tmp.resolve("cli/runs"));
-        assertThat(AppDirs.runs(cliWork.getParent(), user))
-                .isEqualTo(cliWork.getParent().resolve("runs"));
+        // a home folder with its own models/ and runs/ is not a Latent Lab folder
+        Files.createDirectories(home.resolve("models"));
+        Files.createDirectories(home.resolve("runs"));
+        assertThat(AppDirs.runs(home, user)).isEqualTo(user.resolve("runs"));
     }
 }

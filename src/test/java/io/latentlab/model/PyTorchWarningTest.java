@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,27 @@ class PyTorchWarningTest {
         // info creates a model (params=N): the first NDArray.set of the process happened
         assertThat(out).contains("engine=PyTorch").containsPattern("params=\\d+")
                 .doesNotContain("AutoNonVariableTypeMode");
+    }
+
+    @Test
+    void nnpackIsSwitchedOffOnceAModelExists() {
+        try (Autoencoder model = Autoencoder.create(2, 1)) {
+            Boolean on = PyTorchWarning.nnpackEnabled();
+            // readable on Linux (the CI machines); elsewhere the switch is not touched
+            if (System.getProperty("os.name").toLowerCase(Locale.ROOT).contains("linux")) {
+                assertThat(on).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void mapsLinesWithSpacesAndDeletedFilesGiveTheirPath() {
+        assertThat(PyTorchWarning.mappedPath("7f00-7f01 r-xp 00000000 08:01 1234   "
+                + "/home/Jane Doe/.djl.ai/pytorch/libtorch_cpu.so"))
+                .isEqualTo("/home/Jane Doe/.djl.ai/pytorch/libtorch_cpu.so");
+        assertThat(PyTorchWarning.mappedPath("7f00-7f01 r-xp 00000000 08:01 1234 "
+                + "/tmp/libtorch_cpu.so (deleted)")).isEqualTo("/tmp/libtorch_cpu.so");
+        assertThat(PyTorchWarning.mappedPath("7ffd-7ffe rw-p 00000000 00:00 0")).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.latentlab.ui.study.grid;
 
+import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
 import io.latentlab.service.GridSearchRun;
 import io.latentlab.study.GridSearch;
@@ -93,7 +94,7 @@ public final class GridSearchViewModel {
         canRun = Bindings.createBooleanBinding(() -> form.optionsProperty().get() != null
                 && ctx.dataProperty().get() != null && !status.activeProperty().get(),
                 form.optionsProperty(), ctx.dataProperty(), status.activeProperty());
-        defaults = new DefaultGrid(this, Path.of("docs", "grid-search"));
+        defaults = new DefaultGrid(this, AppDirs.shipped("docs/grid-search"));
         defaults.update();
     }
 
