@@ -17,11 +17,12 @@ if [ "${1:-}" = "--check" ]; then
     java -Dlatentlab.screenshots="$out" -Dlatentlab.screenshots.check=true \
          -Dlatentlab.screenshots.size="${SIZES:-1280x800,1920x1080}" \
          -Dlatentlab.screenshots.theme="${THEMES:-light,dark}" \
-         -Dlatentlab.prefs.node=latent-lab-screenshots -Dprism.order=sw -jar target/latent-lab.jar
+         -Dlatentlab.prefs.node=latent-lab-screenshots -Dlatentlab.userdata=target/screenshots-userdata -Dprism.order=sw -jar target/latent-lab.jar
   ls -l "$out"
 else
   xvfb-run -a -s "-screen 0 1400x900x24" \
     java -Dlatentlab.screenshots=docs/screenshots -Dlatentlab.prefs.node=latent-lab-screenshots \
+         -Dlatentlab.userdata=target/screenshots-userdata \
          -Dprism.order=sw -jar target/latent-lab.jar
   ls -l docs/screenshots
 fi

@@ -15,12 +15,13 @@ import java.util.Arrays;
  */
 public record TsneMetrics(double silhouette, double knnAccuracy, int count) {
 
-    /** Default number of test codes embedded (exact t-SNE: about 10 s each on one core). */
+    /** Default number of test codes embedded (exact t-SNE: about 12 s per model on one core). */
     public static final int DEFAULT_POINTS = 2000;
 
     /**
      * @param test the test codes; the first {@code min(points, n)} are embedded
-     * @param points how many, at most {@link Tsne#MAX_POINTS}; fewer than 2 gives NaN metrics
+     * @param points how many, at most {@link Tsne#MAX_POINTS}; {@link Knn#DEFAULT_K} or fewer
+     *     gives NaN metrics (no neighbour vote possible)
      * @param seed t-SNE's seed
      * @param progress t-SNE's progress; may stop it
      * @return the metrics

@@ -263,10 +263,19 @@ public record TrainingConfig(int encodingDim, double learningRate, double weight
                     .monitor(Monitor.valueOf(get(m, "config.monitor").toUpperCase(Locale.ROOT)))
                     .evaluateTest(Boolean.parseBoolean(get(m, "config.evaluate_test")))
                     // runs from before denoising training have no such key: plain training
-                    .corruption(Corruption.parse(m.getOrDefault("config.corrupt", "none")))
+                    .corruption(corruption(m.getOrDefault("config.corrupt", "none")))
                     .build();
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("invalid training settings: " + e.getMessage(), e);
+        }
+    }
+
+    private static Corruption corruption(String spec) {
+        try {
+            return Corruption.parse(spec);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid training setting 'config.corrupt': "
+                    + e.getMessage(), e);
         }
     }
 

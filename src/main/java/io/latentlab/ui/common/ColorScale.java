@@ -59,8 +59,8 @@ public final class ColorScale extends VBox {
         }
         Rectangle bar = new Rectangle(width, height);
         bar.setFill(new LinearGradient(0, 0, 1, 0, true, CycleMethod.NO_CYCLE, stops));
-        bar.setStroke(Color.gray(0.45));
-        bar.setStrokeWidth(0.5);
+        // its border comes from the stylesheet (color-scale-bar)
+        bar.getStyleClass().add("color-scale-bar");
         row = new HBox(4, min, bar, max);
         row.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title, row);
