@@ -28,6 +28,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * The grid search tab: the form, the search as a stepped engine job (other engine work runs
  * between its batches; progress and ETA come from the job; a cancel keeps the settings that
@@ -35,6 +38,8 @@ import javafx.collections.ObservableList;
  * or written to CSV. Needs no FX toolkit.
  */
 public final class GridSearchViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GridSearchViewModel.class);
 
     /**
      * One row of the results table.
@@ -266,7 +271,18 @@ public final class GridSearchViewModel {
                             : byDefault ? "job.gridDefault" : "job.gridOpened",
                             summary.getFileName(), r.options().encodingDim()));
                 })
-                .onFailure(status::showError));
+                .onFailure(e -> {
+                    // a read superseded by a newer one says nothing over the user's search;
+                    // a default that cannot be read is logged, not shown: nobody asked for it
+                    if (request != opens) {
+                        return;
+                    }
+                    if (byDefault) {
+                        LOG.warn("study grid search {} not shown: {}", summary, e.toString());
+                    } else {
+                        status.showError(e);
+                    }
+                }));
     }
 
     /**
