@@ -3,6 +3,7 @@ package io.latentlab.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
@@ -77,7 +78,7 @@ class LatentAxesTest {
         LatentAxes axes = LatentAxes.of(pca, 3);
         assertThat(axes.kind()).isEqualTo(LatentAxes.Kind.PRINCIPAL);
         assertThat(axes.count()).isEqualTo(LatentAxes.MAX_SLIDERS);
-        float[] z0 = java.util.Arrays.copyOfRange(codes, 0, d);
+        float[] z0 = Arrays.copyOfRange(codes, 0, d);
         double[] c = axes.values(z0);
         assertThat(axes.code(z0, c)).containsExactly(z0);
         c[3] += 0.5;

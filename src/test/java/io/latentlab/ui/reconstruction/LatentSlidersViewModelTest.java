@@ -1,6 +1,7 @@
 package io.latentlab.ui.reconstruction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.Pca;
@@ -11,6 +12,7 @@ import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.jobs.Jobs;
+import io.latentlab.ui.latent.LatentViewModel;
 import io.latentlab.ui.reconstruction.LatentSlidersViewModel.Axis;
 
 import java.nio.file.Path;
@@ -127,6 +129,11 @@ class LatentSlidersViewModelTest {
         }
         assertThat(sliders.decodedProperty().get()).containsExactly(reconstructionOfInput());
         assertThat(sliders.codeProperty().get()).startsWith("z = (");
+
+        // the Latent view's map reuses those codes rather than encoding the test set again
+        LatentViewModel latent = new LatentViewModel(ctx);
+        assertThat(latent.projectionProperty().get().pca())
+                .isSameAs(ctx.testCodes().get(ed4, data.test()).pca());
     }
 
     @Test
@@ -202,7 +209,7 @@ class LatentSlidersViewModelTest {
         float[] expected = ed16.decode(z);
         float[] got = sliders.decodedProperty().get();
         for (int i = 0; i < got.length; i++) {
-            assertThat(got[i]).isCloseTo(expected[i], org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(got[i]).isCloseTo(expected[i], within(1e-4f));
         }
     }
 }
