@@ -17,6 +17,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 
@@ -69,6 +70,7 @@ public final class AppContext implements AutoCloseable {
             new SimpleObjectProperty<>(this, "reconstructInput");
     private final IntegerProperty requestedTestDigit =
             new SimpleIntegerProperty(this, "requestedTestDigit", -1);
+    private final TestCodes testCodes = new TestCodes();
     private Runnable showReconstruct = () -> { };
 
     /**
@@ -81,6 +83,9 @@ public final class AppContext implements AutoCloseable {
         this.prefs = prefs;
         this.onClose = onClose;
         this.strings = ResourceBundle.getBundle("io.latentlab.ui.strings", Locale.getDefault());
+        // a removed model's codes go with it; a new dataset replaces them when asked for
+        models.addListener((ListChangeListener<ActiveModel>) c -> testCodes.retain(
+                models.stream().map(ActiveModel::model).toList()));
     }
 
     /**
@@ -144,6 +149,11 @@ public final class AppContext implements AutoCloseable {
     /** @return {@link #models()} as every list shows it: by ED, then name (read-only view) */
     public ObservableList<ActiveModel> sortedModels() {
         return sortedModels;
+    }
+
+    /** @return the test digits' codes and PCA per model, shared by the views */
+    public TestCodes testCodes() {
+        return testCodes;
     }
 
     /** @return the (noisy) 28x28 input currently shown in the Reconstruct view, or null */

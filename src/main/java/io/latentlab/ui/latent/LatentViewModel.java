@@ -7,6 +7,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.service.ModelHandle;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.TestCodes;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobContext;
 import io.latentlab.ui.jobs.LatestWins;
@@ -44,8 +45,6 @@ public final class LatentViewModel {
 
     /** Number of digit classes shown in the legend. */
     public static final int CLASSES = 10;
-    /** Images per forward pass while encoding the test set. */
-    static final int BATCH = 1000;
     /** Above this share of the variance on PC1 (and ED at least 2) the map is a line. */
     static final double LINE_SHARE = 0.999;
 
@@ -147,7 +146,7 @@ public final class LatentViewModel {
         message.set(format("latent.encoding", test.size()));
         String fitting = text("latent.fitting");
         Job<Projection> job = Job.onEngine(format("latent.job", handle.encodingDim()),
-                c -> compute(model, test, c, fitting));
+                c -> compute(ctx.testCodes(), model, test, c, fitting));
         job.onSuccess(this::publish)
                 .onFailure(error -> {
                     String why = error.getMessage() == null ? error.toString() : error.getMessage();
@@ -168,8 +167,10 @@ public final class LatentViewModel {
 
     /**
      * The map's work (engine thread): encodes the test set batch by batch, stopping at the
-     * first batch after a cancel, then fits the PCA.
+     * first batch after a cancel, then fits the PCA; both come from the shared cache when
+     * another view has computed them for this model already.
      *
+     * @param cache the shared codes
      * @param model the model
      * @param test the test set
      * @param c the job's cancel flag and progress
@@ -177,13 +178,17 @@ public final class LatentViewModel {
      * @return the map
      * @throws java.util.concurrent.CancellationException if the job was cancelled
      */
-    static Projection compute(ActiveModel model, Dataset test, JobContext c, String fitting) {
-        LatentCodes codes = model.model().encodeAll(test, BATCH, (done, total) -> {
+    static Projection compute(TestCodes cache, ActiveModel model, Dataset test, JobContext c,
+            String fitting) {
+        TestCodes.Entry e = cache.compute(model.model(), test, (done, total) -> {
             c.progress(done, total);
+            if (done == total) {
+                c.message(fitting);
+            }
             return !c.isCancelled();
         });
-        c.message(fitting);
-        Pca pca = Pca.fit(codes.codes(), codes.n(), codes.dim());
+        LatentCodes codes = e.codes();
+        Pca pca = e.pca();
         float[] xy = pca.project(codes.codes(), codes.n(), 2);
         return new Projection(model, test, pca, xy, codes.labels(), pca.explainedVarianceRatio());
     }

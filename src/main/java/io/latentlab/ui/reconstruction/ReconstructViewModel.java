@@ -91,6 +91,7 @@ public final class ReconstructViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final BooleanBinding noModel;
+    private final LatentSlidersViewModel sliders;
     private Request inFlight;
     private boolean askAgain;
 
@@ -118,6 +119,8 @@ public final class ReconstructViewModel {
             }
         });
 
+        sliders = new LatentSlidersViewModel(ctx, primaryModel, noisy.getReadOnlyProperty(),
+                this::text);
         applyModelDefaults();
         if (ctx.requestedTestDigitProperty().get() >= 0) {
             input.showTestDigit(ctx.requestedTestDigitProperty().get());
@@ -128,6 +131,11 @@ public final class ReconstructViewModel {
     /** @return the digit source: test set, drawing, imported image */
     public DigitInput input() {
         return input;
+    }
+
+    /** @return the latent sliders of the main model */
+    public LatentSlidersViewModel sliders() {
+        return sliders;
     }
 
     /** @return the noise settings */

@@ -18,6 +18,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -73,6 +74,12 @@ final class ResultPanel extends GridPane {
         for (Node n : second) {
             n.visibleProperty().bind(vm.compareModelProperty().isNotNull());
         }
+        // under the original and noisy digit, which leave that corner empty
+        LatentSlidersPanel sliders = new LatentSlidersPanel(vm);
+        sliders.setPrefWidth(2 * PANEL + getHgap()); // never wider than the two digits
+        sliders.setMaxWidth(sliders.getPrefWidth());
+        GridPane.setValignment(sliders, VPos.TOP);
+        add(sliders, 0, 2, 2, 2);
     }
 
     private static void show(ObservableValue<float[]> pixels, ImageView view) {

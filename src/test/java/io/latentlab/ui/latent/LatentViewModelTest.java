@@ -12,6 +12,7 @@ import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.TestCodes;
 import io.latentlab.ui.TestModels;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobContext;
@@ -241,7 +242,7 @@ class LatentViewModelTest {
                 progress.add(-1.0);
             }
         };
-        assertThatThrownBy(() -> LatentViewModel.compute(a, data.test(), cancelledAfterOneBatch,
+        assertThatThrownBy(() -> LatentViewModel.compute(new TestCodes(), a, data.test(), cancelledAfterOneBatch,
                 "fitting")).isInstanceOf(CancellationException.class);
         // 2,000 digits in batches of 1,000: stopped after the first, no PCA fitted
         assertThat(progress).containsExactly(0.5);

@@ -17,6 +17,7 @@ import io.latentlab.ui.reconstruction.ReconstructViewModel.Source;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +29,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.skin.ComboBoxListViewSkin;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 
@@ -243,5 +245,34 @@ class ReconstructViewTest {
         assertThat(fx(() -> vm.primaryModelProperty().get())).isSameAs(run);
         waitFor(() -> vm.isCurrent(vm.reconstructionProperty().get())
                 && vm.reconstructionProperty().get().model() == run);
+    }
+
+    @Test
+    void latentSlidersOpenOnClickAndShowTheirValues(FxRobot robot) throws Exception {
+        TitledPane pane = robot.lookup("#latent-sliders").queryAs(TitledPane.class);
+        assertThat(pane.isExpanded()).as("collapsed: nothing encoded").isFalse();
+        assertThat(ctx.testCodes().get(model.model(), ctx.dataProperty().get().test())).isNull();
+
+        robot.clickOn("Latent sliders");
+        waitFor(() -> robot.lookup("#slider-3").tryQuery().isPresent()
+                && view.viewModel().sliders().decodedProperty().get() != null);
+
+        LatentSlidersViewModel s = view.viewModel().sliders();
+        assertThat(robot.lookup("#slider-4").tryQuery()).as("ED=4: four sliders").isEmpty();
+        Slider z3 = robot.lookup("#slider-2").queryAs(Slider.class);
+        assertThat(z3.getTooltip().getText()).isEqualTo("coordinate 3 of 4");
+        String shown = robot.lookup("#slider-value-2").queryAs(Label.class).getText();
+        assertThat(shown).isEqualTo(String.format(Locale.ROOT, "%+.2f",
+                s.slidersProperty().get().get(2).value().get()));
+
+        float[] before = s.decodedProperty().get();
+        robot.interact(() -> z3.setValue(z3.getMax()));
+        waitFor(() -> s.decodedProperty().get() != before);
+        assertThat(robot.lookup("#slider-value-2").queryAs(Label.class).getText())
+                .isEqualTo(String.format(Locale.ROOT, "%+.2f", z3.getMax()));
+        robot.clickOn("#sliders-reset");
+        assertThat(z3.getValue()).isEqualTo(s.slidersProperty().get().get(2).value().get());
+        assertThat(robot.lookup("#slider-value-2").queryAs(Label.class).getText())
+                .isEqualTo(shown);
     }
 }
