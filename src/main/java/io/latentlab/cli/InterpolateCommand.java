@@ -33,13 +33,16 @@ final class InterpolateCommand implements Callable<Integer> {
     @Mixin
     DataOption data;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Checkpoint folder.")
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = "Checkpoint folder.")
     Path model;
 
-    @Option(names = "--from", required = true, paramLabel = "I", description = "Test index of digit A.")
+    @Option(names = "--from", required = true, paramLabel = "I",
+            description = "Test index of digit A.")
     int from;
 
-    @Option(names = "--to", required = true, paramLabel = "J", description = "Test index of digit B.")
+    @Option(names = "--to", required = true, paramLabel = "J",
+            description = "Test index of digit B.")
     int to;
 
     @Option(names = "--steps", defaultValue = "10",
@@ -47,7 +50,8 @@ final class InterpolateCommand implements Callable<Integer> {
                     + " (default: ${DEFAULT-VALUE}).")
     int steps;
 
-    @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "The PNG to write.")
+    @Option(names = "--out", required = true, paramLabel = "FILE.png",
+            description = "The PNG to write.")
     Path out;
 
     @Option(names = "--force", description = "Replace an existing --out file.")
@@ -67,7 +71,8 @@ final class InterpolateCommand implements Callable<Integer> {
             throw new IllegalArgumentException(out + ": is a folder; --out needs a file");
         }
         if (Files.exists(out) && !force) {
-            throw new IllegalArgumentException(out + ": already exists (use --force to replace it)");
+            throw new IllegalArgumentException(out
+                    + ": already exists (use --force to replace it)");
         }
         Dataset test = data.load().test();
         checkIndex("--from", from, test.size());
