@@ -95,6 +95,21 @@ final class ScreenshotTour {
                 && window.latentView().viewModel().projectionProperty().get() != null, 120);
         pause(1);
         readmeShot("latent.png");
+        // the A-B line between a 0 and a 9 of the test set, then the plain map again
+        steps.add(() -> {
+            var line = window.latentView().viewModel().interpolation();
+            line.setA(3);
+            line.setB(7);
+            next();
+        });
+        waitFor(() -> window.latentView().viewModel().interpolation().stripProperty().get()
+                != null, 60);
+        pause(1);
+        readmeShot("latent-interpolation.png");
+        steps.add(() -> {
+            window.latentView().viewModel().interpolation().clear();
+            next();
+        });
         steps.add(() -> {
             window.tabs().getSelectionModel().select(3);
             window.studyView().tabs().getSelectionModel().select(2);

@@ -1,5 +1,6 @@
 package io.latentlab.report;
 
+import io.latentlab.analysis.Interpolation;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.study.ReconstructionGrid;
 
@@ -7,7 +8,9 @@ import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 import javax.imageio.ImageIO;
@@ -139,6 +142,34 @@ public final class Charts {
     public static BufferedImage reconstructionGrid(ReconstructionGrid grid, String title,
             int scale) {
         return ImageGrids.reconstructionGrid(grid, title, scale);
+    }
+
+    /** Row labels of {@link #interpolation}. */
+    public static final List<String> INTERPOLATION_ROWS = List.of("latent line",
+            "pixel cross-fade");
+
+    /**
+     * The interpolation figure: the decodes along the latent line from A to B above the pixel
+     * cross-fade of A and B; the columns are labelled A, the position t of each point, B.
+     *
+     * @param strip the interpolation (28x28 images)
+     * @param title title above the rows (may be empty), e.g. which digits A and B are
+     * @param scale pixel scale factor (e.g. 3)
+     * @return the image
+     */
+    public static BufferedImage interpolation(Interpolation.Strip strip, String title,
+            int scale) {
+        int steps = strip.steps();
+        float[][][] images = new float[2][steps][];
+        List<String> cols = new ArrayList<>();
+        for (int k = 0; k < steps; k++) {
+            images[0][k] = strip.decodedImage(k);
+            images[1][k] = strip.crossFadeImage(k);
+            cols.add(k == 0 ? "A" : k == steps - 1 ? "B"
+                    : String.format(Locale.ROOT, "%.2f", Interpolation.t(k, steps)));
+        }
+        int side = (int) Math.round(Math.sqrt(strip.pixels()));
+        return ImageGrids.imageGrid(title, INTERPOLATION_ROWS, cols, images, side, scale);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.latentlab.service;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.latentlab.analysis.Interpolation;
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.data.Dataset;
 import io.latentlab.model.Autoencoder;
@@ -13,6 +14,7 @@ import io.latentlab.model.ModelStore;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * A loaded model as the UI sees it: plain {@code float[]} in and out, no engine types. Every
@@ -106,6 +108,33 @@ public final class ModelHandle implements AutoCloseable {
         try (NDManager m = model.manager().newSubManager()) {
             return model.decode(m.create(codes, new Shape(n, encodingDim()))).toFloatArray();
         }
+    }
+
+    /**
+     * Interpolates between two digits: encodes both, decodes {@code steps} codes on the line
+     * between their codes, and cross-fades their pixels for comparison (one encode and one
+     * decode pass).
+     *
+     * @param a image A (784 values)
+     * @param b image B (784 values)
+     * @param steps points on the line, A and B included (at least 2)
+     * @return the codes, their decodes and the cross-fade
+     */
+    public Interpolation.Strip interpolate(float[] a, float[] b, int steps) {
+        if (a.length != PIXELS || b.length != PIXELS) {
+            throw new IllegalArgumentException("A and B need " + PIXELS + " pixels each, got "
+                    + a.length + " and " + b.length);
+        }
+        float[] pair = new float[2 * PIXELS];
+        System.arraycopy(a, 0, pair, 0, PIXELS);
+        System.arraycopy(b, 0, pair, PIXELS, PIXELS);
+        float[] codes = encode(pair);
+        int dim = encodingDim();
+        float[] za = Arrays.copyOfRange(codes, 0, dim);
+        float[] zb = Arrays.copyOfRange(codes, dim, 2 * dim);
+        float[] line = Interpolation.line(za, zb, steps);
+        return new Interpolation.Strip(steps, line, decode(line),
+                Interpolation.line(a, b, steps));
     }
 
     /**

@@ -45,6 +45,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
     private final LatentViewModel vm;
     private final ScatterCanvas scatter;
     private final ToggleButton walk = new ToggleButton();
+    private final ToggleButton line = new ToggleButton();
 
     /**
      * @param ctx shared services
@@ -58,6 +59,23 @@ public final class LatentView extends BorderPane implements CsvExportable {
         setTop(toolbar());
         setCenter(plotArea());
         setRight(new LegendPanel(vm));
+        InterpolationPanel strip = new InterpolationPanel(vm);
+        InterpolationViewModel interpolation = vm.interpolation();
+        line.selectedProperty().bindBidirectional(interpolation.pickingProperty());
+        // walking and picking A and B are two meanings of a click: one at a time
+        line.selectedProperty().addListener((obs, o, on) -> {
+            if (on) {
+                walk.setSelected(false);
+            }
+        });
+        walk.selectedProperty().addListener((obs, o, on) -> {
+            if (on) {
+                line.setSelected(false);
+            }
+        });
+        showWhen(strip, line.selectedProperty()
+                .or(interpolation.aProperty().greaterThanOrEqualTo(0)));
+        setBottom(strip);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
     }
 
@@ -83,6 +101,10 @@ public final class LatentView extends BorderPane implements CsvExportable {
         walk.setGraphic(new FontIcon("mdi2w-walk"));
         walk.setId("latent-walk");
         walk.setTooltip(new Tooltip(vm.text("latent.walk.tooltip")));
+        line.setText(vm.text("latent.line"));
+        line.setGraphic(new FontIcon("mdi2v-vector-line"));
+        line.setId("latent-line");
+        line.setTooltip(new Tooltip(vm.text("latent.line.tooltip")));
         Label pc1 = new Label();
         pc1.setId("latent-pc1");
         pc1.textProperty().bind(vm.pc1TextProperty());
@@ -96,7 +118,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
                 ctx.activeModelProperty().get() == null ? ""
                         : vm.format("latent.model", ctx.activeModelProperty().get().name()),
                 ctx.activeModelProperty()));
-        return new ToolBar(reset, in, out, new Separator(), walk, new Separator(), pc1, pc2,
+        return new ToolBar(reset, in, out, new Separator(), walk, line, new Separator(), pc1, pc2,
                 new Separator(), model);
     }
 
@@ -176,6 +198,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
             scatter.zoomCentre(1 / ZOOM_STEP);
         } else if (code == KeyCode.W) {
             walk.setSelected(!walk.isSelected());
+        } else if (code == KeyCode.I) {
+            line.setSelected(!line.isSelected());
         } else {
             return;
         }

@@ -99,6 +99,7 @@ public final class LatentViewModel {
             this, "decoded");
     private final ReadOnlyObjectWrapper<Point2D> marker = new ReadOnlyObjectWrapper<>(
             this, "marker");
+    private final InterpolationViewModel interpolation;
     private Job<Projection> mapJob;
 
     /**
@@ -111,6 +112,7 @@ public final class LatentViewModel {
         this.latest = new LatestWins(ctx.jobs());
         this.strings = ResourceBundle.getBundle("io.latentlab.ui.latent.strings",
                 Locale.getDefault());
+        this.interpolation = new InterpolationViewModel(this, ctx.jobs());
         for (int c = 0; c < CLASSES; c++) {
             classVisible[c] = new SimpleBooleanProperty(this, "class" + c, true);
         }
@@ -348,6 +350,11 @@ public final class LatentViewModel {
         for (BooleanProperty b : classVisible) {
             b.set(true);
         }
+    }
+
+    /** @return the A-B interpolation on this map */
+    public InterpolationViewModel interpolation() {
+        return interpolation;
     }
 
     /** @return the current map, or null */

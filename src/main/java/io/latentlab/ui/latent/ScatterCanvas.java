@@ -11,6 +11,7 @@ import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseButton;
@@ -22,6 +23,9 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
 
 /**
  * The scatter of the latent map on a canvas (10,000 points redraw in a few milliseconds, which
@@ -89,6 +93,8 @@ final class ScatterCanvas extends Pane {
         // the marker follows a dragged σ slider: it moves as a node, the 10,000 points stay
         vm.markerProperty().addListener(o -> placeMarker());
         vm.walkPointProperty().addListener(this::requestRedraw);
+        vm.interpolation().aProperty().addListener(this::requestRedraw);
+        vm.interpolation().bProperty().addListener(this::requestRedraw);
         for (int c = 0; c < LatentViewModel.CLASSES; c++) {
             vm.classVisibleProperty(c).addListener(this::requestRedraw);
         }
@@ -202,7 +208,44 @@ final class ScatterCanvas extends Pane {
         visibleCount = k;
         g.setGlobalAlpha(1);
         drawWalkPoint(g);
+        drawLine(g, p);
         placeMarker();
+    }
+
+    /** The picked A and B, and the segment between them (on the plane of the first two PCs). */
+    private void drawLine(GraphicsContext g, Projection p) {
+        int a = vm.interpolation().aProperty().get();
+        int b = vm.interpolation().bProperty().get();
+        if (a < 0 || a >= p.n()) {
+            return;
+        }
+        Point2D qa = view.toScreen(p.x(a), p.y(a));
+        Point2D qb = b < 0 || b >= p.n() ? null : view.toScreen(p.x(b), p.y(b));
+        if (qb != null) {
+            for (int pass = 0; pass < 2; pass++) {
+                g.setStroke(pass == 0 ? Color.WHITE : Color.web("#333"));
+                g.setLineWidth(pass == 0 ? 4 : 2);
+                g.strokeLine(qa.getX(), qa.getY(), qb.getX(), qb.getY());
+            }
+        }
+        endPoint(g, qa, "A");
+        if (qb != null) {
+            endPoint(g, qb, "B");
+        }
+    }
+
+    private static void endPoint(GraphicsContext g, Point2D q, String name) {
+        double r = 9;
+        g.setFill(Color.WHITE);
+        g.fillOval(q.getX() - r, q.getY() - r, 2 * r, 2 * r);
+        g.setStroke(Color.web("#333"));
+        g.setLineWidth(2);
+        g.strokeOval(q.getX() - r, q.getY() - r, 2 * r, 2 * r);
+        g.setFill(Color.web("#333"));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+        g.fillText(name, q.getX(), q.getY());
     }
 
     private void drawWalkPoint(GraphicsContext g) {
@@ -322,7 +365,10 @@ final class ScatterCanvas extends Pane {
             return;
         }
         int i = hit(e.getX(), e.getY());
-        if (i >= 0 && !walkMode.get()) {
+        if (i >= 0 && vm.interpolation().pickingProperty().get()) {
+            hover.hide();
+            vm.interpolation().pick(i);
+        } else if (i >= 0 && !walkMode.get()) {
             hover.hide();
             open.accept(i);
         } else {

@@ -13,6 +13,8 @@ import io.latentlab.ui.FxTestSupport;
 import io.latentlab.ui.TestModels;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +22,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 
 import org.junit.jupiter.api.AfterEach;
@@ -117,6 +120,48 @@ class LatentViewTest {
     }
 
     @Test
+    void withTheLineToggleTwoClicksPickAAndBAndShowTheStrip(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> view.viewModel().projectionProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Node panel = robot.lookup("#latent-line-panel").query();
+        assertThat(panel.isVisible()).isFalse();
+        robot.clickOn("#latent-line");
+        assertThat(panel.isVisible()).isTrue();
+        assertThat(robot.lookup("#latent-line-caption").queryAs(Label.class).getText())
+                .isEqualTo("Click a digit on the map for A.");
+        Projection p = view.viewModel().projectionProperty().get();
+        int[] two = isolatedPoints(p, 2);
+        assertThat(two).hasSize(2);
+        for (int i : two) {
+            Point2D local = WaitForAsyncUtils.asyncFx(() -> view.screenPositionOf(i))
+                    .get(10, TimeUnit.SECONDS);
+            robot.clickOn(fx(() -> view.canvas().localToScreen(local)));
+        }
+        InterpolationViewModel line = view.viewModel().interpolation();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> line.stripProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(line.aProperty().get()).isEqualTo(two[0]);
+        assertThat(line.bProperty().get()).isEqualTo(two[1]);
+        // picking is not opening: Reconstruct was not asked for either digit
+        assertThat(shown.get()).isZero();
+        assertThat(robot.lookup("#latent-line-caption").queryAs(Label.class).getText())
+                .isEqualTo("A = test #" + two[0] + " (label " + p.labels()[two[0]]
+                        + "), B = test #" + two[1] + " (label " + p.labels()[two[1]] + ")");
+        assertThat(robot.lookup("#latent-line-decoded-0")
+                .queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#latent-line-fade-9")
+                .queryAs(ImageView.class).getImage()).isNotNull();
+        assertThat(robot.lookup("#latent-line-export").query().isDisabled()).isFalse();
+        // toggled off, the strip stays until Clear
+        robot.clickOn("#latent-line");
+        assertThat(panel.isVisible()).isTrue();
+        robot.clickOn("#latent-line-clear");
+        assertThat(panel.isVisible()).isFalse();
+        assertThat(line.stripProperty().get()).isNull();
+    }
+
+    @Test
     void aModelChangeEmptiesTheMapAndExplainsWhy(FxRobot robot) throws Exception {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> view.viewModel().projectionProperty().get() != null);
@@ -169,7 +214,14 @@ class LatentViewTest {
 
     /** A point inside the canvas whose nearest neighbour on screen is at least 8 px away. */
     private int isolatedPoint(Projection p) throws Exception {
+        int[] found = isolatedPoints(p, 1);
+        return found.length == 0 ? -1 : found[0];
+    }
+
+    /** Up to {@code count} points as {@link #isolatedPoint}, in index order. */
+    private int[] isolatedPoints(Projection p, int count) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
+            List<Integer> out = new ArrayList<>();
             double w = view.canvas().getWidth();
             double h = view.canvas().getHeight();
             Point2D[] s = new Point2D[p.n()];
@@ -185,11 +237,11 @@ class LatentViewTest {
                 for (int j = 0; j < p.n() && alone; j++) {
                     alone = j == i || s[i].distance(s[j]) >= 8;
                 }
-                if (alone) {
-                    return i;
+                if (alone && out.size() < count) {
+                    out.add(i);
                 }
             }
-            return -1;
+            return out.stream().mapToInt(Integer::intValue).toArray();
         }).get(30, TimeUnit.SECONDS);
     }
 }
