@@ -18,6 +18,7 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
@@ -58,7 +59,13 @@ public final class LatentView extends BorderPane implements CsvExportable {
         scatter.walkModeProperty().bind(walk.selectedProperty());
         setTop(toolbar());
         setCenter(plotArea());
-        setRight(new LegendPanel(vm));
+        // scrolls rather than pushing the A-B strip out of a short window
+        ScrollPane legend = new ScrollPane(new LegendPanel(vm));
+        legend.setFitToWidth(true);
+        legend.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        legend.setMinHeight(0);
+        legend.getStyleClass().add("edge-to-edge");
+        setRight(legend);
         InterpolationPanel strip = new InterpolationPanel(vm);
         InterpolationViewModel interpolation = vm.interpolation();
         line.selectedProperty().bindBidirectional(interpolation.pickingProperty());

@@ -138,17 +138,29 @@ public final class MainViewModel {
         return ctx.jobs().submit(job);
     }
 
-    /** The newest of {@code loaded} (newest first) below the first root holding any of them. */
+    /**
+     * The newest of {@code loaded} (newest first) below the first root holding any of them, a
+     * plain autoencoder before a denoising one (those are for comparing under noise, not the
+     * model a first look should start from).
+     */
     static ActiveModel firstRootFirst(List<ActiveModel> loaded, List<Path> roots) {
-        for (Path root : roots) {
-            Path r = root.toAbsolutePath().normalize();
-            for (ActiveModel m : loaded) {
-                if (m.dir().toAbsolutePath().normalize().startsWith(r)) {
-                    return m;
+        for (boolean plainOnly : new boolean[] {true, false}) {
+            for (Path root : roots) {
+                Path r = root.toAbsolutePath().normalize();
+                for (ActiveModel m : loaded) {
+                    if (m.dir().toAbsolutePath().normalize().startsWith(r)
+                            && (!plainOnly || !denoising(m))) {
+                        return m;
+                    }
                 }
             }
         }
         return loaded.get(0);
+    }
+
+    private static boolean denoising(ActiveModel m) {
+        String c = m.metadata() == null ? null : m.metadata().get("config.corrupt");
+        return c != null && !c.isBlank() && !"none".equals(c);
     }
 
     /**
