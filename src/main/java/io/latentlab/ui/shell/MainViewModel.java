@@ -144,15 +144,19 @@ public final class MainViewModel {
      * model a first look should start from).
      */
     static ActiveModel firstRootFirst(List<ActiveModel> loaded, List<Path> roots) {
-        for (boolean plainOnly : new boolean[] {true, false}) {
-            for (Path root : roots) {
-                Path r = root.toAbsolutePath().normalize();
-                for (ActiveModel m : loaded) {
-                    if (m.dir().toAbsolutePath().normalize().startsWith(r)
-                            && (!plainOnly || !denoising(m))) {
+        for (Path root : roots) {
+            Path r = root.toAbsolutePath().normalize();
+            ActiveModel newest = null;
+            for (ActiveModel m : loaded) {
+                if (m.dir().toAbsolutePath().normalize().startsWith(r)) {
+                    if (!denoising(m)) {
                         return m;
                     }
+                    newest = newest == null ? m : newest;
                 }
+            }
+            if (newest != null) {
+                return newest;
             }
         }
         return loaded.get(0);

@@ -246,4 +246,22 @@ class MainViewModelTest {
         assertThat(ModelCatalog.displayName(32, Path.of("models", "ed32").toAbsolutePath()))
                 .isEqualTo("ED=32 \u00b7 " + Path.of("models", "ed32"));
     }
+
+    @Test
+    void startUpPicksTheNewestPlainModelOfTheFirstRootBeforeADenoisingOne() {
+        Path models = Path.of("models");
+        ModelMetadata plain = ModelMetadata.of(8);
+        ModelMetadata denoising = ModelMetadata.of(32).with("config.corrupt", "gaussian:0.5");
+        ActiveModel newestDenoising = new ActiveModel("d", models.resolve("ed32-denoise"),
+                denoising, null);
+        ActiveModel plainOne = new ActiveModel("p", models.resolve("ed8"), plain, null);
+        ActiveModel run = new ActiveModel("r", Path.of("runs/ed4-x"), plain, null);
+
+        // newest first, as discovery lists them
+        assertThat(MainViewModel.firstRootFirst(List.of(run, newestDenoising, plainOne),
+                List.of(models, Path.of("runs")))).isSameAs(plainOne);
+        // only denoising models there: the newest of them
+        assertThat(MainViewModel.firstRootFirst(List.of(run, newestDenoising),
+                List.of(models, Path.of("runs")))).isSameAs(newestDenoising);
+    }
 }
