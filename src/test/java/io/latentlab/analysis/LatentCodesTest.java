@@ -22,7 +22,7 @@ class LatentCodesTest {
     @BeforeAll
     static void setUp() throws Exception {
         model = Autoencoder.create(4, 1);
-        test = MnistData.load(Path.of("assets/mnist")).test().slice(0, 250);
+        test = io.latentlab.data.TestMnist.shipped().test().slice(0, 250);
     }
 
     @AfterAll

@@ -111,7 +111,7 @@ class StudyCliTest {
     }
 
     private static String shippedChecksum() throws Exception {
-        return MnistData.load(Path.of("assets/mnist")).checksum();
+        return io.latentlab.data.TestMnist.shipped().checksum();
     }
 
     @Test

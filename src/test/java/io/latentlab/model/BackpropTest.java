@@ -26,7 +26,7 @@ class BackpropTest {
 
     @BeforeAll
     static void load() throws Exception {
-        mnist = MnistData.load(Path.of("assets/mnist"));
+        mnist = io.latentlab.data.TestMnist.shipped();
     }
 
     private static NDArray digits(NDManager m, int count, int offset) {

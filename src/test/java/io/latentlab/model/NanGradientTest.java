@@ -29,7 +29,7 @@ class NanGradientTest {
 
     @BeforeAll
     static void load() throws Exception {
-        mnist = MnistData.load(Path.of("assets/mnist"));
+        mnist = io.latentlab.data.TestMnist.shipped();
     }
 
     /**

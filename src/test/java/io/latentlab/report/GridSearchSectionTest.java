@@ -30,7 +30,7 @@ class GridSearchSectionTest {
         }
         Path csv = Path.of("docs/grid-search/ed4.csv");
         byte[] before = Files.readAllBytes(csv);
-        MnistData data = MnistData.load(Path.of("assets/mnist"));
+        MnistData data = io.latentlab.data.TestMnist.shipped();
         Path out = tmp.resolve("report");
         ReportWriter.write(out, List.of(model), data, new ReportWriter.Options(50, 0, false,
                 List.of(csv), 2, 50), line -> { });

@@ -25,7 +25,7 @@ class GridSearchRunTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        mnist = MnistData.load(Path.of("assets/mnist"));
+        mnist = io.latentlab.data.TestMnist.shipped();
     }
 
     @Test

@@ -25,7 +25,7 @@ class LatentTrailTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        test = MnistData.load(Path.of("assets/mnist")).test().slice(0, 300);
+        test = io.latentlab.data.TestMnist.shipped().test().slice(0, 300);
     }
 
     private static double distance(float[] a, float[] b) {

@@ -17,7 +17,7 @@ class ModelHandleInterpolationTest {
 
     @Test
     void theStripEndsAreTheDecodesOfTheTwoCodes() throws Exception {
-        Dataset test = MnistData.load(Path.of("assets/mnist")).test();
+        Dataset test = io.latentlab.data.TestMnist.shipped().test();
         float[] a = test.copyImage(3);
         float[] b = test.copyImage(7);
         try (ModelHandle h = ModelHandle.load(Path.of("models/ed4"))) {

@@ -26,7 +26,7 @@ class StudyServiceTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        test = MnistData.load(Path.of("assets/mnist")).test();
+        test = io.latentlab.data.TestMnist.shipped().test();
     }
 
     @Test
@@ -63,7 +63,7 @@ class StudyServiceTest {
 
     @Test
     void gridsAndMetricsOfAHandle() throws Exception {
-        MnistData data = MnistData.load(Path.of("assets/mnist"));
+        MnistData data = io.latentlab.data.TestMnist.shipped();
         try (ModelHandle a = new ModelHandle(Autoencoder.create(2, 1), ModelMetadata.of(2))) {
             var grid = StudyService.reconstructionGrid("a", a, test, 4, 3, true);
             assertThat(grid.outputs()).hasDimensions(9, 4);

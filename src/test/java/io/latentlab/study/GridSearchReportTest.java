@@ -249,7 +249,7 @@ class GridSearchReportTest {
      */
     @Test
     void theShippedSearchesLoseExactlyTheSettingsThatNeverLearned() throws IOException {
-        MnistData mnist = MnistData.load(Path.of("assets/mnist"));
+        MnistData mnist = io.latentlab.data.TestMnist.shipped();
         GridSearch.Result ed4 = GridSearchReport.read(Path.of("docs/grid-search/ed4.csv"),
                 mnist);
         assertThat(ed4.baselines()).hasSize(3).allSatisfy(b -> assertThat(b)

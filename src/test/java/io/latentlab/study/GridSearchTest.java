@@ -23,7 +23,7 @@ class GridSearchTest {
 
     @BeforeAll
     static void load() throws Exception {
-        mnist = MnistData.load(Path.of("assets/mnist"));
+        mnist = io.latentlab.data.TestMnist.shipped();
     }
 
     private static GridSearch.FoldCurve curve(int fold, double... val) {

@@ -33,7 +33,7 @@ class NoiseTableTest {
 
     @Test
     void tableOfAnUntrainedModel(@TempDir Path tmp) throws Exception {
-        Dataset test = MnistData.load(Path.of("assets/mnist")).test();
+        Dataset test = io.latentlab.data.TestMnist.shipped().test();
         try (Autoencoder fresh = Autoencoder.create(2, 5)) {
             ModelStore.save(tmp.resolve("ed2"), fresh, ModelMetadata.of(2));
         }

@@ -20,7 +20,7 @@ class ReconstructionGridTest {
 
     @Test
     void showsTheTableNoisesAndTheModelsReconstructionOfEachDigit() throws Exception {
-        Dataset test = MnistData.load(Path.of("assets/mnist")).test().slice(0, 20);
+        Dataset test = io.latentlab.data.TestMnist.shipped().test().slice(0, 20);
         try (Autoencoder model = Autoencoder.create(2, 3)) {
             ReconstructionGrid g = ReconstructionGrid.compute("ED=2", model, test, 3, 7, false);
             ReconstructionGrid again = ReconstructionGrid.compute("ED=2", model, test, 3, 7,

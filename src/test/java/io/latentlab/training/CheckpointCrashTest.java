@@ -31,7 +31,7 @@ class CheckpointCrashTest {
 
     @BeforeAll
     static void load() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         // small slices: every run copies its whole training set into one array first
         mnist = new MnistData(full.train().slice(0, 400), full.test().slice(0, 100), full.dir(),
                 full.checksum());

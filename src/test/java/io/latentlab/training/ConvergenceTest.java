@@ -20,7 +20,7 @@ class ConvergenceTest {
 
     @Test
     void trainsPastTheMeanImagePlateau() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         MnistData data = new MnistData(full.train(), full.test().slice(0, 2000), full.dir(),
                 full.checksum());
         TrainingConfig config = TrainingConfig.builder(32).maxEpochs(60).patience(0)

@@ -25,7 +25,7 @@ class TrainingLoopTest {
 
     @BeforeAll
     static void load() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         // the test set is cut to 2000 digits to keep the suite fast
         mnist = new MnistData(full.train(), full.test().slice(0, 2000), full.dir(), full.checksum());
     }

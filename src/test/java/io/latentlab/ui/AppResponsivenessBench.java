@@ -107,7 +107,7 @@ class AppResponsivenessBench {
     @Test
     void stallsAndThroughput() throws Exception {
         System.out.println("load_before=" + load());
-        MnistData data = MnistData.load(Path.of("assets/mnist"));
+        MnistData data = io.latentlab.data.TestMnist.shipped();
         FxTestSupport.fx(() -> {
             ctx.dataProperty().set(data);
             window.trainView().viewModel().setRunsDir(tmp.resolve("runs"));

@@ -95,7 +95,7 @@ public final class FxTestSupport {
      */
     public static synchronized MnistData smallData() throws Exception {
         if (small == null) {
-            MnistData full = MnistData.load(Path.of("assets/mnist"));
+            MnistData full = io.latentlab.data.TestMnist.shipped();
             small = new MnistData(full.train().slice(0, 2000), full.test().slice(0, 500),
                     full.dir(), full.checksum());
         }

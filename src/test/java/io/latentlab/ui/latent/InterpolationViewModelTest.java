@@ -40,7 +40,7 @@ class InterpolationViewModelTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         data = new MnistData(full.train().slice(0, 100), full.test().slice(0, 500),
                 full.dir(), full.checksum());
     }

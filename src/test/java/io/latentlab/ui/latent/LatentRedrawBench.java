@@ -40,7 +40,7 @@ class LatentRedrawBench {
         djl = new DjlThread();
         ctx = new AppContext(new Jobs(djl, ForkJoinPool.commonPool(), Platform::runLater),
                 Preferences.userRoot().node("latent-lab-tests"), djl::close);
-        ctx.dataProperty().set(MnistData.load(Path.of("assets/mnist")));
+        ctx.dataProperty().set(io.latentlab.data.TestMnist.shipped());
         Autoencoder model = djl.submit(() -> Autoencoder.create(8, 1)).get(30, TimeUnit.SECONDS);
         ctx.activeModelProperty().set(io.latentlab.ui.TestModels.active("bench", null,
                 ModelMetadata.of(8), model));

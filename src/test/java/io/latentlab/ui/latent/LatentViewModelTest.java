@@ -51,7 +51,7 @@ class LatentViewModelTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         data = new MnistData(full.train().slice(0, 1000), full.test().slice(0, 2000),
                 full.dir(), full.checksum());
     }

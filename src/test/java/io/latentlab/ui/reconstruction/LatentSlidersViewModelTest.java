@@ -44,7 +44,7 @@ class LatentSlidersViewModelTest {
     @BeforeAll
     static void load() throws Exception {
         DjlThread.prepareCurrentThread();
-        data = MnistData.load(Path.of("assets/mnist"));
+        data = io.latentlab.data.TestMnist.shipped();
         ed4 = ModelHandle.load(Path.of("models/ed4"));
         ed16 = ModelHandle.load(Path.of("models/ed16"));
     }

@@ -40,7 +40,7 @@ class ReconstructKeysTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        data = MnistData.load(Path.of("assets/mnist"));
+        data = io.latentlab.data.TestMnist.shipped();
     }
 
     @Start

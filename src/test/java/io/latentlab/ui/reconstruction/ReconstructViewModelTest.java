@@ -51,7 +51,7 @@ class ReconstructViewModelTest {
     @BeforeAll
     static void loadData() throws Exception {
         DjlThread.prepareCurrentThread();
-        data = MnistData.load(Path.of("assets/mnist"));
+        data = io.latentlab.data.TestMnist.shipped();
     }
 
     @BeforeEach

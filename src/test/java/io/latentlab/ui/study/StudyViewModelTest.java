@@ -53,7 +53,7 @@ class StudyViewModelTest {
     @BeforeAll
     static void loadData() throws Exception {
         DjlThread.prepareCurrentThread();
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         data = new MnistData(full.train().slice(0, 300), full.test().slice(0, 200), full.dir(),
                 full.checksum());
     }

@@ -57,7 +57,7 @@ class TrainViewModelTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         data = new MnistData(full.train().slice(0, 1000), full.test().slice(0, 100), full.dir(),
                 full.checksum());
     }

@@ -29,7 +29,7 @@ class GridSearchJudgedTest {
 
     @BeforeAll
     static void loadData() throws Exception {
-        MnistData full = MnistData.load(Path.of("assets/mnist"));
+        MnistData full = io.latentlab.data.TestMnist.shipped();
         data = new MnistData(full.train().slice(0, 300), full.test().slice(0, 100), full.dir(),
                 full.checksum());
     }
