@@ -10,6 +10,7 @@ import io.latentlab.service.StudyService;
 import io.latentlab.study.Csv;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.AppContext.ActiveModel;
+import io.latentlab.ui.jobs.Durations;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobContext;
 import io.latentlab.ui.study.common.ModelChoice;
@@ -107,7 +108,7 @@ public final class LatentMetricsViewModel {
                 });
         job.onSuccess(r -> {
             rows.setAll(r);
-            runTsne(tsneInput);
+            runTsne(tsneInput, job.elapsedSeconds(System.nanoTime()));
         }).onCancelled(status::cancelled).onFailure(status::failed);
         return status.submit(job);
     }
@@ -119,7 +120,7 @@ public final class LatentMetricsViewModel {
      * Second phase: t-SNE of each model's codes on a worker (tens of seconds each), filling the
      * t-SNE columns of the rows already shown; cancel keeps the PCA metrics.
      */
-    private void runTsne(List<LatentCodes> codes) {
+    private void runTsne(List<LatentCodes> codes, double firstPhaseSeconds) {
         int points = Math.min(TSNE_POINTS, TEST_LIMIT);
         List<String> names = rows.stream().map(MetricsRow::name).toList();
         Job<List<TsneMetrics>> job = Job.onWorker(StudyText.format("job.tsne", codes.size()),
@@ -144,7 +145,9 @@ public final class LatentMetricsViewModel {
                         : r);
             }
             rows.setAll(filled);
-            status.finishedIn("job.metricsDone");
+            // both phases: the time the user waited for the whole table
+            status.finished(StudyText.format("job.metricsDone", Durations.format(
+                    firstPhaseSeconds + job.elapsedSeconds(System.nanoTime()))));
         }).onCancelled(() -> status.cancelled(StudyText.get("metrics.tsneCancelled")))
                 .onFailure(status::failed);
         status.submit(job);
