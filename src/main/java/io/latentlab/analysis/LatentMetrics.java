@@ -32,6 +32,21 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
                 knnAccuracy, testCount, referenceCount, t);
     }
 
+    /**
+     * The kNN reference: a seeded random subset of the training digits, encoded (DJL thread).
+     *
+     * @param model the model
+     * @param data its training set is sampled
+     * @param referenceSize how many (0 = all)
+     * @param seed the subset's seed
+     * @return their codes and labels
+     */
+    public static LatentCodes referenceCodes(Autoencoder model, MnistData data,
+            int referenceSize, long seed) {
+        int[] refIdx = Split.of(data.train().size(), referenceSize, 0, seed).train();
+        return LatentCodes.encode(model, data.train().subset(refIdx), 1000);
+    }
+
     /** Default number of training digits used as kNN reference. */
     public static final int DEFAULT_REFERENCE = 10_000;
 
@@ -102,8 +117,7 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
         }
         Dataset test = testLimit == 0 ? data.test()
                 : data.test().slice(0, Math.min(testLimit, data.test().size()));
-        int[] refIdx = Split.of(data.train().size(), referenceSize, 0, seed).train();
-        LatentCodes ref = LatentCodes.encode(model, data.train().subset(refIdx), 1000);
+        LatentCodes ref = referenceCodes(model, data, referenceSize, seed);
         LatentCodes codes = LatentCodes.encode(model, test, 1000);
         return of(ref, codes, silhouetteSample, tsnePoints, seed, tsneProgress);
     }

@@ -120,8 +120,29 @@ public final class StudyService {
      */
     public static LatentMetrics latentMetrics(ModelHandle model, MnistData data, int testLimit,
             int referenceSize, int silhouetteSample, long seed) {
-        return LatentMetrics.compute(model.autoencoder(), data, testLimit, referenceSize,
-                silhouetteSample, 0, seed, (done, total) -> true);
+        return latentMetrics(model, data, testCodes(model, data, testLimit), referenceSize,
+                silhouetteSample, seed);
+    }
+
+    /**
+     * The same from test codes already encoded ({@link #testCodes}), which the caller keeps for
+     * its t-SNE: the test set is encoded once.
+     *
+     * @param model the model
+     * @param data its training set gives the kNN reference
+     * @param test the test codes
+     * @param referenceSize training digits as kNN reference (0 = all)
+     * @param silhouetteSample silhouette subsample (0 = exact)
+     * @param seed seed of the reference and the silhouette subsample
+     * @return the metrics, without t-SNE (NaN there)
+     */
+    public static LatentMetrics latentMetrics(ModelHandle model, MnistData data,
+            LatentCodes test, int referenceSize, int silhouetteSample, long seed) {
+        if (referenceSize < 0 || silhouetteSample < 0) {
+            throw new IllegalArgumentException("limits must be >= 0 (0 = all)");
+        }
+        return LatentMetrics.of(LatentMetrics.referenceCodes(model.autoencoder(), data,
+                referenceSize, seed), test, silhouetteSample, seed);
     }
 
     /**

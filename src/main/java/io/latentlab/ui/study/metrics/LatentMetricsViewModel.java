@@ -92,10 +92,12 @@ public final class LatentMetricsViewModel {
                         ActiveModel m = chosen.get(out.size());
                         j.message(StudyText.format("progress.metrics", out.size() + 1,
                                 chosen.size(), m.name()));
+                        // encoded once: the PCA metrics now, t-SNE on a worker after (plain
+                        // arrays), so the engine stays free
+                        LatentCodes test = StudyService.testCodes(m.model(), data, TEST_LIMIT);
                         out.add(new MetricsRow(m.name(), StudyService.latentMetrics(m.model(),
-                                data, TEST_LIMIT, REFERENCE, SILHOUETTE, Seeds.DEFAULT)));
-                        // plain arrays: t-SNE runs on a worker, the engine stays free
-                        codes.add(StudyService.testCodes(m.model(), data, TEST_LIMIT));
+                                data, test, REFERENCE, SILHOUETTE, Seeds.DEFAULT)));
+                        codes.add(test);
                         j.progress(out.size(), chosen.size());
                         return out.size() < chosen.size();
                     }
