@@ -57,6 +57,12 @@ final class BenchCommand implements Callable<Integer> {
                     + "the speed of a long run's later epochs, with its weights and Adam state.")
     Path resume;
 
+    @Option(names = "--grid",
+            description = "Time a small grid search (8 fits of 6,000 digits, --epochs each) with one fit "
+                    + "at a time and with one fit per core, alternately, --repeats rounds (default 200 "
+                    + "is capped at 3); prints the speed-up and whether both gave the same numbers.")
+    boolean grid;
+
     @Override
     public Integer call() throws Exception {
         if (epochs < 1 || repeats < 1) {
@@ -64,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         MnistData mnist = data.load();
+        if (grid) {
+            GridBench.run(out, mnist, ed.value, batch.value, epochs, Math.min(3, repeats));
+            return 0;
+        }
         out.println("threads=" + EngineSettings.intraOpThreads());
         out.println("gradients=" + (autograd ? "autograd" : "backprop"));
         out.println("allocator=" + NativeMemory.tune());

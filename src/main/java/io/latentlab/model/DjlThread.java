@@ -130,6 +130,30 @@ public final class DjlThread implements AutoCloseable, Executor {
         }
     }
 
+    /**
+     * {@link #prepareCurrentThread()} for a thread that trains beside others (one fit per
+     * thread): PyTorch's intra-op thread count is set from the calling thread, so each worker
+     * sets its own before its first operation.
+     *
+     * @param intraOpThreads threads PyTorch may use inside one operation, at least 1
+     */
+    public static void prepareCurrentThread(int intraOpThreads) {
+        if (intraOpThreads < 1) {
+            throw new IllegalArgumentException("intra-op threads must be >= 1, got "
+                    + intraOpThreads);
+        }
+        prepareCurrentThread();
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setNumThreads(intraOpThreads);
+        }
+    }
+
+    /** @return PyTorch's intra-op thread count as the calling thread sees it */
+    public static int intraOpThreads() {
+        return "PyTorch".equals(Engine.getInstance().getEngineName())
+                ? JniUtils.getNumThreads() : 1;
+    }
+
     /** @return whether the caller is the DJL thread */
     public boolean isCurrent() {
         return Thread.currentThread() == thread;

@@ -252,7 +252,7 @@ public final class GridSearch {
     /**
      * Progress of a grid search, reported after every epoch.
      *
-     * @param fit 1-based index of the current fit
+     * @param fit 1-based index of the fit that reported
      * @param fits total fits
      * @param epoch epoch just finished within the fit
      * @param epochs epochs per fit
@@ -260,15 +260,23 @@ public final class GridSearch {
      * @param wd weight decay of the fit
      * @param fold 0-based fold of the fit
      * @param seconds wall time since the search started
+     * @param epochsDone epochs finished over all fits (with parallel workers, not only the
+     *     fits before this one)
      */
     public record Progress(int fit, int fits, int epoch, int epochs, double lr, double wd,
-            int fold, double seconds) {
+            int fold, double seconds, long epochsDone) {
+
+        /** Progress of a search that trains one fit after the other. */
+        public Progress(int fit, int fits, int epoch, int epochs, double lr, double wd,
+                int fold, double seconds) {
+            this(fit, fits, epoch, epochs, lr, wd, fold, seconds,
+                    Math.max(0, (long) (fit - 1) * epochs + epoch));
+        }
 
         /** @return estimated seconds left, from the mean time per finished epoch */
         public double etaSeconds() {
-            long done = (long) (fit - 1) * epochs + epoch;
             long total = (long) fits * epochs;
-            return done == 0 ? Double.NaN : seconds / done * (total - done);
+            return epochsDone == 0 ? Double.NaN : seconds / epochsDone * (total - epochsDone);
         }
 
         /** @return e.g. {@code lr=0.01 wd=0.0001} */
@@ -364,6 +372,38 @@ public final class GridSearch {
                         + " of " + search.fits(), search.partial());
             }
             return search.result();
+        }
+    }
+
+    /**
+     * Runs the grid, or what is left of it, with {@code workers} fits training side by side
+     * on threads of this process ({@link LocalTrialWorkers}), each with
+     * {@code intraOpThreads} PyTorch threads, and waits on the calling thread (which needs no
+     * DJL). Same listener, hook and outcome as {@link #run(MnistData, Options, Listener,
+     * TrainingControl, List, SettingHook)}; progress arrives per fit, as each epoch ends.
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param workers fits at the same time, at least 1
+     * @param intraOpThreads PyTorch threads per fit, at least 1
+     * @param listener progress, or null
+     * @param control cancel and pause, or null
+     * @param finished settings already done
+     * @param afterSetting receives the ranked result so far after every newly trained setting,
+     *     on the calling thread, or null
+     * @return the outcome
+     * @throws Cancelled if cancelled; it carries the settings finished so far
+     * @throws IOException if {@code afterSetting} fails to save
+     */
+    public static Result runParallel(MnistData data, Options options, int workers,
+            int intraOpThreads, Listener listener, TrainingControl control,
+            List<SettingResult> finished, SettingHook afterSetting) throws IOException {
+        TrainingControl ctl = control == null ? new TrainingControl() : control;
+        GridTrials trials = new GridTrials(data, options);
+        try (LocalTrialWorkers pool = new LocalTrialWorkers(trials, workers, intraOpThreads,
+                ctl)) {
+            return new TrialScheduler(trials, pool).listener(listener).afterSetting(afterSetting)
+                    .run(ctl, finished);
         }
     }
 

@@ -1,20 +1,14 @@
 package io.latentlab.study;
 
-import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
-import io.latentlab.training.EpochMetrics;
-import io.latentlab.training.Split;
 import io.latentlab.training.StopReason;
-import io.latentlab.training.TrainingConfig;
 import io.latentlab.training.TrainingEvent;
-import io.latentlab.training.TrainingLoop;
 import io.latentlab.training.TrainingResult;
 import io.latentlab.training.TrainingSession;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,8 +22,7 @@ public final class GridSearchStepper implements AutoCloseable {
 
     private final MnistData data;
     private final GridSearch.Options options;
-    private final int[] pool;
-    private final Folds folds;
+    private final GridTrials trials;
     private final int fits;
     private final List<GridSearch.SettingResult> finished;
     private final List<GridSearch.SettingResult> results = new ArrayList<>();
@@ -67,12 +60,11 @@ public final class GridSearchStepper implements AutoCloseable {
         }
         this.data = data;
         this.options = options;
-        this.pool = Split.of(data.train().size(), options.trainLimit(), 0, options.seed()).train();
-        this.folds = Folds.of(pool.length, options.folds(), options.seed());
+        this.trials = new GridTrials(data, options);
         if (!finished.isEmpty()) {
             // a resumed search is judged as a whole by today's rules (a saved one may predate
             // the baseline rule); a fresh one computes the baselines on its first step instead
-            baselines = MeanImageBaseline.perFold(data.train(), pool, folds);
+            baselines = trials.baselines();
         }
         this.finished = finished.stream().map(s -> GridSearch.evaluate(s.lr(), s.wd(),
                 s.folds(), options, baselines)).toList();
@@ -236,24 +228,11 @@ public final class GridSearchStepper implements AutoCloseable {
             start = System.nanoTime();
         }
         if (baselines == null) {
-            baselines = MeanImageBaseline.perFold(data.train(), pool, folds);
+            baselines = trials.baselines();
         }
         fit++;
-        // TrainingLoop splits only its *training* set. With valFraction 0 (fixedLength) it
-        // trains on all of it (the fold's training digits), and with evaluateTest it reports
-        // the MSE of its *test* set every epoch, which here is the fold's validation digits:
-        // EpochMetrics.testMse is the fold's validation MSE. No early stopping.
-        Dataset train = data.train().subset(MeanImageBaseline.select(pool,
-                folds.training(fold)));
-        Dataset val = data.train().subset(MeanImageBaseline.select(pool,
-                folds.validation(fold)));
-        MnistData foldData = new MnistData(train, val, data.dir(), data.checksum());
-        TrainingConfig config = TrainingConfig.builder(options.encodingDim())
-                .learningRate(lr()).weightDecay(wd()).batchSize(options.batchSize())
-                .maxEpochs(options.epochs()).seed(options.seed()).fixedLength()
-                .evaluateTest(true).build();
-        model = Autoencoder.create(options.encodingDim(), options.seed());
-        session = new TrainingLoop(config, foldData, this::onEvent, null).open(model, null, null);
+        model = trials.newModel();
+        session = trials.open(new GridTrial(lr(), wd(), fold), model, this::onEvent, null);
         moved(0, 0);
     }
 
@@ -280,9 +259,9 @@ public final class GridSearchStepper implements AutoCloseable {
             stop(fit);
             return;
         }
-        curves.add(curve(fold, r.history(), options.epochs()));
+        curves.add(trials.curve(fold, r.history()));
         fold++;
-        if (fold < folds.count()) {
+        if (fold < options.folds()) {
             return;
         }
         results.add(GridSearch.evaluate(lr(), wd(), curves, options, baselines));
@@ -316,18 +295,5 @@ public final class GridSearchStepper implements AutoCloseable {
     @Override
     public void close() {
         closeFit();
-    }
-
-    /** Epochs a diverged fit did not reach are NaN, so the non-finite rule discards it. */
-    private static GridSearch.FoldCurve curve(int fold, List<EpochMetrics> history, int epochs) {
-        double[] train = new double[epochs];
-        double[] val = new double[epochs];
-        Arrays.fill(train, Double.NaN);
-        Arrays.fill(val, Double.NaN);
-        for (int i = 0; i < Math.min(epochs, history.size()); i++) {
-            train[i] = history.get(i).trainMse();
-            val[i] = history.get(i).testMse();
-        }
-        return new GridSearch.FoldCurve(fold, train, val);
     }
 }

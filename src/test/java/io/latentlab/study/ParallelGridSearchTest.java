@@ -1,0 +1,129 @@
+package io.latentlab.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.latentlab.data.MnistData;
+import io.latentlab.training.TrainingControl;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class ParallelGridSearchTest {
+
+    private static MnistData mnist;
+
+    @BeforeAll
+    static void load() throws Exception {
+        mnist = io.latentlab.data.TestMnist.shipped();
+    }
+
+    /** 3 settings x 2 folds of 2 epochs on 400 digits: a few seconds. */
+    private static GridSearch.Options tiny() {
+        return GridSearch.Options.builder(4).learningRates(List.of(1e-2, 1e-3))
+                .weightDecays(List.of(1e-4, 1e-5)).folds(2).epochs(2).batchSize(100).seed(7)
+                .trainLimit(400).build();
+    }
+
+    @Test
+    void twoWorkersGiveTheSameNumbersAsOneFitAfterTheOther() throws Exception {
+        GridSearch.Options o = tiny();
+        GridSearch.Result one = GridSearch.runParallel(mnist, o, 1, 1, null, null, List.of(),
+                null);
+        List<String> seenThreads = Collections.synchronizedList(new ArrayList<>());
+        List<GridSearch.Result> saved = new ArrayList<>();
+        GridSearch.Result two = GridSearch.runParallel(mnist, o, 2, 1,
+                p -> seenThreads.add(Thread.currentThread().getName()), null, List.of(),
+                saved::add);
+        assertSameCurves(two, one);
+        assertThat(two.winner()).isEqualTo(one.winner());
+        assertThat(two.ranking()).isEqualTo(one.ranking());
+        // the hook saw every setting once, each time the finished ones in grid order
+        assertThat(saved).hasSize(4);
+        assertThat(saved.get(3).settings()).isEqualTo(two.settings());
+        // progress: 8 fits x 2 epochs, all on the calling thread
+        assertThat(seenThreads).hasSize(16).containsOnly(Thread.currentThread().getName());
+    }
+
+    @Test
+    void theParallelSearchEqualsTheSequentialSteppersWithOneIntraOpThread() throws Exception {
+        GridSearch.Options o = tiny();
+        GridSearch.Result parallel = GridSearch.runParallel(mnist, o, 2, 1, null, null,
+                List.of(), null);
+        GridSearch.Result sequential = GridSearch.run(mnist, o, null, null);
+        assertSameCurves(parallel, sequential);
+    }
+
+    @Test
+    void fitsReallyRunSideBySide() throws Exception {
+        GridSearch.Options o = tiny();
+        GridTrials trials = new GridTrials(mnist, o);
+        Set<String> busy = ConcurrentHashMap.newKeySet();
+        int[] maxBusy = new int[1];
+        try (LocalTrialWorkers pool = new LocalTrialWorkers(trials, 2, 1, new TrainingControl())) {
+            new TrialScheduler(trials, pool).listener(p -> {
+                long active = pool.activity().stream().filter(a -> a.trial() != null).count();
+                maxBusy[0] = Math.max(maxBusy[0], (int) active);
+            }).run(null, List.of());
+        }
+        assertThat(maxBusy[0]).isEqualTo(2);
+    }
+
+    @Test
+    void resumesWithTheFinishedSettingsAsTheyAre() throws Exception {
+        GridSearch.Options o = tiny();
+        GridSearch.Result all = GridSearch.runParallel(mnist, o, 2, 1, null, null, List.of(),
+                null);
+        List<GridSearch.SettingResult> first = List.of(all.settings().get(0),
+                all.settings().get(3));
+        GridSearch.Result rest = GridSearch.runParallel(mnist, o, 2, 1, null, null, first, null);
+        assertSameCurves(rest, all);
+    }
+
+    @Test
+    void aCancelKeepsTheFinishedSettingsAndStopsTheRest() {
+        GridSearch.Options o = tiny();
+        TrainingControl control = new TrainingControl();
+        List<GridSearch.Result> saved = new ArrayList<>();
+        assertThatThrownBy(() -> GridSearch.runParallel(mnist, o, 2, 1, null, control,
+                List.of(), soFar -> {
+                    saved.add(soFar);
+                    control.cancel();
+                }))
+                .isInstanceOfSatisfying(GridSearch.Cancelled.class, c -> {
+                    assertThat(c.partial().settings()).isNotEmpty();
+                    assertThat(c.partial().settings().size()).isLessThan(4);
+                    assertThat(c.partial().settings()).isEqualTo(saved.get(saved.size() - 1)
+                            .settings());
+                });
+    }
+
+    @Test
+    void aFailingHookEndsTheSearchWithItsError() {
+        assertThatThrownBy(() -> GridSearch.runParallel(mnist, tiny(), 2, 1, null, null,
+                List.of(), soFar -> {
+                    throw new java.io.IOException("disk full");
+                })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");
+    }
+
+    static void assertSameCurves(GridSearch.Result a, GridSearch.Result b) {
+        assertThat(a.settings()).hasSameSizeAs(b.settings());
+        for (int i = 0; i < a.settings().size(); i++) {
+            GridSearch.SettingResult x = a.settings().get(i);
+            GridSearch.SettingResult y = b.settings().get(i);
+            assertThat(x.label()).isEqualTo(y.label());
+            for (int f = 0; f < x.folds().size(); f++) {
+                assertThat(x.folds().get(f).train()).as(x.label() + " fold " + f + " train")
+                        .containsExactly(y.folds().get(f).train());
+                assertThat(x.folds().get(f).validation()).as(x.label() + " fold " + f + " val")
+                        .containsExactly(y.folds().get(f).validation());
+            }
+        }
+    }
+}
