@@ -31,8 +31,10 @@ public final class LocalTrialWorkers implements TrialWorkers {
     private final ExecutorService pool;
     private final AtomicReferenceArray<Activity> activity;
     private final ThreadLocal<Integer> slot = new ThreadLocal<>();
-    private final Set<CompletableFuture<GridSearch.FoldCurve>> pending =
+    /** Fits queued, not started: a cancel drops them; started ones end at their next batch. */
+    private final Set<CompletableFuture<GridSearch.FoldCurve>> queued =
             ConcurrentHashMap.newKeySet();
+    private final AtomicInteger running = new AtomicInteger();
 
     /**
      * @param trials how fits are built
@@ -95,12 +97,12 @@ public final class LocalTrialWorkers implements TrialWorkers {
     @Override
     public CompletableFuture<GridSearch.FoldCurve> submit(GridTrial trial, EpochSink sink) {
         CompletableFuture<GridSearch.FoldCurve> f = new CompletableFuture<>();
-        pending.add(f);
-        f.whenComplete((c, e) -> pending.remove(f));
+        queued.add(f);
         pool.execute(() -> {
-            if (f.isDone()) {
+            if (!queued.remove(f)) {
                 return;
             }
+            running.incrementAndGet();
             int i = slot.get();
             activity.set(i, new Activity(name(i), trial, 0));
             try {
@@ -115,6 +117,7 @@ public final class LocalTrialWorkers implements TrialWorkers {
                 f.completeExceptionally(e);
             } finally {
                 activity.set(i, new Activity(name(i), null, 0));
+                running.decrementAndGet();
             }
         });
         return f;
@@ -137,14 +140,16 @@ public final class LocalTrialWorkers implements TrialWorkers {
     @Override
     public void cancel() {
         control.cancel();
-        for (CompletableFuture<GridSearch.FoldCurve> f : pending) {
-            f.completeExceptionally(new CancellationException("grid search cancelled"));
+        for (CompletableFuture<GridSearch.FoldCurve> f : queued) {
+            if (queued.remove(f)) {
+                f.completeExceptionally(new CancellationException("grid search cancelled"));
+            }
         }
     }
 
     @Override
     public void close() {
-        if (!pending.isEmpty()) {
+        if (!queued.isEmpty() || running.get() > 0) {
             cancel();
         }
         pool.shutdown();

@@ -13,10 +13,11 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
- * A grid search whose fits train side by side on {@link TrialWorkers}: every fit is queued at
- * once, in grid order, and the curves are collected as they finish. A setting is judged when its
+ * A grid search whose fits train side by side on {@link TrialWorkers}: fits are handed out in
+ * grid order as workers free up, and the curves are collected as they finish. A setting is judged when its
  * last fold arrives and handed to the {@code afterSetting} hook (to save it), so an interruption
  * loses at most the settings in progress. Listener and hook run on the thread that called
  * {@link #run}, never on a worker. The result equals a sequential search's: each fit depends only
@@ -30,7 +31,23 @@ public final class TrialScheduler {
     private final TrialWorkers workers;
     private GridSearch.Listener listener = p -> { };
     private GridSearch.SettingHook afterSetting;
+    private BooleanSupplier cancelWhen = () -> false;
     private volatile double fraction;
+    private volatile int fitsDone;
+    private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+    private final Map<GridTrial, Integer> epochs = new HashMap<>();
+    private final Map<GridTrial, GridSearch.FoldCurve> curves = new HashMap<>();
+    private final List<GridSearch.SettingResult> results = new ArrayList<>();
+    private TrainingControl control;
+    private List<Double> baselines;
+    private List<GridTrial> pending;
+    private long total;
+    private long startNanos;
+    private int ended;
+    private int submitted;
+    private boolean cancelled;
+    private boolean stopSent;
+    private Throwable failure;
 
     private sealed interface Event permits Epoch, Done {}
 
@@ -68,9 +85,24 @@ public final class TrialScheduler {
         return this;
     }
 
+    /**
+     * @param cancelled polled every {@value #POLL_MS} ms while waiting: true cancels the search
+     *     (e.g. a UI job's cancel flag)
+     * @return this
+     */
+    public TrialScheduler cancelWhen(BooleanSupplier cancelled) {
+        cancelWhen = cancelled;
+        return this;
+    }
+
     /** @return share of the epochs to train that is done, 0..1 (any thread) */
     public double fraction() {
         return fraction;
+    }
+
+    /** @return fits finished so far (any thread) */
+    public int fitsDone() {
+        return fitsDone;
     }
 
     /** @return what every worker is doing (any thread) */
@@ -79,7 +111,8 @@ public final class TrialScheduler {
     }
 
     /**
-     * Runs the fits still to train and waits for them.
+     * Runs the fits still to train and waits for them: {@link #start}, {@link #step} until it
+     * returns false, {@link #result}.
      *
      * @param control cancel, checked every {@value #POLL_MS} ms (the workers check it, and
      *     pause, between batches), or null
@@ -90,69 +123,105 @@ public final class TrialScheduler {
      */
     public GridSearch.Result run(TrainingControl control, List<GridSearch.SettingResult> finished)
             throws IOException {
+        start(control, finished);
+        while (step()) {
+            // each step handles one event
+        }
+        return result();
+    }
+
+    /**
+     * Prepares the fits still to train; {@link #step} hands them to the workers (any thread;
+     * returns at once).
+     *
+     * @param control cancel, checked by {@link #step} (the workers check it, and pause,
+     *     between batches), or null
+     * @param finished settings already done
+     * @throws IllegalStateException if already started
+     */
+    public void start(TrainingControl control, List<GridSearch.SettingResult> finished) {
+        if (pending != null) {
+            throw new IllegalStateException("already started");
+        }
+        this.control = control;
         GridSearch.Options options = trials.options();
-        List<Double> baselines = trials.baselines();
-        List<GridSearch.SettingResult> results = new ArrayList<>();
+        baselines = trials.baselines();
         for (GridSearch.SettingResult s : finished) {
             results.add(GridSearch.evaluate(s.lr(), s.wd(), s.folds(), options, baselines));
         }
-        List<GridTrial> pending = trials.pending(finished);
-        int fits = pending.size();
-        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
-        for (GridTrial t : pending) {
+        pending = trials.pending(finished);
+        total = (long) pending.size() * options.epochs();
+        startNanos = System.nanoTime();
+    }
+
+    /** Keeps as many fits in flight as the workers train at once, unless stopping. */
+    private void topUp() {
+        int room = Math.max(1, workers.parallelism()) - (submitted - ended);
+        for (; room > 0 && submitted < pending.size(); room--) {
+            GridTrial t = pending.get(submitted++);
             workers.submit(t, (trial, epoch) -> events.add(new Epoch(trial, epoch)))
                     .whenComplete((curve, error) -> events.add(new Done(t, curve, error)));
         }
-        Map<GridTrial, Integer> epochs = new HashMap<>();
-        Map<GridTrial, GridSearch.FoldCurve> curves = new HashMap<>();
-        long start = System.nanoTime();
-        long total = (long) fits * options.epochs();
-        int ended = 0;
-        boolean cancelled = false;
-        boolean stopSent = false;
-        Throwable failure = null;
-        while (ended < fits) {
-            Event e;
-            try {
-                e = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
-                e = null;
-                cancelled = true;
-            }
-            if (!cancelled && failure == null && control != null && control.isCancelled()) {
-                cancelled = true;
-            }
-            if ((cancelled || failure != null) && !stopSent) {
+    }
+
+    /**
+     * Waits up to {@value #POLL_MS} ms for one fit to report and handles it: progress to the
+     * listener, a finished setting to the hook. Call on one thread, after {@link #start}.
+     *
+     * @return true while fits are still training
+     */
+    public boolean step() {
+        if (!cancelled && failure == null && (control != null && control.isCancelled()
+                || cancelWhen.getAsBoolean())) {
+            cancelled = true;
+        }
+        if (cancelled || failure != null) {
+            if (!stopSent) {
                 stopSent = true;
                 workers.cancel();
             }
-            if (e instanceof Epoch ep) {
-                epochs.put(ep.trial(), ep.epoch());
-                long done = epochs.values().stream().mapToLong(Integer::longValue).sum();
-                fraction = total == 0 ? 1 : (double) done / total;
-                GridTrial t = ep.trial();
-                listener.onProgress(new GridSearch.Progress(pending.indexOf(t) + 1, fits,
-                        ep.epoch(), options.epochs(), t.lr(), t.wd(), t.fold(),
-                        (System.nanoTime() - start) / 1e9, done));
-            } else if (e instanceof Done d) {
-                ended++;
-                if (d.error() != null) {
-                    Throwable cause = unwrap(d.error());
-                    if (!(cause instanceof CancellationException) && failure == null) {
-                        failure = cause;
-                    }
-                    continue;
+        } else {
+            // fits are handed out only as workers free up, so a cancel starts no new one
+            topUp();
+        }
+        if (ended == submitted) {
+            return false;
+        }
+        Event e;
+        try {
+            e = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            e = null;
+            cancelled = true;
+        }
+        GridSearch.Options options = trials.options();
+        if (e instanceof Epoch ep) {
+            epochs.put(ep.trial(), ep.epoch());
+            long done = epochs.values().stream().mapToLong(Integer::longValue).sum();
+            fraction = total == 0 ? 1 : (double) done / total;
+            GridTrial t = ep.trial();
+            listener.onProgress(new GridSearch.Progress(pending.indexOf(t) + 1, pending.size(),
+                    ep.epoch(), options.epochs(), t.lr(), t.wd(), t.fold(),
+                    (System.nanoTime() - startNanos) / 1e9, done));
+        } else if (e instanceof Done d) {
+            ended++;
+            if (d.error() != null) {
+                Throwable cause = unwrap(d.error());
+                if (!(cause instanceof CancellationException) && failure == null) {
+                    failure = cause;
                 }
+            } else {
                 epochs.put(d.trial(), options.epochs());
                 curves.put(d.trial(), d.curve());
+                fitsDone = curves.size();
                 GridSearch.SettingResult s = settingIfComplete(d.trial(), curves, baselines);
                 if (s != null && failure == null) {
                     results.add(s);
                     results.sort(gridOrder(options));
                     if (afterSetting != null) {
                         try {
-                            afterSetting.accept(rank(results, baselines));
+                            afterSetting.accept(partial());
                         } catch (IOException | RuntimeException hookFailure) {
                             failure = hookFailure;
                         }
@@ -160,6 +229,20 @@ public final class TrialScheduler {
                 }
             }
         }
+        return ended < submitted || !cancelled && failure == null && submitted < pending.size();
+    }
+
+    /** @return the settings finished so far (all folds), ranked, in grid order */
+    public GridSearch.Result partial() {
+        return rank(results, baselines);
+    }
+
+    /**
+     * @return the outcome, once {@link #step} has returned false
+     * @throws GridSearch.Cancelled if cancelled; it carries the settings finished so far
+     * @throws IOException if the hook failed to save
+     */
+    public GridSearch.Result result() throws IOException {
         if (failure instanceof IOException io) {
             throw io;
         }
@@ -174,10 +257,13 @@ public final class TrialScheduler {
         }
         if (cancelled) {
             throw new GridSearch.Cancelled("grid search cancelled with " + curves.size() + " of "
-                    + fits + " fits finished", rank(results, baselines));
+                    + pending.size() + " fits finished", partial());
+        }
+        if (ended < pending.size()) {
+            throw new IllegalStateException("the grid search has not ended");
         }
         fraction = 1;
-        return rank(results, baselines);
+        return partial();
     }
 
     private GridSearch.SettingResult settingIfComplete(GridTrial t,

@@ -56,7 +56,15 @@ class ParallelGridSearchTest {
         GridSearch.Options o = tiny();
         GridSearch.Result parallel = GridSearch.runParallel(mnist, o, 2, 1, null, null,
                 List.of(), null);
-        GridSearch.Result sequential = GridSearch.run(mnist, o, null, null);
+        // the stepper trains on the calling thread: with the workers' one intra-op thread
+        int before = io.latentlab.model.DjlThread.intraOpThreads();
+        io.latentlab.model.DjlThread.prepareCurrentThread(1);
+        GridSearch.Result sequential;
+        try {
+            sequential = GridSearch.run(mnist, o, null, null);
+        } finally {
+            io.latentlab.model.DjlThread.prepareCurrentThread(before);
+        }
         assertSameCurves(parallel, sequential);
     }
 

@@ -72,6 +72,15 @@ public final class Job<V> {
          * @throws Exception any failure
          */
         V result() throws Exception;
+
+        /**
+         * Told on the FX thread when the job is paused or resumed, for steps whose work goes
+         * on elsewhere between steps (fits on threads of their own) and must hold too.
+         *
+         * @param paused true on pause, false on resume
+         */
+        default void pauseChanged(boolean paused) {
+        }
     }
 
     private enum Phase { WAITING, RUNNING, PARKED, DONE }
@@ -142,6 +151,17 @@ public final class Job<V> {
         return new Job<>(title, Where.ENGINE, null, steps);
     }
 
+    /**
+     * @param title what the user sees
+     * @param steps runs step by step on worker threads, never the engine (a step may wait
+     *     briefly for work done elsewhere); can be paused
+     * @param <V> result
+     * @return the job, to configure and submit
+     */
+    public static <V> Job<V> stepsOnWorker(String title, Steps<V> steps) {
+        return new Job<>(title, Where.WORKER, null, steps);
+    }
+
     // ---- configuration (before submit) ----------------------------------------------------
 
     /** @param action gets the result (FX thread) @return this */
@@ -191,6 +211,9 @@ public final class Job<V> {
      */
     public void cancel() {
         cancelRequested = true;
+        if (pauseRequested && steps != null) {
+            steps.pauseChanged(false);
+        }
         pauseRequested = false;
         if (state.get() == JobState.PAUSED && phase.get() == Phase.RUNNING) {
             setState(JobState.RUNNING);
@@ -209,6 +232,7 @@ public final class Job<V> {
         if (steps != null && !cancelRequested && !state.get().done()) {
             pauseRequested = true;
             setState(JobState.PAUSED);
+            steps.pauseChanged(true);
         }
     }
 
@@ -218,6 +242,7 @@ public final class Job<V> {
             return;
         }
         pauseRequested = false;
+        steps.pauseChanged(false);
         if (phase.compareAndSet(Phase.PARKED, Phase.RUNNING)) {
             executor.execute(this::runSteps);
         }

@@ -81,6 +81,7 @@ class StudyViewModelTest {
         f.valueProperty(Field.TRAIN_LIMIT).set("0");
         f.valueProperty(Field.SEED).set("1");
         f.valueProperty(Field.MAX_LOSS).set("10");
+        f.valueProperty(Field.WORKERS).set("2");
         // a few epochs on 300 digits do not beat the mean image: the rule off, for a winner
         f.valueProperty(Field.BASELINE_MARGIN).set("-10");
         ctx.dataProperty().set(data);
@@ -205,7 +206,7 @@ class StudyViewModelTest {
         GridSearchViewModel grid = tinyGrid(1);
         List<String> lines = new ArrayList<>();
         List<State> stateWhenOtherJobRan = new ArrayList<>();
-        // between two steps of the search: other engine work runs, and the user cancels once
+        // while the search runs the engine is free for other work, and the user cancels once
         // the first setting (fits 1 and 2 of 4) has finished
         grid.status().progressTextProperty().addListener((o, a, line) -> {
             lines.add(line);
@@ -223,9 +224,11 @@ class StudyViewModelTest {
         Job<GridSearch.Result> job = grid.run();
 
         assertThat(stateWhenOtherJobRan).containsExactly(State.RUNNING);
-        assertThat(lines).anyMatch(l -> l.startsWith(
-                "Fit 1 of 4 (lr=0.01 wd=0.0001, fold 1), epoch 0 of 1 \u00b7 elapsed "));
-        assertThat(lines).noneMatch(l -> l.startsWith("Fit 3"));
+        // the workers' lines: fits done, then what each of the two threads trains
+        assertThat(lines).filteredOn(l -> l.contains("fits done")).isNotEmpty()
+                .allMatch(l -> l.matches("[0-4] of 4 fits done( \u00b7 thread [12]: (idle|"
+                        + "lr=0\\.0?01 wd=0\\.0001 fold [12], epoch 1 of 1)){2} \u00b7 elapsed .*"),
+                        "progress lines");
         assertThat(job.stateProperty().get()).isEqualTo(JobState.CANCELLED);
         assertThat(grid.status().stateProperty().get()).isEqualTo(State.CANCELLED);
         assertThat(grid.status().messageProperty().get())

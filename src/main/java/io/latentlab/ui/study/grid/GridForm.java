@@ -3,6 +3,7 @@ package io.latentlab.ui.study.grid;
 import io.latentlab.data.MnistData;
 import io.latentlab.data.Seeds;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.LocalTrialWorkers;
 import io.latentlab.ui.FormFields;
 import io.latentlab.ui.study.common.StudyText;
 
@@ -36,8 +37,13 @@ public final class GridForm {
         /** Seed. */ SEED,
         /** Max final validation loss. */ MAX_LOSS,
         /** Oscillation threshold. */ OSCILLATION,
-        /** Margin below the mean-image baseline. */ BASELINE_MARGIN
+        /** Margin below the mean-image baseline. */ BASELINE_MARGIN,
+        /** Fits trained side by side (not part of the search's options: any count gives the
+         *  same numbers). */ WORKERS
     }
+
+    /** Most fits side by side the form takes. */
+    public static final int MAX_WORKERS = 64;
 
     private final ObservableValue<MnistData> data;
     private final FormFields<Field> fields;
@@ -61,6 +67,8 @@ public final class GridForm {
         initial.put(Field.OSCILLATION, "0.25");
         initial.put(Field.BASELINE_MARGIN, GridSearch.num(
                 GridSearch.Options.DEFAULT_BASELINE_MARGIN));
+        initial.put(Field.WORKERS, Integer.toString(LocalTrialWorkers.defaultWorkers(
+                Runtime.getRuntime().availableProcessors())));
         fields = new FormFields<>(Field.class, this, initial, this::validate);
         data.addListener((o, a, b) -> validate());
         validate();
@@ -79,6 +87,19 @@ public final class GridForm {
     /** @return an error involving several fields, or "" */
     public StringProperty formErrorProperty() {
         return formError;
+    }
+
+    /** @return fits to train side by side, as typed when valid, else the default */
+    public int workers() {
+        try {
+            int n = Integer.parseInt(fields.text(Field.WORKERS).trim());
+            if (n >= 1 && n <= MAX_WORKERS) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the field shows its error; Run is off while the form is invalid
+        }
+        return LocalTrialWorkers.defaultWorkers(Runtime.getRuntime().availableProcessors());
     }
 
     /** @return the options the form describes, null while invalid */
@@ -218,6 +239,8 @@ public final class GridForm {
             case EPOCHS, BATCH -> (Integer) v >= 1 ? "" : StudyText.get("error.positive");
             case TRAIN_LIMIT -> (Integer) v >= 0 ? "" : StudyText.get("error.nonNegative");
             case SEED -> "";
+            case WORKERS -> (Integer) v >= 1 && (Integer) v <= MAX_WORKERS ? ""
+                    : StudyText.format("error.range", 1, MAX_WORKERS);
             case MAX_LOSS, OSCILLATION -> (Double) v > 0 && Double.isFinite((Double) v) ? ""
                     : StudyText.get("error.positive");
             case BASELINE_MARGIN -> (Double) v < 1 && Double.isFinite((Double) v) ? ""

@@ -119,7 +119,7 @@ public final class GridSearchViewModel {
     }
 
     /**
-     * Starts the grid search with the form's options as a stepped engine job. Does nothing
+     * Starts the grid search with the form's options as a worker job (the fits train side by side on threads of their own). Does nothing
      * unless {@link #canRunProperty}.
      *
      * @return the job, or null when nothing started
@@ -130,29 +130,35 @@ public final class GridSearchViewModel {
         }
         GridSearch.Options opts = form.optionsProperty().get();
         MnistData data = ctx.dataProperty().get();
-        GridSearchRun search = new GridSearchRun(data, opts);
+        GridSearchRun search = new GridSearchRun(data, opts, form.workers());
         clear();
-        Job<GridSearch.Result> job = Job.steps(
+        // the fits train on threads of their own: the engine stays free for the views
+        Job<GridSearch.Result> job = Job.stepsOnWorker(
                 StudyText.format("job.grid", opts.fits(), opts.encodingDim()), new Job.Steps<>() {
+                    private boolean started;
+
                     @Override
-                    public boolean step(JobContext c) throws Exception {
-                        if (c.isCancelled()) {
-                            search.cancel();
+                    public boolean step(JobContext c) {
+                        if (!started) {
+                            started = true;
+                            search.start(c::isCancelled);
                         }
                         boolean more = search.step();
                         GridSearchRun.Position p = search.position();
                         c.progress(p.fraction(), 1);
-                        c.message(StudyText.format("progress.grid", p.fit(), p.fits(), p.label(),
-                                p.fold() + 1, p.epoch(), p.epochs()));
+                        c.message(StudyText.format("progress.grid", p.fitsDone(), p.fits(),
+                                String.join(" · ", p.activity())));
                         return more;
                     }
 
                     @Override
-                    public GridSearch.Result result() {
-                        if (search.wasStopped()) {
-                            throw new CancellationException("grid search cancelled");
-                        }
+                    public GridSearch.Result result() throws Exception {
                         return search.result();
+                    }
+
+                    @Override
+                    public void pauseChanged(boolean paused) {
+                        search.pause(paused);
                     }
                 });
         job.onSuccess(r -> {

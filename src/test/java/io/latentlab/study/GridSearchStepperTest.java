@@ -1,11 +1,10 @@
-package io.latentlab.service;
+package io.latentlab.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.model.DjlThread;
-import io.latentlab.study.GridSearch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The stepped grid search against the one-call {@link GridSearch#run}. */
-class GridSearchRunTest {
+class GridSearchStepperTest {
 
     private static MnistData mnist;
     /** Two epochs on 150 digits do not beat the mean image: that rule off, for a winner. */
@@ -31,24 +30,26 @@ class GridSearchRunTest {
     @Test
     void stepByStepItTrainsExactlyWhatTheOneCallSearchTrains() throws Exception {
         GridSearch.Result whole = GridSearch.run(mnist, OPTIONS, null, null);
-        GridSearchRun run = new GridSearchRun(mnist, OPTIONS);
-        List<GridSearchRun.Position> seen = new ArrayList<>();
+        GridSearchStepper run = GridSearch.open(mnist, OPTIONS);
+        List<GridSearch.Progress> seen = new ArrayList<>();
+        List<Double> fractions = new ArrayList<>();
         int steps = 0;
         while (run.step()) {
             steps++;
-            seen.add(run.position());
+            seen.add(run.progress());
+            fractions.add(run.fraction());
         }
         // 4 fits, each: open, 2 epochs of 2 batches (200 digits / 100) plus their evaluations
         assertThat(steps).isEqualTo(4 * (1 + 2 * 3) - 1);
         assertThat(run.isDone()).isTrue();
         assertThat(run.wasStopped()).isFalse();
-        assertThat(seen).extracting(GridSearchRun.Position::fit).contains(1, 2, 3, 4);
+        assertThat(seen).extracting(GridSearch.Progress::fit).contains(1, 2, 3, 4);
         double last = 0;
-        for (GridSearchRun.Position p : seen) {
-            assertThat(p.fraction()).isBetween(last, 1.0);
-            last = p.fraction();
+        for (double f : fractions) {
+            assertThat(f).isBetween(last, 1.0);
+            last = f;
         }
-        assertThat(run.position().fraction()).isEqualTo(1.0);
+        assertThat(run.fraction()).isEqualTo(1.0);
 
         GridSearch.Result stepped = run.result();
         assertThat(stepped.winner().label()).isEqualTo(whole.winner().label());
@@ -70,9 +71,9 @@ class GridSearchRunTest {
 
     @Test
     void aCancelKeepsTheSettingsFinishedBeforeIt() throws Exception {
-        GridSearchRun run = new GridSearchRun(mnist, OPTIONS);
+        GridSearchStepper run = GridSearch.open(mnist, OPTIONS);
         // through the first setting (fits 1 and 2) and into the third fit
-        while (run.position().fit() < 3 || run.position().epoch() < 1) {
+        while (run.progress().fit() < 3 || run.progress().epoch() < 1) {
             assertThat(run.step()).isTrue();
         }
         assertThat(run.partial().settings()).extracting(GridSearch.SettingResult::label)
@@ -87,11 +88,11 @@ class GridSearchRunTest {
 
     @Test
     void aCancelBeforeTheFirstStepTrainsNothing() throws Exception {
-        GridSearchRun run = new GridSearchRun(mnist, OPTIONS);
+        GridSearchStepper run = GridSearch.open(mnist, OPTIONS);
         run.cancel();
         assertThat(run.step()).isFalse();
         assertThat(run.wasStopped()).isTrue();
         assertThat(run.partial().settings()).isEmpty();
-        assertThat(run.position().fit()).isZero();
+        assertThat(run.progress().fit()).isZero();
     }
 }
