@@ -157,11 +157,31 @@ public final class GridSearchView extends BorderPane {
         form.add(formError, 0, row++, 2, 1);
         form.add(noData, 0, row, 2, 1);
         form.disableProperty().bind(vm.status().activeProperty());
-        ScrollPane scroll = new ScrollPane(form);
+        ScrollPane scroll = new ScrollPane(new VBox(form, workers()));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(290);
         return scroll;
+    }
+
+    /** What each worker trains while a search runs (hidden otherwise). */
+    private Node workers() {
+        Label title = new Label(StudyText.get("workers.title"));
+        title.getStyleClass().add(Styles.STRONG);
+        VBox lines = new VBox(2);
+        lines.setId("study-grid-workers");
+        vm.workerLines().addListener((javafx.collections.ListChangeListener<String>) c ->
+                lines.getChildren().setAll(vm.workerLines().stream().map(t -> {
+                    Label l = new Label(t);
+                    l.setWrapText(true);
+                    l.setMaxWidth(260);
+                    return l;
+                }).toList()));
+        VBox box = new VBox(4, title, lines);
+        box.setPadding(new Insets(8, 6, 6, 6));
+        box.visibleProperty().bind(Bindings.isNotEmpty(vm.workerLines()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private Node results() {

@@ -83,6 +83,7 @@ public final class GridSearchViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ObservableList<SettingRow> settingRows = FXCollections.observableArrayList();
     private final ObservableList<HeatCell> heatCells = FXCollections.observableArrayList();
+    private final ObservableList<String> workerLines = FXCollections.observableArrayList();
     private final ObjectProperty<GridSearch.SettingResult> selected =
             new SimpleObjectProperty<>(this, "selected");
     private final StringProperty winnerText = new SimpleStringProperty(this, "winnerText", "");
@@ -136,6 +137,7 @@ public final class GridSearchViewModel {
         Job<GridSearch.Result> job = Job.stepsOnWorker(
                 StudyText.format("job.grid", opts.fits(), opts.encodingDim()), new Job.Steps<>() {
                     private boolean started;
+                    private List<String> shownLines = List.of();
 
                     @Override
                     public boolean step(JobContext c) {
@@ -147,7 +149,13 @@ public final class GridSearchViewModel {
                         GridSearchRun.Position p = search.position();
                         c.progress(p.fraction(), 1);
                         c.message(StudyText.format("progress.grid", p.fitsDone(), p.fits(),
-                                String.join(" · ", p.activity())));
+                                search.workers()));
+                        // what each worker trains, to the FX thread only when it changed
+                        List<String> lines = more ? p.activity() : List.of();
+                        if (!lines.equals(shownLines)) {
+                            shownLines = lines;
+                            ctx.jobs().fx().execute(() -> workerLines.setAll(lines));
+                        }
                         return more;
                     }
 
@@ -164,8 +172,14 @@ public final class GridSearchViewModel {
         job.onSuccess(r -> {
             status.finishedIn("job.gridDone");
             publish(r);
-        }).onCancelled(() -> keepFinished(search)).onFailure(status::failed);
+        }).onCancelled(() -> keepFinished(search)).onFailure(status::failed)
+                .onFinished(workerLines::clear);
         return status.submit(job);
+    }
+
+    /** @return one line per worker of the running search (what it trains), empty otherwise */
+    public ObservableList<String> workerLines() {
+        return workerLines;
     }
 
     /** Nothing lost: the settings that finished before the cancel stay on show. */
