@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.latentlab.model.AtomicFiles;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.ModelStore;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -187,5 +190,73 @@ class LatentTrailFilesTest {
         again.save(state(3), true, "running", 3, picture(3));
         assertThat(LatentTrailFiles.read(run).frames()).extracting(LatentTrailFiles.Frame::epoch)
                 .containsExactly(3);
+    }
+
+    /**
+     * Three epochs with pictures saved through a file system that fails at its N-th
+     * operation, for every N: the trail read back always covers exactly the committed epochs.
+     */
+    @Test
+    void aSaveStoppedAtAnyOperationShowsTheTrailOfTheLastCompleteCommit() throws Exception {
+        int tried = 0;
+        for (int n = 1; ; n++) {
+            Path run = tmp.resolve("crash-" + n);
+            int limit = n;
+            int[] count = {0};
+            AtomicFiles.Ops failing = new AtomicFiles.Ops() {
+                private void maybeFail() throws IOException {
+                    if (++count[0] == limit) {
+                        throw new IOException("injected at " + limit);
+                    }
+                }
+
+                @Override
+                public void writeNew(Path file, byte[] bytes) throws IOException {
+                    maybeFail();
+                    Files.write(file, bytes, StandardOpenOption.CREATE_NEW);
+                }
+
+                @Override
+                public void move(Path from, Path to) throws IOException {
+                    maybeFail();
+                    AtomicFiles.REAL.move(from, to);
+                }
+
+                @Override
+                public void syncDir(Path dir) throws IOException {
+                    maybeFail();
+                }
+
+                @Override
+                public void delete(Path file) throws IOException {
+                    maybeFail();
+                    AtomicFiles.REAL.delete(file);
+                }
+            };
+            RunCheckpoint cp = new RunCheckpoint(run, failing);
+            try {
+                cp.save(state(0), false, "running", 0);
+                for (int e = 1; e <= 3; e++) {
+                    cp.save(state(e), true, "running", e, picture(e));
+                }
+                break;
+            } catch (IOException e) {
+                tried++;
+            }
+            if (!Files.exists(run.resolve(ModelStore.META))) {
+                continue;
+            }
+            int epochs = Integer.parseInt(ModelStore.readMetadata(run).get("epochs"));
+            LatentTrailFiles.Trail trail = LatentTrailFiles.read(run);
+            if (epochs == 0) {
+                assertThat(trail).as("op %d", n).isNull();
+                continue;
+            }
+            assertThat(trail.frames()).as("op %d", n).extracting(LatentTrailFiles.Frame::epoch)
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, epochs)
+                            .boxed().toList());
+            assertThat(trail.snapshot(epochs - 1).xy()[0]).as("op %d", n).isEqualTo(epochs);
+        }
+        assertThat(tried).isGreaterThan(20);
     }
 }
