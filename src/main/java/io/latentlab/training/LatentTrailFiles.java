@@ -1,6 +1,7 @@
 package io.latentlab.training;
 
 import io.latentlab.data.Errors;
+import io.latentlab.model.AtomicFiles;
 import io.latentlab.model.CheckpointException;
 import io.latentlab.model.ModelMetadata;
 import io.latentlab.model.ModelStore;
@@ -257,6 +258,31 @@ public final class LatentTrailFiles {
             frames.add(readFrame(dir.resolve(frameName(e)), e, labels.length));
         }
         return new Trail(labels, List.copyOf(frames));
+    }
+
+    /**
+     * Copies the trail a manifest names from one folder to another (a model saved elsewhere
+     * keeps its trail); call it before the target's manifest is written.
+     *
+     * @param from the folder the model was loaded from
+     * @param to the folder it is saved to
+     * @param meta the manifest the target will get
+     * @throws IOException if a file of the trail cannot be read or written
+     */
+    public static void copy(Path from, Path to, ModelMetadata meta) throws IOException {
+        int[] range = range(meta);
+        if (range == null) {
+            return;
+        }
+        AtomicFiles.requireNoLinks(to, to.resolve(POINTS));
+        List<String> names = new ArrayList<>();
+        names.add(POINTS);
+        for (int e = range[0]; e <= range[1]; e++) {
+            names.add(frameName(e));
+        }
+        for (String name : names) {
+            AtomicFiles.write(AtomicFiles.REAL, to.resolve(name), bytes(from.resolve(name)));
+        }
     }
 
     static int[] readLabels(Path file) throws CheckpointException {
