@@ -75,8 +75,9 @@ public final class TrailCanvas extends Pane {
             maxY = Math.max(maxY, xy[2 * i + 1]);
         }
         double margin = Math.max(4, Math.min(w, h) * 0.04);
-        double k = Math.min(w - 2 * margin, h - 2 * margin)
-                / Math.max(1e-9, Math.max(maxX - minX, maxY - minY));
+        // the largest scale at which both spans fit (a near-flat picture stays flat)
+        double k = Math.min((w - 2 * margin) / Math.max(1e-9, maxX - minX),
+                (h - 2 * margin) / Math.max(1e-9, maxY - minY));
         double ox = (w - (maxX - minX) * k) / 2;
         double oy = (h - (maxY - minY) * k) / 2;
         Color[] colours = DigitImages.CLASS_COLOURS;
