@@ -1,5 +1,6 @@
 package io.latentlab.cli;
 
+import io.latentlab.analysis.LatentTrail;
 import io.latentlab.data.AppDirs;
 import io.latentlab.data.Corruption;
 import io.latentlab.data.MnistData;
@@ -187,6 +188,7 @@ final class TrainCommand implements Callable<Integer> {
         printSettings(pw, config);
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
             return new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                    .latentTrail(new LatentTrail(mnist.test(), LatentTrail.POINTS))
                     .run(model, checkpoint);
         }
     }
@@ -205,6 +207,7 @@ final class TrainCommand implements Callable<Integer> {
                 state.history(), state.lastParams(), state.optimizer(), state.bestParams());
         try (Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed())) {
             return new TrainingLoop(config, mnist, event -> print(pw, event), control)
+                    .latentTrail(new LatentTrail(mnist.test(), LatentTrail.POINTS))
                     .resume(model, checkpoint, resumed);
         }
     }

@@ -3,6 +3,7 @@ package io.latentlab.service;
 import io.latentlab.data.AppDirs;
 import io.latentlab.model.AtomicFiles;
 import io.latentlab.model.ModelStore;
+import io.latentlab.training.LatentTrailFiles;
 import io.latentlab.training.RunCheckpoint;
 
 import java.io.IOException;
@@ -92,6 +93,10 @@ public final class ModelCatalog {
      * @throws IOException if writing fails
      */
     public static void save(ModelHandle model, Path from, Path target) throws IOException {
+        if (from != null && !sameDir(from, target) && model.metadata() != null) {
+            // before the manifest that names it
+            LatentTrailFiles.copy(from, target, model.metadata());
+        }
         model.save(target);
         Path history = from == null ? null : RunCheckpoint.historyFile(from);
         if (history != null && Files.isRegularFile(history) && !sameDir(from, target)) {

@@ -1,5 +1,6 @@
 package io.latentlab.service;
 
+import io.latentlab.analysis.LatentTrail;
 import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
@@ -20,8 +21,9 @@ import java.util.Arrays;
 /**
  * A training run as the app drives it, one {@link #step()} per engine job: a new model, a run
  * folder that is checkpointed every epoch, and after every epoch the reconstructions of a few
- * test digits ({@link TrainingEvent.Preview}). Every method but {@link #cancel()} runs on the
- * engine thread; events carry plain values only.
+ * test digits ({@link TrainingEvent.Preview}) and the latent trail
+ * ({@link TrainingEvent.LatentSnapshot}, also kept in the run folder). Every method but
+ * {@link #cancel()} runs on the engine thread; events carry plain values only.
  */
 public final class TrainingRun implements AutoCloseable {
 
@@ -60,7 +62,6 @@ public final class TrainingRun implements AutoCloseable {
         }
         Autoencoder model = Autoencoder.create(config.encodingDim(), config.seed());
         ModelHandle view = new ModelHandle(model, null);
-        LatentTrail trail = new LatentTrail(data.test(), LatentTrail.POINTS);
         TrainingListener withPreview = event -> {
             listener.onEvent(event);
             if (event instanceof TrainingEvent.EpochEnd end && n > 0) {
@@ -71,17 +72,12 @@ public final class TrainingRun implements AutoCloseable {
                 }
                 listener.onEvent(new TrainingEvent.Preview(end.metrics().epoch(), images));
             }
-            if (event instanceof TrainingEvent.EpochEnd end) {
-                TrainingEvent.LatentSnapshot s = trail.snapshot(view, end.metrics().epoch());
-                if (s != null) {
-                    listener.onEvent(s);
-                }
-            }
         };
         RunLock lock = null;
         try {
             lock = RunLock.acquire(dir);
             TrainingSession session = new TrainingLoop(config, data, withPreview, null)
+                    .latentTrail(new LatentTrail(data.test(), LatentTrail.POINTS))
                     .open(model, new RunCheckpoint(dir), null);
             return new TrainingRun(model, session, dir, lock);
         } catch (IOException | RuntimeException e) {

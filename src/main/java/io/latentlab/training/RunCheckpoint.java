@@ -44,6 +44,8 @@ public final class RunCheckpoint {
     private final Path dir;
     private final AtomicFiles.Ops ops;
     private ModelMetadata committed;
+    /** The committed trail's last picture could not be read: the next one starts anew. */
+    private boolean trailBroken;
 
     /**
      * @param dir the run folder (created on first save)
@@ -95,7 +97,30 @@ public final class RunCheckpoint {
      */
     public void save(State state, boolean bestChanged, String status, double seconds)
             throws IOException {
+        save(state, bestChanged, status, seconds, null);
+    }
+
+    /**
+     * {@link #save(State, boolean, String, double)} with the latent picture of the epoch
+     * being committed: its frame file is written before the manifest, which then names it as
+     * the end of the trail (the trail starts again here unless it ends at the epoch before).
+     *
+     * @param state the state
+     * @param bestChanged unused
+     * @param status "running" or the final stop reason
+     * @param seconds total training wall time so far
+     * @param picture the picture after the last epoch of {@code state}, not yet quantised (it
+     *     is stored as {@link LatentTrailFiles#quantised} gives it), or null for none
+     * @throws IOException on write failure (the previous commit stays valid)
+     * @throws IllegalArgumentException if the picture is not of the history's last epoch
+     */
+    public void save(State state, boolean bestChanged, String status, double seconds,
+            TrainingEvent.LatentSnapshot picture) throws IOException {
         int commit = state.history().size();
+        if (picture != null && picture.epoch() != commit) {
+            throw new IllegalArgumentException("the latent picture of epoch " + picture.epoch()
+                    + " cannot be committed with " + commit + " epochs");
+        }
         // weights must land in the run's own folder, never where a link points
         AtomicFiles.requireNoLinks(dir, dir.resolve(LAST));
         Files.createDirectories(dir.resolve("resume"));
@@ -134,6 +159,7 @@ public final class RunCheckpoint {
                 .with("resume_params_sha256", ModelStore.sha256(state.lastParams()))
                 .with(OPTIMIZER_FILE, optimizer)
                 .with("optimizer_sha256", ModelStore.sha256(state.optimizer()));
+        meta = withTrail(meta, picture, commit);
         String params = null;
         if (state.bestParams() != null) {
             params = ModelStore.writeParams(ops, dir, state.bestParams());
@@ -142,9 +168,62 @@ public final class RunCheckpoint {
         commit(meta, params);
     }
 
+    /**
+     * Writes the picture's files (before the manifest that will name them) and returns the
+     * manifest with the trail's range: continued when the committed trail ends at the epoch
+     * before, else started here; unchanged without a picture.
+     */
+    private ModelMetadata withTrail(ModelMetadata meta, TrainingEvent.LatentSnapshot picture,
+            int epochs) throws IOException {
+        int[] range = committed == null ? null : LatentTrailFiles.range(committed);
+        if (picture != null) {
+            AtomicFiles.requireNoLinks(dir, dir.resolve(LatentTrailFiles.POINTS));
+            boolean continues = range != null && !trailBroken && range[1] == picture.epoch() - 1;
+            if (!continues) {
+                range = new int[] {picture.epoch(), picture.epoch()};
+                AtomicFiles.write(ops, dir.resolve(LatentTrailFiles.POINTS),
+                        LatentTrailFiles.pointsBytes(picture.labels()));
+            }
+            AtomicFiles.write(ops, dir.resolve(LatentTrailFiles.frameName(picture.epoch())),
+                    LatentTrailFiles.frameBytes(picture));
+            range = new int[] {range[0], picture.epoch()};
+        }
+        if (range == null || range[1] > epochs) {
+            // never an epoch the history does not have
+            return meta;
+        }
+        return meta.with(LatentTrailFiles.POINTS_FILE, LatentTrailFiles.POINTS)
+                .with(LatentTrailFiles.FIRST, range[0]).with(LatentTrailFiles.LAST, range[1]);
+    }
+
+    /**
+     * The stored picture of the last committed epoch, for a resumed run to align its next
+     * epoch to (so the picture does not flip at the resume point).
+     *
+     * @param epoch the last epoch of the loaded history
+     * @return the picture as stored, or null if the trail does not end at that epoch; also
+     *     null if its files cannot be read, and the trail then starts again at the next epoch
+     */
+    public TrainingEvent.LatentSnapshot lastPicture(int epoch) {
+        int[] range = committed == null ? null : LatentTrailFiles.range(committed);
+        if (range == null || range[1] != epoch) {
+            return null;
+        }
+        try {
+            int[] labels = LatentTrailFiles.readLabels(dir.resolve(LatentTrailFiles.POINTS));
+            LatentTrailFiles.Frame f = LatentTrailFiles.readFrame(
+                    dir.resolve(LatentTrailFiles.frameName(epoch)), epoch, labels.length);
+            return new TrainingEvent.LatentSnapshot(epoch, f.xy(), labels);
+        } catch (CheckpointException e) {
+            trailBroken = true;
+            return null;
+        }
+    }
+
     private void commit(ModelMetadata meta, String params) throws IOException {
         ModelStore.writeManifest(ops, dir, meta);
         committed = meta;
+        trailBroken = false;
         removeUnreferenced(meta, params);
     }
 
@@ -163,6 +242,16 @@ public final class RunCheckpoint {
         deleteOurs(dir.resolve("resume"), keep, n -> (n.startsWith("last") && n.endsWith(".params"))
                 || (n.startsWith("optimizer") && n.endsWith(".bin"))
                 || AtomicFiles.isTemp(n), "resume/");
+        // frames outside the named range: of a trail started again, or written before a crash
+        int[] range = LatentTrailFiles.range(meta);
+        if (range != null) {
+            keep.add(LatentTrailFiles.POINTS);
+        }
+        deleteOurs(dir.resolve(LatentTrailFiles.FOLDER), keep, n -> {
+            int e = LatentTrailFiles.frameEpoch(n);
+            return e >= 0 ? range == null || e < range[0] || e > range[1]
+                    : n.equals("points.bin") || AtomicFiles.isTemp(n);
+        }, LatentTrailFiles.FOLDER + "/");
     }
 
     private void deleteOurs(Path folder, Set<String> keep, java.util.function.Predicate<String> ours,
@@ -242,6 +331,7 @@ public final class RunCheckpoint {
             AtomicFiles.requireNoLinks(dir, dir.resolve(LAST));
             AtomicFiles.removeStaleTemps(dir);
             AtomicFiles.removeStaleTemps(dir.resolve("resume"));
+            AtomicFiles.removeStaleTemps(dir.resolve(LatentTrailFiles.FOLDER));
         } catch (CheckpointException e) {
             throw e;
         } catch (IOException e) {

@@ -44,6 +44,8 @@ public final class RunFolders {
         for (Path f : files) {
             String n = f.getFileName().toString();
             boolean ours = f.equals(dir) || n.equals("resume") || n.equals(RunLock.FILE)
+                    || n.equals(LatentTrailFiles.FOLDER) || n.equals("points.bin")
+                    || LatentTrailFiles.frameEpoch(n) >= 0
                     || n.equals(ModelStore.META) || AtomicFiles.isTemp(n)
                     || n.matches("history-0+\\.csv|(last|optimizer)-0+\\.(params|bin)");
             if (!ours) {

@@ -24,6 +24,7 @@ public final class TrainingLoop {
     private final TrainingListener listener;
     private final TrainingControl control;
     private boolean autograd;
+    private LatentProbe trail;
 
     /**
      * @param config settings
@@ -49,6 +50,21 @@ public final class TrainingLoop {
      */
     public TrainingLoop autograd(boolean on) {
         this.autograd = on;
+        return this;
+    }
+
+    /**
+     * Keeps the run's latent trail: after every epoch the probe's picture is aligned to the
+     * one before, written into the run folder with the epoch's commit (see
+     * {@link LatentTrailFiles}) and published as a {@link TrainingEvent.LatentSnapshot} after
+     * the {@link TrainingEvent.EpochEnd}. A resumed run aligns its first picture to the last
+     * stored one.
+     *
+     * @param probe takes the pictures, or null for none (the default)
+     * @return this loop
+     */
+    public TrainingLoop latentTrail(LatentProbe probe) {
+        this.trail = probe;
         return this;
     }
 
@@ -114,6 +130,7 @@ public final class TrainingLoop {
                     + "(checksum " + resume.datasetChecksum() + ", loaded data has "
                     + data.checksum() + ")");
         }
-        return new TrainingSession(config, data, listener, autograd, model, checkpoint, resume);
+        return new TrainingSession(config, data, listener, autograd, trail, model, checkpoint,
+                resume);
     }
 }

@@ -43,6 +43,9 @@ public final class TrainingSession implements AutoCloseable {
     private final TrainingListener listener;
     private final Autoencoder model;
     private final RunCheckpoint checkpoint;
+    private final LatentProbe trail;
+    /** The last picture of the trail as stored, which the next one is aligned to. */
+    private float[] lastPicture;
     // time spent inside step() only: a run paused between steps does not count the pause
     private long activeNanos;
     private final EarlyStopping stopping;
@@ -77,9 +80,10 @@ public final class TrainingSession implements AutoCloseable {
     private TrainingResult result;
 
     TrainingSession(TrainingConfig config, MnistData data, TrainingListener listener,
-            boolean autograd, Autoencoder model, RunCheckpoint checkpoint,
+            boolean autograd, LatentProbe trail, Autoencoder model, RunCheckpoint checkpoint,
             RunCheckpoint.State resume) throws IOException {
         this.config = config;
+        this.trail = trail;
         this.data = data;
         this.listener = listener;
         this.model = model;
@@ -126,6 +130,10 @@ public final class TrainingSession implements AutoCloseable {
                 priorSeconds += m.seconds();
             }
             bestParams = resume.bestParams();
+            if (trail != null && checkpoint != null) {
+                TrainingEvent.LatentSnapshot last = checkpoint.lastPicture(history.size());
+                lastPicture = last == null ? null : last.xy();
+            }
         }
         // the whole training set once; batches gather rows from it
         trainAll = Evaluator.toNDArray(run, data.train(), null);
@@ -280,10 +288,18 @@ public final class TrainingSession implements AutoCloseable {
         EpochMetrics metrics = new EpochMetrics(epoch, trainMse, valMse, testMse,
                 (epochNanos + (System.nanoTime() - stepStart)) / 1e9, best);
         history.add(metrics);
+        TrainingEvent.LatentSnapshot picture = trail == null ? null
+                : trail.take(model, epoch, lastPicture);
         if (checkpoint != null) {
-            checkpoint.save(state(), best, "running", elapsed());
+            checkpoint.save(state(), best, "running", elapsed(), picture);
         }
         listener.onEvent(new TrainingEvent.EpochEnd(metrics));
+        if (picture != null) {
+            // what was stored: the next epoch aligns to it, and so does a resumed run
+            picture = LatentTrailFiles.quantised(picture);
+            listener.onEvent(picture);
+        }
+        lastPicture = picture == null ? null : picture.xy();
         if (collapsed) {
             finish(StopReason.DIVERGED, String.format(Locale.ROOT, "the output collapsed to a "
                     + "constant image at epoch %d (lr=%s): in %d of the last %d epochs every "

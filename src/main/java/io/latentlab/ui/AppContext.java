@@ -71,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final IntegerProperty requestedTestDigit =
             new SimpleIntegerProperty(this, "requestedTestDigit", -1);
     private final TestCodes testCodes = new TestCodes();
+    private final LiveTraining liveTraining = new LiveTraining();
     private Runnable showReconstruct = () -> { };
 
     /**
@@ -154,6 +155,11 @@ public final class AppContext implements AutoCloseable {
     /** @return the test digits' codes and PCA per model, shared by the views */
     public TestCodes testCodes() {
         return testCodes;
+    }
+
+    /** @return the training the app is running, for views other than Train */
+    public LiveTraining liveTraining() {
+        return liveTraining;
     }
 
     /** @return the (noisy) 28x28 input currently shown in the Reconstruct view, or null */

@@ -104,6 +104,10 @@ class CliTest {
         assertThat(more.code()).as(more.err()).isZero();
         assertThat(more.out()).containsPattern("(?m)^corrupt=gaussian:0\\.5,occlusion:14$")
                 .contains("epoch=2 ");
+        // the command line keeps the latent trail too, continued by the resume
+        assertThat(io.latentlab.training.LatentTrailFiles.read(out).frames())
+                .extracting(io.latentlab.training.LatentTrailFiles.Frame::epoch)
+                .containsExactly(1, 2);
 
         Result bad = run("train", "--corrupt", "gaussian:0.5,speckle", "--out",
                 tmp.resolve("x").toString());

@@ -47,6 +47,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
     private final ScatterCanvas scatter;
     private final ToggleButton walk = new ToggleButton();
     private final ToggleButton line = new ToggleButton();
+    private final LatentTrailPane trail;
 
     /**
      * @param ctx shared services
@@ -55,6 +56,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
         this.ctx = ctx;
         this.vm = new LatentViewModel(ctx);
         this.scatter = new ScatterCanvas(vm, ctx::showInReconstruct);
+        this.trail = new LatentTrailPane(ctx, vm);
         setId("latent-view");
         scatter.walkModeProperty().bind(walk.selectedProperty());
         setTop(toolbar());
@@ -125,7 +127,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
                 ctx.activeModelProperty().get() == null ? ""
                         : vm.format("latent.model", ctx.activeModelProperty().get().name()),
                 ctx.activeModelProperty()));
-        return new ToolBar(reset, in, out, new Separator(), walk, line, new Separator(), pc1, pc2,
+        return new ToolBar(reset, in, out, new Separator(), walk, line, trail.toggle(),
+                new Separator(), pc1, pc2,
                 new Separator(), model);
     }
 
@@ -165,7 +168,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
         overlay.setAlignment(Pos.CENTER);
         // only the buttons take the mouse; the map under the rest stays usable
         overlay.setPickOnBounds(false);
-        StackPane stack = new StackPane(scatter, overlay);
+        // the trail, when shown, covers the map (live while a model trains, or replayed)
+        StackPane stack = new StackPane(scatter, overlay, trail);
         stack.setMinSize(0, 0);
         return stack;
     }
@@ -207,6 +211,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
             walk.setSelected(!walk.isSelected());
         } else if (code == KeyCode.I) {
             line.setSelected(!line.isSelected());
+        } else if (code == KeyCode.T && !trail.toggle().isDisabled()) {
+            trail.toggle().setSelected(!trail.toggle().isSelected());
         } else {
             return;
         }

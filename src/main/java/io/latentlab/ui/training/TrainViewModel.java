@@ -137,6 +137,8 @@ public final class TrainViewModel {
                 && ctx.dataProperty().get() != null && !state.get().active(),
                 form.config(), ctx.dataProperty(), state);
         message.set(text("state.IDLE"));
+        ctx.liveTraining().follow(Bindings.createBooleanBinding(() -> state.get().active(), state),
+                display.latent(), lastRunDir);
     }
 
     /** @return the UI strings of this view */

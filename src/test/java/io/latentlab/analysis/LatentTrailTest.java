@@ -1,19 +1,12 @@
-package io.latentlab.service;
+package io.latentlab.analysis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.latentlab.analysis.Pca;
-import io.latentlab.analysis.Procrustes;
 import io.latentlab.data.Dataset;
-import io.latentlab.data.MnistData;
 import io.latentlab.model.Autoencoder;
 import io.latentlab.model.DjlThread;
-import io.latentlab.model.ModelMetadata;
 import io.latentlab.training.TrainingEvent;
-
-import java.nio.file.Path;
-import java.util.Arrays;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,19 +31,18 @@ class LatentTrailTest {
 
     @Test
     void eachEpochIsTurnedToMatchTheOneBefore() {
-        try (ModelHandle first = new ModelHandle(Autoencoder.create(4, 1), ModelMetadata.of(4));
-                ModelHandle second = new ModelHandle(Autoencoder.create(4, 2),
-                        ModelMetadata.of(4))) {
+        try (Autoencoder first = Autoencoder.create(4, 1);
+                Autoencoder second = Autoencoder.create(4, 2)) {
             LatentTrail trail = new LatentTrail(test, 200);
 
-            TrainingEvent.LatentSnapshot a = trail.snapshot(first, 1);
-            TrainingEvent.LatentSnapshot b = trail.snapshot(second, 2);
+            TrainingEvent.LatentSnapshot a = trail.take(first, 1, null);
+            TrainingEvent.LatentSnapshot b = trail.take(second, 2, a.xy());
 
             // the first epoch is the PCA plane itself; the second, that plane turned onto it
-            float[] codesA = first.encode(Arrays.copyOfRange(test.backingArray(), 0, 200 * 784));
+            float[] codesA = LatentCodes.encode(first, test.slice(0, 200), 64).codes();
             assertThat(a.xy()).containsExactly(Pca.fit(codesA, 200, 4).project(codesA, 200, 2),
                     within(1e-5f));
-            float[] codesB = second.encode(Arrays.copyOfRange(test.backingArray(), 0, 200 * 784));
+            float[] codesB = LatentCodes.encode(second, test.slice(0, 200), 64).codes();
             float[] raw = Pca.fit(codesB, 200, 4).project(codesB, 200, 2);
             assertThat(b.xy()).containsExactly(Procrustes.align(raw, a.xy(), 200, 2),
                     within(1e-5f));
