@@ -25,14 +25,16 @@ class ModelHandleInterpolationTest {
             assertThat(strip.steps()).isEqualTo(10);
             assertThat(strip.codes()).hasSize(10 * 4);
             assertThat(strip.decoded()).hasSize(10 * ModelHandle.PIXELS);
+            // a batch of two and a batch of one may round differently (a few float ulps of
+            // codes around 15): equal within 1e-6 relative
             float[] za = h.encode(a);
             float[] zb = h.encode(b);
             assertThat(Arrays.copyOfRange(strip.codes(), 0, 4)).containsExactly(za,
-                    within(1e-6f));
+                    within(2e-5f));
             assertThat(Arrays.copyOfRange(strip.codes(), 36, 40)).containsExactly(zb,
-                    within(1e-6f));
-            assertThat(strip.decodedImage(0)).containsExactly(h.decode(za), within(1e-6f));
-            assertThat(strip.decodedImage(9)).containsExactly(h.decode(zb), within(1e-6f));
+                    within(2e-5f));
+            assertThat(strip.decodedImage(0)).containsExactly(h.decode(za), within(1e-5f));
+            assertThat(strip.decodedImage(9)).containsExactly(h.decode(zb), within(1e-5f));
             // the inside of the line is neither end: the decoder draws something in between
             assertThat(strip.decodedImage(5)).isNotEqualTo(strip.decodedImage(0))
                     .isNotEqualTo(strip.decodedImage(9));
