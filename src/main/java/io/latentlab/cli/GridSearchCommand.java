@@ -59,6 +59,9 @@ final class GridSearchCommand implements Callable<Integer> {
     @Mixin
     TrainingSubsetOptions subset;
 
+    @Mixin
+    ClusterSearchOptions cluster;
+
     @Option(names = "--max-loss", defaultValue = "0.1", description = "Discard a setting whose final validation MSE on any fold is above this (default: ${DEFAULT-VALUE}).")
     double maxLoss;
 
@@ -124,12 +127,19 @@ final class GridSearchCommand implements Callable<Integer> {
         GridSearch.Result result;
         try {
             // saved after every setting (both files, the summary committed last)
-            result = GridSearch.run(mnist, options, p -> {
+            GridSearch.Listener progress = p -> {
                 pw.printf(Locale.ROOT, "fit %d/%d %s fold=%d epoch=%d/%d elapsed=%s eta=%s%n",
                         p.fit(), p.fits(), p.label(), p.fold() + 1, p.epoch(), p.epochs(),
                         duration(p.seconds()), duration(p.etaSeconds()));
                 pw.flush();
-            }, control, finished, soFar -> GridSearchReport.write(soFar, out));
+            };
+            GridSearch.SettingHook save = soFar -> GridSearchReport.write(soFar, out);
+            if (cluster.given()) {
+                result = cluster.run(mnist, options, progress, control, finished, save, pw,
+                        spec.commandLine().getParseResult());
+            } else {
+                result = GridSearch.run(mnist, options, progress, control, finished, save);
+            }
         } catch (GridSearch.Cancelled c) {
             int done = c.partial().settings().size();
             pw.println("cancelled: " + done + " of " + options.learningRates().size()

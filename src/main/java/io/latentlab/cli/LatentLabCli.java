@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 + "the desktop app opens.",
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class,
             BenchCommand.class, GridSearchCommand.class, NoiseTableCommand.class,
-            LatentMetricsCommand.class, ReportCommand.class, InterpolateCommand.class})
+            LatentMetricsCommand.class, ReportCommand.class, InterpolateCommand.class,
+            WorkerCommand.class})
 public final class LatentLabCli implements Callable<Integer> {
 
     /** Exit code for bad arguments, bad files and failed runs. */

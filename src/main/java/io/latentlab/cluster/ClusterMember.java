@@ -3,6 +3,8 @@ package io.latentlab.cluster;
 import io.latentlab.data.MnistData;
 
 import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
@@ -182,6 +184,31 @@ public final class ClusterMember implements AutoCloseable {
         }
         out.sort(Comparator.comparing(MemberStatus::address));
         return out;
+    }
+
+    /**
+     * Reports members joining and leaving.
+     *
+     * @param log receives e.g. {@code member 127.0.0.1:5702 joined (2 workers)} (any thread)
+     */
+    public void reportMembership(Consumer<String> log) {
+        hz.getCluster().addMembershipListener(new MembershipListener() {
+            @Override
+            public void memberAdded(MembershipEvent e) {
+                log.accept("member " + address(e.getMember()) + " joined ("
+                        + workers(e.getMember()) + " workers)");
+            }
+
+            @Override
+            public void memberRemoved(MembershipEvent e) {
+                log.accept("member " + address(e.getMember()) + " left");
+            }
+        });
+    }
+
+    /** @return members in the cluster, this one included */
+    public int size() {
+        return hz.getCluster().getMembers().size();
     }
 
     /** Leaves the cluster: fits in progress here stop and are trained again elsewhere. */
