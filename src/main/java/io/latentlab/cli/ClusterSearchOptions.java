@@ -3,6 +3,8 @@ package io.latentlab.cli;
 import io.latentlab.cluster.ClusterMember;
 import io.latentlab.cluster.ClusterSearch;
 import io.latentlab.cluster.ClusterSettings;
+import io.latentlab.cluster.FitLog;
+import io.latentlab.cluster.SearchSpec;
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.LocalTrialWorkers;
@@ -10,6 +12,7 @@ import io.latentlab.training.TrainingControl;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 
 import picocli.CommandLine.Mixin;
@@ -37,11 +40,18 @@ final class ClusterSearchOptions {
      * Joins the cluster, runs the search on it, leaves.
      *
      * @param parsed the command line (for {@code --workers}, which may be 0 here)
+     * @param out the summary; each fit is saved as it arrives next to it ({@link FitLog})
+     * @param resume whether fits saved by an interrupted search may be used
      */
     GridSearch.Result run(MnistData data, GridSearch.Options options,
             GridSearch.Listener listener, TrainingControl control,
             List<GridSearch.SettingResult> finished, GridSearch.SettingHook save, PrintWriter pw,
-            ParseResult parsed) throws IOException {
+            ParseResult parsed, Path out, boolean resume) throws IOException {
+        FitLog fits = FitLog.open(FitLog.pathFor(out), SearchSpec.of(options, data.checksum()),
+                resume);
+        if (!fits.fits().isEmpty()) {
+            pw.println("resuming: " + fits.fits().size() + " finished fits from " + fits.path());
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = parsed.hasMatchedOption("--workers")
                 ? parsed.<Integer>matchedOptionValue("--workers", 1)
@@ -69,7 +79,7 @@ final class ClusterSearchOptions {
                 synchronized (lock) {
                     listener.onProgress(p);
                 }
-            }, control, finished, save, line -> say(pw, lock, line));
+            }, control, finished, save, line -> say(pw, lock, line), fits);
         }
     }
 

@@ -85,7 +85,8 @@ final class GridSearchCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the search saved in --out: its "
             + "finished settings are kept, the others trained (the same grid, options and "
-            + "data are required).")
+            + "data are required). With --cluster, the fits saved one by one in "
+            + "FILE-fits.csv are kept too.")
     boolean resume;
 
     @Option(names = "--rerank", description = "Judge the search saved in --out again by "
@@ -136,7 +137,7 @@ final class GridSearchCommand implements Callable<Integer> {
             GridSearch.SettingHook save = soFar -> GridSearchReport.write(soFar, out);
             if (cluster.given()) {
                 result = cluster.run(mnist, options, progress, control, finished, save, pw,
-                        spec.commandLine().getParseResult());
+                        spec.commandLine().getParseResult(), out, resume);
             } else {
                 result = GridSearch.run(mnist, options, progress, control, finished, save);
             }

@@ -4,6 +4,7 @@ import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridTrials;
 import io.latentlab.study.TrialScheduler;
+import io.latentlab.study.TrialWorkers;
 import io.latentlab.training.TrainingControl;
 
 import java.io.IOException;
@@ -38,11 +39,32 @@ public final class ClusterSearch {
             GridSearch.Options options, GridSearch.Listener listener, TrainingControl control,
             List<GridSearch.SettingResult> finished, GridSearch.SettingHook afterSetting,
             Consumer<String> log) throws IOException {
+        return run(member, data, options, listener, control, finished, afterSetting, log, null);
+    }
+
+    /**
+     * {@link #run(ClusterMember, MnistData, GridSearch.Options, GridSearch.Listener,
+     * TrainingControl, List, GridSearch.SettingHook, Consumer)} that also saves every fit as it
+     * arrives to {@code fitLog}, takes the fits it already holds from it, and removes it when
+     * the search ends (the summary then holds everything).
+     *
+     * @param fitLog the search's fits file ({@link FitLog#open}), or null
+     */
+    public static GridSearch.Result run(ClusterMember member, MnistData data,
+            GridSearch.Options options, GridSearch.Listener listener, TrainingControl control,
+            List<GridSearch.SettingResult> finished, GridSearch.SettingHook afterSetting,
+            Consumer<String> log, FitLog fitLog) throws IOException {
         GridTrials trials = new GridTrials(data, options);
-        try (ClusterTrialWorkers workers = new ClusterTrialWorkers(member,
-                SearchSpec.of(options, data.checksum()), log)) {
-            return new TrialScheduler(trials, workers).listener(listener)
+        TrialWorkers cluster = new ClusterTrialWorkers(member, SearchSpec.of(options,
+                data.checksum()), log);
+        try (TrialWorkers workers = fitLog == null ? cluster
+                : new LoggedWorkers(cluster, fitLog)) {
+            GridSearch.Result r = new TrialScheduler(trials, workers).listener(listener)
                     .afterSetting(afterSetting).run(control, finished);
+            if (fitLog != null) {
+                fitLog.delete();
+            }
+            return r;
         }
     }
 }

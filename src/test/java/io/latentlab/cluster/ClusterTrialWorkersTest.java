@@ -142,6 +142,30 @@ class ClusterTrialWorkersTest {
     }
 
     @Test
+    void aResumedSearchTakesTheFitsSavedOneByOneAndRemovesTheFileAtTheEnd(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        List<String> trained = Collections.synchronizedList(new ArrayList<>());
+        ClusterMember m = member(1, trained);
+        SearchSpec spec = SearchSpec.of(tiny(), mnist.checksum());
+        java.nio.file.Path file = FitLog.pathFor(tmp.resolve("grid.csv"));
+        // an interrupted search saved one fit, a fold of a setting it did not finish
+        GridSearch.SettingResult first = local.settings().get(0);
+        FitLog.open(file, spec, false).add(new io.latentlab.study.GridTrial(first.lr(),
+                first.wd(), 1), first.folds().get(1));
+        List<String> saved = new ArrayList<>();
+        GridSearch.Result r = ClusterSearch.run(m, mnist, tiny(), null, null, List.of(),
+                soFar -> saved.add(java.nio.file.Files.readString(file)), null,
+                FitLog.open(file, spec, true));
+        assertSameCurves(r, local);
+        assertThat(trained).filteredOn(l -> l.startsWith("training ")).hasSize(3)
+                .noneMatch(l -> l.contains("lr=0.01 wd=0.0001 fold 2"));
+        // the file grew fit by fit while the search ran, and is gone once it ended
+        assertThat(saved).isNotEmpty();
+        assertThat(saved.get(saved.size() - 1).lines().count()).isEqualTo(2 + 4 * 2);
+        assertThat(file).doesNotExist();
+    }
+
+    @Test
     void aMemberWithOtherDataFailsTheSearchNamingItAndBothChecksums() throws Exception {
         ClusterMember coordinator = member(0, null);
         ClusterMember worker = member(1, null);
