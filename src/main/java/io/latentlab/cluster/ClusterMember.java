@@ -111,7 +111,10 @@ public final class ClusterMember implements AutoCloseable {
         c.getExecutorConfig(EXECUTOR).setPoolSize(Math.max(1, settings.workers()) + 1);
         c.getMapConfig(ACTIVITY).setBackupCount(0);
         JavaSerializationFilterConfig filter = new JavaSerializationFilterConfig();
-        filter.getWhitelist().addPrefixes("io.latentlab.", "java.", "[D", "[Ljava.");
+        // failures come back as Java-serialized exceptions, Hazelcast's among them; Hazelcast's
+        // blacklist of known gadget classes stays on
+        filter.getWhitelist().addPrefixes("io.latentlab.", "java.", "com.hazelcast.", "[D",
+                "[Ljava.");
         c.getSerializationConfig().setJavaSerializationFilterConfig(filter);
         Map<String, Object> context = new ConcurrentHashMap<>();
         if (trainer != null) {

@@ -106,6 +106,14 @@ public final class ClusterTrialWorkers implements TrialWorkers {
                     }
                 }
                 pump();
+                if (parallelism() == 0) {
+                    synchronized (ClusterTrialWorkers.this) {
+                        if (!queue.isEmpty() && !cancelled) {
+                            ClusterTrialWorkers.this.log.accept("no member with workers left: "
+                                    + "waiting for one to join");
+                        }
+                    }
+                }
             }
         });
     }
@@ -206,7 +214,10 @@ public final class ClusterTrialWorkers implements TrialWorkers {
             boolean again;
             synchronized (ClusterTrialWorkers.this) {
                 finished(job, target);
-                again = !cancelled && memberGone(t) && hz.getLifecycleService().isRunning();
+                // a fit stopped without our cancel: its member is shutting down
+                again = !cancelled && (memberGone(t)
+                        || unwrap(t) instanceof CancellationException)
+                        && hz.getLifecycleService().isRunning();
                 if (again) {
                     // first in line: it was sent before the ones still queued
                     queue.addFirst(job);

@@ -34,6 +34,8 @@ class ClusterTrialWorkersTest {
 
     @BeforeAll
     static void load() throws Exception {
+        // fits run longer than an operation may take: long fits must not time out
+        System.setProperty(CALL_TIMEOUT, "2000");
         mnist = io.latentlab.data.TestMnist.shipped();
         local = GridSearch.runParallel(mnist, tiny(), 1, 1, null, null, List.of(), null);
     }
@@ -43,6 +45,13 @@ class ClusterTrialWorkersTest {
         return GridSearch.Options.builder(4).learningRates(List.of(1e-2, 1e-3))
                 .weightDecays(List.of(1e-4)).folds(2).epochs(2).batchSize(100).seed(7)
                 .trainLimit(400).build();
+    }
+
+    private static final String CALL_TIMEOUT = "hazelcast.operation.call.timeout.millis";
+
+    @org.junit.jupiter.api.AfterAll
+    static void restore() {
+        System.clearProperty(CALL_TIMEOUT);
     }
 
     @AfterEach
@@ -106,8 +115,9 @@ class ClusterTrialWorkersTest {
         assertThat(second).isEmpty();
     }
 
-    @Test
-    void aMemberThatDiesMidFitHasItsFitTrainedElsewhere() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void aMemberThatDiesOrLeavesMidFitHasItsFitTrainedElsewhere(boolean dies) throws Exception {
         ClusterMember coordinator = member(0, null);
         CountDownLatch training = new CountDownLatch(1);
         List<String> doomedLog = Collections.synchronizedList(new ArrayList<>() {
@@ -133,8 +143,13 @@ class ClusterTrialWorkersTest {
             }
         });
         assertThat(training.await(90, TimeUnit.SECONDS)).isTrue();
-        // no goodbye: the connection drops as with kill -9
-        doomed.instance().getLifecycleService().terminate();
+        if (dies) {
+            // no goodbye: the connection drops as with kill -9
+            doomed.instance().getLifecycleService().terminate();
+        } else {
+            // Ctrl+C on a worker: its fit stops at the next batch
+            doomed.close();
+        }
         GridSearch.Result r = run.get(150, TimeUnit.SECONDS);
         assertSameCurves(r, local);
         assertThat(log).anyMatch(l -> l.contains(" left during ")
