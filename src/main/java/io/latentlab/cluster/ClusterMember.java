@@ -91,6 +91,8 @@ public final class ClusterMember implements AutoCloseable {
         c.setProperty("hazelcast.heartbeat.interval.seconds", "2");
         c.setProperty("hazelcast.max.no.heartbeat.seconds", "20");
         c.setProperty("hazelcast.prefer.ipv4.stack", "true");
+        // a grid-search cluster is a handful of machines: no need to gather joiners for 5 s
+        c.setProperty("hazelcast.wait.seconds.before.join", "1");
         NetworkConfig net = c.getNetworkConfig();
         net.setPort(settings.port()).setPortAutoIncrement(settings.portAutoIncrement())
                 .setPortCount(20);
