@@ -25,7 +25,7 @@ class ArchitectureTest {
 
     private static final String[] CORE = {"io.latentlab.data..", "io.latentlab.model..",
         "io.latentlab.training..", "io.latentlab.analysis..", "io.latentlab.study..",
-        "io.latentlab.report..", "io.latentlab.service.."};
+        "io.latentlab.report..", "io.latentlab.service..", "io.latentlab.cluster.."};
     private static final String[] UI = {"io.latentlab.ui..", "io.latentlab.app.."};
 
     private static JavaClasses classes;
@@ -48,7 +48,7 @@ class ArchitectureTest {
     @Test
     void uiNeverTouchesTheEngine() {
         noClasses().that().resideInAnyPackage(UI)
-                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.djl..", "com.hazelcast..")
                 .orShould().dependOnClassesThat().belongToAnyOf(Autoencoder.class)
                 .orShould().callMethod(ModelHandle.class, "autoencoder")
                 .check(classes);

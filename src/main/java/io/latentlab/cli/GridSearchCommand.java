@@ -62,6 +62,9 @@ final class GridSearchCommand implements Callable<Integer> {
     @Mixin
     WorkersOption workers;
 
+    @Mixin
+    ClusterSearchOptions cluster;
+
     @Option(names = "--max-loss", defaultValue = "0.1", description = "Discard a setting whose final validation MSE on any fold is above this (default: ${DEFAULT-VALUE}).")
     double maxLoss;
 
@@ -85,7 +88,8 @@ final class GridSearchCommand implements Callable<Integer> {
 
     @Option(names = "--resume", description = "Continue the search saved in --out: its "
             + "finished settings are kept, the others trained (the same grid, options and "
-            + "data are required).")
+            + "data are required). With --cluster, the fits saved one by one in "
+            + "FILE-fits.csv are kept too.")
     boolean resume;
 
     @Option(names = "--rerank", description = "Judge the search saved in --out again by "
@@ -134,10 +138,14 @@ final class GridSearchCommand implements Callable<Integer> {
                 pw.flush();
             };
             GridSearch.SettingHook save = soFar -> GridSearchReport.write(soFar, out);
-            int n = workers.workers();
-            if (n == 1) {
+            if (cluster.given()) {
+                // --workers 0 is allowed here: this process then only sends fits
+                result = cluster.run(mnist, options, progress, control, finished, save, pw,
+                        spec.commandLine().getParseResult(), out, resume);
+            } else if (workers.workers() == 1) {
                 result = GridSearch.run(mnist, options, progress, control, finished, save);
             } else {
+                int n = workers.workers();
                 pw.printf(Locale.ROOT, "workers=%d (fits side by side, %d PyTorch thread%s each)%n",
                         n, workers.threadsPerWorker(), workers.threadsPerWorker() == 1 ? "" : "s");
                 result = GridSearch.runParallel(mnist, options, n, workers.threadsPerWorker(),

@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {InfoCommand.class, TrainCommand.class, EvaluateCommand.class,
             BenchCommand.class, GridSearchCommand.class, NoiseTableCommand.class,
             LatentMetricsCommand.class, ReportCommand.class, InterpolateCommand.class,
-            SweepCommand.class})
+            SweepCommand.class, WorkerCommand.class})
 public final class LatentLabCli implements Callable<Integer> {
 
     /** Exit code for bad arguments, bad files and failed runs. */
