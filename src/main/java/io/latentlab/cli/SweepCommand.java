@@ -38,7 +38,7 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--ed", split = ",", required = true, paramLabel = "N[,N...]",
+    @Option(names = "--eds", split = ",", required = true, paramLabel = "N[,N...]",
             description = "Encoding dimensions, e.g. 2,4,8,16,32.")
     List<Integer> eds;
 
@@ -60,7 +60,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (eds.isEmpty() || new HashSet<>(eds).size() != eds.size()) {
-            throw new IllegalArgumentException("--ed needs distinct encoding dimensions, got " + eds);
+            throw new IllegalArgumentException("--eds needs distinct encoding dimensions, got " + eds);
         }
         for (int ed : eds) {
             if (ed < 1 || ed > 4096) {

@@ -75,7 +75,7 @@ class CliMessagesTest {
     @Test
     void everyCommandHasItsOwnHelp() {
         CommandLine cli = new CommandLine(new LatentLabCli());
-        assertThat(cli.getSubcommands()).hasSize(10);
+        assertThat(cli.getSubcommands()).hasSize(11);
         for (String name : cli.getSubcommands().keySet()) {
             CliTest.Result r = CliTest.run(name, "--help");
             assertThat(r.code()).as(name + ": " + r.err()).isZero();

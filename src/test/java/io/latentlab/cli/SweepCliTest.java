@@ -28,7 +28,7 @@ class SweepCliTest {
     @Test
     void trainsEveryEdSideBySideIntoItsOwnFolderAndResumes(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("sweep");
-        CliTest.Result r = CliTest.run(args("sweep", "--ed", "2,4", "--out", out.toString(),
+        CliTest.Result r = CliTest.run(args("sweep", "--eds", "2,4", "--out", out.toString(),
                 "--workers", "2"));
         assertThat(r.err()).isEmpty();
         assertThat(r.code()).isZero();
@@ -56,7 +56,7 @@ class SweepCliTest {
         assertThat(mseColumns(Files.readString(history(alone)))).isEqualTo(mseColumns(ed4));
 
         // --resume continues both to 3 epochs; a new ED starts
-        CliTest.Result again = CliTest.run("sweep", "--ed", "2,4,8", "--out", out.toString(),
+        CliTest.Result again = CliTest.run("sweep", "--eds", "2,4,8", "--out", out.toString(),
                 "--resume", "--workers", "2", "--max-epochs", "3", "--train-limit", "400",
                 "--batch", "100", "--seed", "3");
         assertThat(again.code()).isZero();
@@ -68,14 +68,14 @@ class SweepCliTest {
 
     @Test
     void refusesRepeatedEdsAndAnExistingRunWithoutResume(@TempDir Path tmp) throws Exception {
-        CliTest.Result twice = CliTest.run("sweep", "--ed", "4,4", "--out", tmp.toString());
+        CliTest.Result twice = CliTest.run("sweep", "--eds", "4,4", "--out", tmp.toString());
         assertThat(twice.code()).isEqualTo(2);
         assertThat(twice.err().strip())
-                .isEqualTo("error: --ed needs distinct encoding dimensions, got [4, 4]");
+                .isEqualTo("error: --eds needs distinct encoding dimensions, got [4, 4]");
         Path out = tmp.resolve("s");
-        assertThat(CliTest.run(args("sweep", "--ed", "2", "--out", out.toString())).code())
+        assertThat(CliTest.run(args("sweep", "--eds", "2", "--out", out.toString())).code())
                 .isZero();
-        CliTest.Result again = CliTest.run(args("sweep", "--ed", "2", "--out", out.toString()));
+        CliTest.Result again = CliTest.run(args("sweep", "--eds", "2", "--out", out.toString()));
         assertThat(again.code()).isEqualTo(2);
         assertThat(again.err()).contains("[ed=2] error: " + out.resolve("ed2")
                 + ": already holds a run (use --resume");
