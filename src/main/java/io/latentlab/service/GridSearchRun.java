@@ -41,10 +41,11 @@ public final class GridSearchRun implements AutoCloseable {
 
     private final GridTrials trials;
     private final int workers;
+    private final ClusterConnection cluster;
     private final TrainingControl control = new TrainingControl();
     private final int fits;
     private volatile GridSearch.Result partial;
-    private LocalTrialWorkers pool;
+    private TrialWorkers pool;
     private volatile TrialScheduler scheduler;
 
     /**
@@ -60,6 +61,23 @@ public final class GridSearchRun implements AutoCloseable {
         }
         this.trials = new GridTrials(data, options);
         this.workers = workers;
+        this.cluster = null;
+        this.fits = trials.pending(List.of()).size();
+        this.partial = GridSearch.rank(options, List.of(), data.checksum());
+    }
+
+    /**
+     * A search whose fits go to the members of a cluster (this app's member among them, with
+     * the workers it joined with).
+     *
+     * @param data the data; only its training set is used
+     * @param options the settings
+     * @param cluster the connection
+     */
+    public GridSearchRun(MnistData data, GridSearch.Options options, ClusterConnection cluster) {
+        this.trials = new GridTrials(data, options);
+        this.workers = 0;
+        this.cluster = cluster;
         this.fits = trials.pending(List.of()).size();
         this.partial = GridSearch.rank(options, List.of(), data.checksum());
     }
@@ -69,9 +87,9 @@ public final class GridSearchRun implements AutoCloseable {
         return trials.options();
     }
 
-    /** @return fits side by side */
+    /** @return fits side by side: this machine's workers, or every member's on a cluster */
     public int workers() {
-        return workers;
+        return pool != null ? pool.parallelism() : workers;
     }
 
     /** Asks the search to stop (any thread); the fits in progress end at their next batch. */
@@ -90,7 +108,7 @@ public final class GridSearchRun implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         int cores = Runtime.getRuntime().availableProcessors();
-        pool = new LocalTrialWorkers(trials, workers,
+        pool = cluster != null ? cluster.workers(trials) : new LocalTrialWorkers(trials, workers,
                 LocalTrialWorkers.threadsPerWorker(cores, workers), control);
         scheduler = new TrialScheduler(trials, pool).cancelWhen(cancelled)
                 .afterSetting(soFar -> partial = soFar);
@@ -137,7 +155,10 @@ public final class GridSearchRun implements AutoCloseable {
         }
     }
 
-    /** Holds the fits at their next batch, or lets them go on (any thread). */
+    /**
+     * Holds the fits at their next batch, or lets them go on (any thread). On a cluster only
+     * this app's own fits hold; the members' go on.
+     */
     public void pause(boolean paused) {
         if (paused) {
             control.pause();

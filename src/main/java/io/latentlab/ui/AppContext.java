@@ -73,6 +73,7 @@ public final class AppContext implements AutoCloseable {
     private final TestCodes testCodes = new TestCodes();
     private final LiveTraining liveTraining = new LiveTraining();
     private Runnable showReconstruct = () -> { };
+    private final java.util.List<Runnable> closing = new java.util.ArrayList<>();
 
     /**
      * @param jobs runs background work ({@link Jobs#sameThread()} in tests)
@@ -193,6 +194,16 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         jobs.cancelAll();
+        for (Runnable r : closing) {
+            r.run();
+        }
         onClose.run();
+    }
+
+    /**
+     * @param action runs when the app closes, before the engine stops (e.g. leaving a cluster)
+     */
+    public void onClose(Runnable action) {
+        closing.add(action);
     }
 }

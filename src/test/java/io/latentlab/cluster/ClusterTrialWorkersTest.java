@@ -193,17 +193,6 @@ class ClusterTrialWorkersTest {
     }
 
     static void assertSameCurves(GridSearch.Result a, GridSearch.Result b) {
-        assertThat(a.settings()).hasSameSizeAs(b.settings());
-        for (int i = 0; i < a.settings().size(); i++) {
-            GridSearch.SettingResult x = a.settings().get(i);
-            GridSearch.SettingResult y = b.settings().get(i);
-            assertThat(x.label()).isEqualTo(y.label());
-            for (int f = 0; f < x.folds().size(); f++) {
-                assertThat(x.folds().get(f).train()).as(x.label() + " fold " + f + " train")
-                        .containsExactly(y.folds().get(f).train());
-                assertThat(x.folds().get(f).validation()).as(x.label() + " fold " + f + " val")
-                        .containsExactly(y.folds().get(f).validation());
-            }
-        }
+        io.latentlab.study.ParallelGridSearchTestSupport.assertSameCurves(a, b);
     }
 }

@@ -99,6 +99,7 @@ public final class Job<V> {
     private Runnable onFinished = () -> { };
     private boolean visible = true;
     private boolean cancellable = true;
+    private boolean pausable = true;
     private BooleanSupplier guard = () -> true;
     private Runnable afterEnd = () -> { };
 
@@ -203,6 +204,12 @@ public final class Job<V> {
         return this;
     }
 
+    /** @param can false if a stepped job must not be paused (its work cannot hold) @return this */
+    public Job<V> pausable(boolean can) {
+        this.pausable = can;
+        return this;
+    }
+
     // ---- control (FX thread) --------------------------------------------------------------
 
     /**
@@ -229,7 +236,7 @@ public final class Job<V> {
 
     /** Pauses a stepped job after its current step; the engine thread is free meanwhile. */
     public void pause() {
-        if (steps != null && !cancelRequested && !state.get().done()) {
+        if (isPausable() && !cancelRequested && !state.get().done()) {
             pauseRequested = true;
             setState(JobState.PAUSED);
             steps.pauseChanged(true);
@@ -285,7 +292,7 @@ public final class Job<V> {
 
     /** @return whether this is a stepped job (it can be paused) */
     public boolean isPausable() {
-        return steps != null;
+        return steps != null && pausable;
     }
 
     /** @return whether cancel was asked */

@@ -157,7 +157,8 @@ public final class GridSearchView extends BorderPane {
         form.add(formError, 0, row++, 2, 1);
         form.add(noData, 0, row, 2, 1);
         form.disableProperty().bind(vm.status().activeProperty());
-        ScrollPane scroll = new ScrollPane(new VBox(form, workers()));
+        ScrollPane scroll = new ScrollPane(new VBox(form, workers(),
+                new ClusterPane(vm.cluster(), f)));
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.setMinWidth(290);

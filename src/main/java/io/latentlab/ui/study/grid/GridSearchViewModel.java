@@ -2,6 +2,7 @@ package io.latentlab.ui.study.grid;
 
 import io.latentlab.data.AppDirs;
 import io.latentlab.data.MnistData;
+import io.latentlab.service.ClusterConnection;
 import io.latentlab.service.GridSearchRun;
 import io.latentlab.study.GridSearch;
 import io.latentlab.study.GridSearchReport;
@@ -90,6 +91,7 @@ public final class GridSearchViewModel {
     private final ReadOnlyObjectWrapper<MseRange> range = new ReadOnlyObjectWrapper<>(this,
             "range");
     private final DefaultGrid defaults;
+    private final ClusterViewModel cluster;
     private long opens;
 
     /** @param ctx shared services */
@@ -100,6 +102,8 @@ public final class GridSearchViewModel {
         canRun = Bindings.createBooleanBinding(() -> form.optionsProperty().get() != null
                 && ctx.dataProperty().get() != null && !status.activeProperty().get(),
                 form.optionsProperty(), ctx.dataProperty(), status.activeProperty());
+        cluster = new ClusterViewModel(ctx);
+        cluster.searchingProperty().bind(status.activeProperty());
         defaults = new DefaultGrid(this, AppDirs.shipped("docs/grid-search"));
         defaults.update();
     }
@@ -107,6 +111,11 @@ public final class GridSearchViewModel {
     /** @return the form */
     public GridForm form() {
         return form;
+    }
+
+    /** @return the cluster Run sends the fits to while connected */
+    public ClusterViewModel cluster() {
+        return cluster;
     }
 
     /** @return this tab's job, progress and message */
@@ -131,7 +140,9 @@ public final class GridSearchViewModel {
         }
         GridSearch.Options opts = form.optionsProperty().get();
         MnistData data = ctx.dataProperty().get();
-        GridSearchRun search = new GridSearchRun(data, opts, form.workers());
+        ClusterConnection onCluster = cluster.connectionProperty().get();
+        GridSearchRun search = onCluster != null ? new GridSearchRun(data, opts, onCluster)
+                : new GridSearchRun(data, opts, form.workers());
         clear();
         // the fits train on threads of their own: the engine stays free for the views
         Job<GridSearch.Result> job = Job.stepsOnWorker(
@@ -174,6 +185,8 @@ public final class GridSearchViewModel {
             publish(r);
         }).onCancelled(() -> keepFinished(search)).onFailure(status::failed)
                 .onFinished(workerLines::clear);
+        // the members' fits cannot be held, only cancelled
+        job.pausable(onCluster == null);
         return status.submit(job);
     }
 
