@@ -89,8 +89,8 @@ class BarnesHutTsneTest {
 
         // the dense copy of P is float: agreement to float precision
         assertThat(bh).containsExactly(exact, within(1e-6 * norm(exact) / Math.sqrt(n)));
-        // theta 0.5 is an approximation, close in the whole
-        assertThat(norm(minus(approx, exact))).isLessThan(0.02 * norm(exact));
+        // theta 0.5 is an approximation, close in the whole (measured 0.1 %; theta 1 gives 0.6 %)
+        assertThat(norm(minus(approx, exact))).isLessThan(0.003 * norm(exact));
     }
 
     @Test
