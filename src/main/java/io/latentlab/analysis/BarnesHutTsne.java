@@ -79,9 +79,11 @@ public final class BarnesHutTsne {
                 throw new CancellationException("t-SNE cancelled while searching neighbours");
             }
         });
+        TsneQuadTree tree = new TsneQuadTree();
         double[] buffer = new double[3];
         return TsneDescent.run(n, settings, progress,
-                (y, exaggeration, grad) -> gradient(p, y, n, exaggeration, theta, buffer, grad));
+                (y, exaggeration, grad) -> gradient(p, y, n, exaggeration, theta, tree, buffer,
+                        grad));
     }
 
     /**
@@ -101,11 +103,15 @@ public final class BarnesHutTsne {
         int[] bestJ = new int[k];
         double[] row = new double[k];
         double target = Math.log(perplexity);
+        double[] x = new double[n * dim];
+        for (int v = 0; v < x.length; v++) {
+            x[v] = codes[v];
+        }
         for (int i = 0; i < n; i++) {
             if (i % 256 == 0) {
                 check.run();
             }
-            distances(codes, n, dim, i, d2);
+            distances(x, n, dim, i, d2);
             nearest(d2, i, bestD, bestJ);
             Tsne.conditionalRow(bestD, -1, target, row);
             System.arraycopy(bestJ, 0, nbr, i * k, k);
@@ -114,16 +120,32 @@ public final class BarnesHutTsne {
         return symmetrise(nbr, cond, n, k);
     }
 
-    private static void distances(float[] codes, int n, int dim, int i, double[] d2) {
+    /** Squared distances from code i to every code, four sums at a time (independent adds). */
+    private static void distances(double[] codes, int n, int dim, int i, double[] d2) {
         int bi = i * dim;
+        int end4 = dim & ~3;
         for (int j = 0; j < n; j++) {
             int bj = j * dim;
-            double s = 0;
-            for (int c = 0; c < dim; c++) {
-                double d = codes[bi + c] - codes[bj + c];
-                s += d * d;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            int c = 0;
+            for (; c < end4; c += 4) {
+                double e0 = codes[bi + c] - codes[bj + c];
+                double e1 = codes[bi + c + 1] - codes[bj + c + 1];
+                double e2 = codes[bi + c + 2] - codes[bj + c + 2];
+                double e3 = codes[bi + c + 3] - codes[bj + c + 3];
+                s0 += e0 * e0;
+                s1 += e1 * e1;
+                s2 += e2 * e2;
+                s3 += e3 * e3;
             }
-            d2[j] = s;
+            for (; c < dim; c++) {
+                double e = codes[bi + c] - codes[bj + c];
+                s0 += e * e;
+            }
+            d2[j] = (s0 + s1) + (s2 + s3);
         }
     }
 
@@ -217,10 +239,11 @@ public final class BarnesHutTsne {
      * over the sparse neighbours, the repulsion and Z from the quadtree.
      */
     static void gradient(Affinities p, double[] y, int n, double exaggeration, double theta,
-            double[] buffer, double[] grad) {
-        TsneQuadTree tree = new TsneQuadTree(y, n);
+            TsneQuadTree tree, double[] buffer, double[] grad) {
+        tree.rebuild(y, n);
         double z = 0;
-        for (int i = 0; i < n; i++) {
+        // in tree order, so consecutive points walk the same cells
+        for (int i : tree.order()) {
             tree.repulsion(i, theta, buffer);
             grad[2 * i] = buffer[0];
             grad[2 * i + 1] = buffer[1];

@@ -4,39 +4,42 @@ import java.util.Arrays;
 
 /**
  * The quadtree of a t-SNE layout for the Barnes-Hut repulsive forces: a cell far enough from a
- * point (width / distance below theta) acts as one body at its centre of mass. Built anew each
- * iteration; nodes live in flat arrays (no objects per cell), children of a node are four
- * consecutive nodes. Leaves hold one point, or several that coincide (depth limit).
+ * point acts as one body at its centre of mass. Far enough means half the cell's width over the
+ * distance to its centre of mass below theta, the criterion of van der Maaten's bhtsne (so
+ * theta 0.5 means what it means there; scikit-learn's full width is twice as strict). Rebuilt in
+ * place each iteration (no allocation once grown); nodes live in flat arrays, the four children
+ * of a node are consecutive. Leaves hold up to {@value #LEAF} points (more only where points
+ * coincide, at the depth limit); a near leaf is summed point by point.
  */
 final class TsneQuadTree {
 
+    /** Points a leaf holds before it is split. */
+    static final int LEAF = 8;
     /** Below this depth cells are split; deeper ones keep their (coinciding) points. */
     private static final int MAX_DEPTH = 48;
 
-    private final double[] y;
-    private final int[] perm;
-    private final int[] scratch;
-    private double[] comX = new double[64];
-    private double[] comY = new double[64];
-    private double[] width = new double[64];
-    private int[] count = new int[64];
-    private int[] child = new int[64];
-    private int[] lo = new int[64];
+    private double[] y;
+    private int[] perm = new int[0];
+    private int[] scratch = new int[0];
+    // per node: centre of mass x, y and squared width
+    private double[] geometry = new double[3 * 64];
+    // per node: points, first child (-1 for a leaf), first point in perm
+    private int[] links = new int[3 * 64];
     private int nodes;
-
-    // the sums of one point's traversal
-    private double negX;
-    private double negY;
-    private double sumQ;
+    private int[] stack = new int[4 * MAX_DEPTH + 8];
 
     /**
-     * @param y row-major {@code n x 2} layout (read, not copied: rebuild after it changes)
+     * Builds the tree of a layout.
+     *
+     * @param layout row-major {@code n x 2} (read, not copied: rebuild after it changes)
      * @param n points
      */
-    TsneQuadTree(double[] y, int n) {
-        this.y = y;
-        this.perm = new int[n];
-        this.scratch = new int[n];
+    void rebuild(double[] layout, int n) {
+        this.y = layout;
+        if (perm.length != n) {
+            perm = new int[n];
+            scratch = new int[n];
+        }
         double minX = Double.POSITIVE_INFINITY;
         double minY = Double.POSITIVE_INFINITY;
         double maxX = Double.NEGATIVE_INFINITY;
@@ -55,48 +58,68 @@ final class TsneQuadTree {
 
     /** Fills node {@code at} with the points {@code perm[from, to)} inside the given square. */
     private void build(int at, int from, int to, double cx, double cy, double half, int depth) {
-        width[at] = 2 * half;
-        count[at] = to - from;
-        lo[at] = from;
-        child[at] = -1;
-        if (to - from <= 1 || depth >= MAX_DEPTH) {
+        int count = to - from;
+        geometry[3 * at + 2] = 4 * half * half;
+        links[3 * at] = count;
+        links[3 * at + 1] = -1;
+        links[3 * at + 2] = from;
+        if (count <= LEAF || depth >= MAX_DEPTH) {
             double sx = 0;
             double sy = 0;
             for (int k = from; k < to; k++) {
                 sx += y[2 * perm[k]];
                 sy += y[2 * perm[k] + 1];
             }
-            comX[at] = to > from ? sx / (to - from) : cx;
-            comY[at] = to > from ? sy / (to - from) : cy;
+            geometry[3 * at] = count > 0 ? sx / count : cx;
+            geometry[3 * at + 1] = count > 0 ? sy / count : cy;
             return;
         }
         // stable partition into quadrants 0..3 (x >= cx adds 1, y >= cy adds 2)
-        int[] sizes = new int[4];
+        int s0 = 0;
+        int s1 = 0;
+        int s2 = 0;
         for (int k = from; k < to; k++) {
-            sizes[quadrant(perm[k], cx, cy)]++;
+            int q = quadrant(perm[k], cx, cy);
+            if (q == 0) {
+                s0++;
+            } else if (q == 1) {
+                s1++;
+            } else if (q == 2) {
+                s2++;
+            }
         }
-        int[] next = {from, from + sizes[0], from + sizes[0] + sizes[1],
-            from + sizes[0] + sizes[1] + sizes[2]};
-        int[] starts = next.clone();
+        int n0 = from;
+        int n1 = from + s0;
+        int n2 = n1 + s1;
+        int n3 = n2 + s2;
+        int start1 = n1;
+        int start2 = n2;
+        int start3 = n3;
         for (int k = from; k < to; k++) {
             int p = perm[k];
-            scratch[next[quadrant(p, cx, cy)]++] = p;
+            switch (quadrant(p, cx, cy)) {
+                case 0 -> scratch[n0++] = p;
+                case 1 -> scratch[n1++] = p;
+                case 2 -> scratch[n2++] = p;
+                default -> scratch[n3++] = p;
+            }
         }
-        System.arraycopy(scratch, from, perm, from, to - from);
+        System.arraycopy(scratch, from, perm, from, count);
         int first = allocate();
-        child[at] = first;
+        links[3 * at + 1] = first;
         double q = half / 2;
+        build(first, from, start1, cx - q, cy - q, q, depth + 1);
+        build(first + 1, start1, start2, cx + q, cy - q, q, depth + 1);
+        build(first + 2, start2, start3, cx - q, cy + q, q, depth + 1);
+        build(first + 3, start3, to, cx + q, cy + q, q, depth + 1);
         double sx = 0;
         double sy = 0;
-        for (int c = 0; c < 4; c++) {
-            int end = c < 3 ? starts[c + 1] : to;
-            build(first + c, starts[c], end, cx + ((c & 1) == 0 ? -q : q),
-                    cy + ((c & 2) == 0 ? -q : q), q, depth + 1);
-            sx += comX[first + c] * count[first + c];
-            sy += comY[first + c] * count[first + c];
+        for (int c = first; c < first + 4; c++) {
+            sx += geometry[3 * c] * links[3 * c];
+            sy += geometry[3 * c + 1] * links[3 * c];
         }
-        comX[at] = sx / (to - from);
-        comY[at] = sy / (to - from);
+        geometry[3 * at] = sx / count;
+        geometry[3 * at + 1] = sy / count;
     }
 
     private int quadrant(int p, double cx, double cy) {
@@ -107,14 +130,10 @@ final class TsneQuadTree {
     private int allocate() {
         int first = nodes;
         nodes += 4;
-        if (nodes > count.length) {
-            int size = Math.max(nodes, count.length * 2);
-            comX = Arrays.copyOf(comX, size);
-            comY = Arrays.copyOf(comY, size);
-            width = Arrays.copyOf(width, size);
-            count = Arrays.copyOf(count, size);
-            child = Arrays.copyOf(child, size);
-            lo = Arrays.copyOf(lo, size);
+        if (3 * nodes > links.length) {
+            int size = 3 * Math.max(nodes, links.length / 3 * 2);
+            geometry = Arrays.copyOf(geometry, size);
+            links = Arrays.copyOf(links, size);
         }
         return first;
     }
@@ -125,58 +144,63 @@ final class TsneQuadTree {
      * {@code q_ij = (1 + |y_i - y_j|^2)^-1}, over all {@code j != i}, far cells summarised.
      *
      * @param i a point
-     * @param theta 0 = exact; 0.5 is usual
+     * @param theta 0 = exact; 0.5 is usual (below 0.35 a cell holding i is never summarised)
      * @param out three values
      */
     void repulsion(int i, double theta, double[] out) {
-        negX = 0;
-        negY = 0;
-        sumQ = 0;
-        visit(0, i, y[2 * i], y[2 * i + 1], theta * theta);
+        double xi = y[2 * i];
+        double yi = y[2 * i + 1];
+        // (width / 2)^2 < theta^2 d2, with the squared width stored
+        double theta2 = 4 * theta * theta;
+        double negX = 0;
+        double negY = 0;
+        double sumQ = 0;
+        int top = 0;
+        stack[top++] = 0;
+        while (top > 0) {
+            int node = stack[--top];
+            int count = links[3 * node];
+            if (count == 0) {
+                continue;
+            }
+            double dx = xi - geometry[3 * node];
+            double dy = yi - geometry[3 * node + 1];
+            double d2 = dx * dx + dy * dy;
+            if (geometry[3 * node + 2] < theta2 * d2) {
+                double q = 1 / (1 + d2);
+                double m = count * q;
+                sumQ += m;
+                negX += m * q * dx;
+                negY += m * q * dy;
+                continue;
+            }
+            int first = links[3 * node + 1];
+            if (first >= 0) {
+                stack[top++] = first + 3;
+                stack[top++] = first + 2;
+                stack[top++] = first + 1;
+                stack[top++] = first;
+                continue;
+            }
+            for (int k = links[3 * node + 2], end = k + count; k < end; k++) {
+                int j = perm[k];
+                if (j != i) {
+                    double ex = xi - y[2 * j];
+                    double ey = yi - y[2 * j + 1];
+                    double q = 1 / (1 + ex * ex + ey * ey);
+                    sumQ += q;
+                    negX += q * q * ex;
+                    negY += q * q * ey;
+                }
+            }
+        }
         out[0] = negX;
         out[1] = negY;
         out[2] = sumQ;
     }
 
-    private void visit(int node, int i, double xi, double yi, double theta2) {
-        int c = count[node];
-        if (c == 0) {
-            return;
-        }
-        int first = child[node];
-        if (first < 0) {
-            for (int k = lo[node], end = lo[node] + c; k < end; k++) {
-                int j = perm[k];
-                if (j != i) {
-                    double dx = xi - y[2 * j];
-                    double dy = yi - y[2 * j + 1];
-                    double q = 1 / (1 + dx * dx + dy * dy);
-                    sumQ += q;
-                    negX += q * q * dx;
-                    negY += q * q * dy;
-                }
-            }
-            return;
-        }
-        double dx = xi - comX[node];
-        double dy = yi - comY[node];
-        double d2 = dx * dx + dy * dy;
-        double w = width[node];
-        if (w * w < theta2 * d2) {
-            double q = 1 / (1 + d2);
-            double m = c * q;
-            sumQ += m;
-            negX += m * q * dx;
-            negY += m * q * dy;
-            return;
-        }
-        for (int k = 0; k < 4; k++) {
-            visit(first + k, i, xi, yi, theta2);
-        }
-    }
-
-    /** @return nodes in the tree (for tests) */
-    int size() {
-        return nodes;
+    /** @return the points in tree order (near points together: a cache-friendly order) */
+    int[] order() {
+        return perm;
     }
 }
