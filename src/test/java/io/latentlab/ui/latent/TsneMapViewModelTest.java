@@ -175,6 +175,17 @@ class TsneMapViewModelTest {
         worker.runAll();
         assertThat(vm.projectionProperty().get().model()).isSameAs(second);
         assertThat(map.messageProperty().get()).isEmpty();
+
+        // no model at all: nothing to wait for, the old job stops at once too
+        map.toggle();
+        map.toggle();
+        ctx.activeModelProperty().set(null);
+        model(3);
+        Job<?> third = jobs.get(jobs.size() - 1);
+        ctx.activeModelProperty().set(null);
+        assertThat(third.stateProperty().get()).isEqualTo(JobState.CANCELLED);
+        assertThat(map.busyProperty().get()).isFalse();
+        assertThat(map.messageProperty().get()).isEmpty();
     }
 
     @Test
