@@ -5,15 +5,17 @@ import java.util.concurrent.CancellationException;
 /**
  * Exact t-SNE (van der Maaten and Hinton, 2008) of latent codes into the plane, as the Embedding
  * Projector shows beside PCA. O(n^2) time and memory per iteration, so meant for a subset of at
- * most a few thousand codes ({@link #MAX_POINTS}).
+ * most a few thousand codes ({@link #MAX_POINTS}); {@link BarnesHutTsne} maps all 10,000 test
+ * digits, and this exact version is its reference (same similarities, same descent).
  *
  * <p>Written here, not taken from a library: the Java ports on Maven Central (T-SNE-Java and its
  * fork bh-tsne) carry the original code's BSD licence with an advertising clause, are no longer
  * maintained, and offer neither progress nor cancel; Smile is GPL.
  *
- * <p>Settings follow common practice (scikit-learn's defaults): early exaggeration 12 for the
- * first 250 iterations, momentum 0.5 then 0.8, per-coordinate gains, learning rate
- * {@code max(n / 48, 50)}, a Gaussian start with standard deviation 1e-4 from the seed.
+ * <p>The gradient descent ({@link TsneDescent}) follows common practice (scikit-learn's
+ * defaults): early exaggeration 12 for the first 250 iterations, momentum 0.5 then 0.8,
+ * per-coordinate gains, learning rate {@code max(n / 48, 50)}, a Gaussian start with standard
+ * deviation 1e-4 from the seed.
  */
 public final class Tsne {
 

@@ -92,6 +92,9 @@ class TsneMapViewTest {
         assertThat(summary.isVisible()).isTrue();
         assertThat(summary.getText()).startsWith("t-SNE of 500 digits \u00b7 silhouette ");
         assertThat(view.csvFileName()).isEqualTo("latent-tsne.csv");
+        assertThat(robot.lookup("#latent-decoded").query().getParent().isVisible()).isFalse();
+        assertThat(robot.lookup("#latent-usage").queryAs(Label.class).getText())
+                .startsWith("t-SNE map: ");
 
         // hover shows the digit under the cursor on the t-SNE plane too
         int target = -1;
@@ -116,5 +119,6 @@ class TsneMapViewTest {
         assertThat(robot.lookup("#latent-walk").query().isDisabled()).isFalse();
         assertThat(summary.isVisible()).isFalse();
         assertThat(view.csvFileName()).isEqualTo("latent-pca.csv");
+        assertThat(robot.lookup("#latent-decoded").query().getParent().isVisible()).isTrue();
     }
 }
