@@ -143,20 +143,22 @@ public final class TsneMapViewModel {
         }
         LatentCodes test = e.codes();
         int n = Math.min(Math.min(test.n(), maxPoints), TsneMetrics.MAX_POINTS);
-        message.set(texts.format("latent.tsne.computing", 0));
+        message.set(texts.text("latent.tsne.neighbours"));
         Job<Computed> j = Job.onWorker(texts.format("latent.tsne.job", n, handle.encodingDim()),
                 c -> {
                     float[] xy = TsneMetrics.embed(test, n, Seeds.DEFAULT, false,
                             (done, total) -> {
-                                c.progress(done, total);
+                                // the neighbour search (0 done) has no fraction to show
+                                if (done > 0) {
+                                    c.progress(done, total);
+                                }
                                 return !c.isCancelled();
                             });
                     return new Computed(p.images(), xy, TsneMetrics.of(xy, test.labels(), n));
                 });
         j.progressProperty().addListener((obs, o, v) -> {
-            if (j == job) {
-                message.set(texts.format("latent.tsne.computing",
-                        Math.max(0, v.doubleValue()) * 100));
+            if (j == job && v.doubleValue() >= 0) {
+                message.set(texts.format("latent.tsne.computing", v.doubleValue() * 100));
             }
         });
         j.onSuccess(c -> {

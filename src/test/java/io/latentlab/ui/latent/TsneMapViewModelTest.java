@@ -92,7 +92,9 @@ class TsneMapViewModelTest {
         // waiting on the worker: nothing shown, the empty state says what happens
         assertThat(worker.queue).hasSize(1);
         assertThat(vm.projectionProperty().get()).isNull();
-        assertThat(map.messageProperty().get()).isEqualTo("Computing t-SNE\u2026 0 %");
+        assertThat(map.messageProperty().get())
+                .isEqualTo("Computing t-SNE: finding each digit\u2019s nearest neighbours\u2026");
+        assertThat(map.progressProperty().get()).isEqualTo(-1);
         assertThat(map.busyProperty().get()).isTrue();
         assertThat(jobs.get(jobs.size() - 1).titleProperty().get())
                 .isEqualTo("t-SNE of 300 test digits (ED=4)");
