@@ -78,6 +78,17 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
      */
     public static LatentMetrics of(LatentCodes reference, LatentCodes test, int silhouetteSample,
             int tsnePoints, long seed, Tsne.Progress tsneProgress) {
+        return of(reference, test, silhouetteSample, tsnePoints, false, seed, tsneProgress);
+    }
+
+    /**
+     * As {@link #of(LatentCodes, LatentCodes, int, int, long, Tsne.Progress)}, choosing the
+     * t-SNE.
+     *
+     * @param tsneExact the exact t-SNE (at most {@link Tsne#MAX_POINTS}) instead of Barnes-Hut
+     */
+    static LatentMetrics of(LatentCodes reference, LatentCodes test, int silhouetteSample,
+            int tsnePoints, boolean tsneExact, long seed, Tsne.Progress tsneProgress) {
         if (reference.dim() != test.dim()) {
             throw new IllegalArgumentException("reference codes have " + reference.dim()
                     + " dimensions, test codes " + test.dim());
@@ -91,7 +102,7 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
                 silhouetteSample, seed);
         double knn = Knn.accuracy(reference.codes(), reference.labels(), reference.n(),
                 test.codes(), test.labels(), test.n(), dim, Knn.DEFAULT_K);
-        TsneMetrics tsne = TsneMetrics.of(test, tsnePoints, seed, tsneProgress);
+        TsneMetrics tsne = TsneMetrics.of(test, tsnePoints, seed, tsneExact, tsneProgress);
         return new LatentMetrics(dim, ratio[0], ratio.length > 1 ? ratio[1] : 0, sil2, silFull,
                 knn, test.n(), reference.n(), tsne);
     }
@@ -105,13 +116,14 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
      * @param referenceSize seeded random subset of training digits for kNN (0 = all)
      * @param silhouetteSample silhouette subsample size (0 = exact)
      * @param tsnePoints how many of the first test codes t-SNE embeds (0 = none)
+     * @param tsneExact the exact t-SNE (at most {@link Tsne#MAX_POINTS}) instead of Barnes-Hut
      * @param seed seed of both subsets and of t-SNE
      * @param tsneProgress t-SNE's progress; may stop it
      * @return the metrics
      */
     public static LatentMetrics compute(Autoencoder model, MnistData data, int testLimit,
-            int referenceSize, int silhouetteSample, int tsnePoints, long seed,
-            Tsne.Progress tsneProgress) {
+            int referenceSize, int silhouetteSample, int tsnePoints, boolean tsneExact,
+            long seed, Tsne.Progress tsneProgress) {
         if (testLimit < 0 || referenceSize < 0 || silhouetteSample < 0 || tsnePoints < 0) {
             throw new IllegalArgumentException("limits must be >= 0 (0 = all)");
         }
@@ -119,6 +131,6 @@ public record LatentMetrics(int encodingDim, double pc1Ratio, double pc2Ratio,
                 : data.test().slice(0, Math.min(testLimit, data.test().size()));
         LatentCodes ref = referenceCodes(model, data, referenceSize, seed);
         LatentCodes codes = LatentCodes.encode(model, test, 1000);
-        return of(ref, codes, silhouetteSample, tsnePoints, seed, tsneProgress);
+        return of(ref, codes, silhouetteSample, tsnePoints, tsneExact, seed, tsneProgress);
     }
 }

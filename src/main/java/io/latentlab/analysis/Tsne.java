@@ -1,20 +1,21 @@
 package io.latentlab.analysis;
 
-import java.util.Random;
 import java.util.concurrent.CancellationException;
 
 /**
  * Exact t-SNE (van der Maaten and Hinton, 2008) of latent codes into the plane, as the Embedding
  * Projector shows beside PCA. O(n^2) time and memory per iteration, so meant for a subset of at
- * most a few thousand codes ({@link #MAX_POINTS}).
+ * most a few thousand codes ({@link #MAX_POINTS}); {@link BarnesHutTsne} maps all 10,000 test
+ * digits, and this exact version is its reference (same similarities, same descent).
  *
  * <p>Written here, not taken from a library: the Java ports on Maven Central (T-SNE-Java and its
  * fork bh-tsne) carry the original code's BSD licence with an advertising clause, are no longer
  * maintained, and offer neither progress nor cancel; Smile is GPL.
  *
- * <p>Settings follow common practice (scikit-learn's defaults): early exaggeration 12 for the
- * first 250 iterations, momentum 0.5 then 0.8, per-coordinate gains, learning rate
- * {@code max(n / 48, 50)}, a Gaussian start with standard deviation 1e-4 from the seed.
+ * <p>The gradient descent ({@link TsneDescent}) follows common practice (scikit-learn's
+ * defaults): early exaggeration 12 for the first 250 iterations, momentum 0.5 then 0.8,
+ * per-coordinate gains, learning rate {@code max(n / 48, 50)}, a Gaussian start with standard
+ * deviation 1e-4 from the seed.
  */
 public final class Tsne {
 
@@ -22,7 +23,6 @@ public final class Tsne {
     public static final int MAX_POINTS = 3000;
     /** Iterations with early exaggeration. */
     static final int EXAGGERATED = 250;
-    private static final double EXAGGERATION = 12;
 
     /**
      * Progress of {@link #embed}, reported every few iterations.
@@ -121,7 +121,7 @@ public final class Tsne {
      * Binary search on the precision {@code beta = 1 / 2 sigma^2} until the row's entropy is
      * {@code log(perplexity)} (natural log).
      */
-    private static void conditionalRow(double[] d2, int i, double target, double[] row) {
+    static void conditionalRow(double[] d2, int i, double target, double[] row) {
         int n = d2.length;
         double beta = 1;
         double lo = 0;
@@ -162,47 +162,15 @@ public final class Tsne {
     }
 
     private static float[] optimise(float[] p, int n, Settings settings, Progress progress) {
-        Random random = new Random(settings.seed());
-        double[] y = new double[2 * n];
-        for (int k = 0; k < y.length; k++) {
-            y[k] = random.nextGaussian() * 1e-4;
-        }
-        double[] update = new double[2 * n];
-        double[] gains = new double[2 * n];
-        java.util.Arrays.fill(gains, 1);
-        double[] grad = new double[2 * n];
-        double rate = Math.max(n / EXAGGERATION / 4, 50);
-        int total = settings.iterations();
-        for (int it = 0; it < total; it++) {
-            double exaggeration = it < EXAGGERATED ? EXAGGERATION : 1;
-            double momentum = it < EXAGGERATED ? 0.5 : 0.8;
-            gradient(p, y, n, exaggeration, grad);
-            for (int k = 0; k < y.length; k++) {
-                boolean sameSign = (grad[k] > 0) == (update[k] > 0);
-                gains[k] = Math.max(0.01, sameSign ? gains[k] * 0.8 : gains[k] + 0.2);
-                update[k] = momentum * update[k] - rate * gains[k] * grad[k];
-                y[k] += update[k];
-            }
-            centre(y, n);
-            if ((it + 1) % 10 == 0 || it + 1 == total) {
-                if (!progress.update(it + 1, total)) {
-                    throw new CancellationException("t-SNE cancelled after " + (it + 1)
-                            + " of " + total + " iterations");
-                }
-            }
-        }
-        float[] out = new float[2 * n];
-        for (int k = 0; k < out.length; k++) {
-            out[k] = (float) y[k];
-        }
-        return out;
+        return TsneDescent.run(n, settings, progress,
+                (y, exaggeration, grad) -> gradient(p, y, n, exaggeration, grad));
     }
 
     /**
      * {@code dC/dy_i = 4 sum_j (e P_ij - Q_ij) (1 + |y_i - y_j|^2)^-1 (y_i - y_j)} with
      * {@code Q_ij = (1 + |y_i - y_j|^2)^-1 / Z}.
      */
-    private static void gradient(float[] p, double[] y, int n, double exaggeration,
+    static void gradient(float[] p, double[] y, int n, double exaggeration,
             double[] grad) {
         double z = 0;
         for (int i = 0; i < n; i++) {
@@ -233,21 +201,6 @@ public final class Tsne {
             }
             grad[2 * i] += gx;
             grad[2 * i + 1] += gy;
-        }
-    }
-
-    private static void centre(double[] y, int n) {
-        double mx = 0;
-        double my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += y[2 * i];
-            my += y[2 * i + 1];
-        }
-        mx /= n;
-        my /= n;
-        for (int i = 0; i < n; i++) {
-            y[2 * i] -= mx;
-            y[2 * i + 1] -= my;
         }
     }
 

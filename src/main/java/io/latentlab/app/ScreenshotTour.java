@@ -1,6 +1,7 @@
 package io.latentlab.app;
 
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.latent.TsneMapViewModel;
 import io.latentlab.ui.reconstruction.ReconstructViewModel;
 import io.latentlab.ui.shell.AppTheme;
 import io.latentlab.ui.shell.MainWindow;
@@ -110,6 +111,7 @@ final class ScreenshotTour {
             window.latentView().viewModel().interpolation().clear();
             next();
         });
+        tsneShot();
         steps.add(() -> {
             window.tabs().getSelectionModel().select(3);
             window.studyView().tabs().getSelectionModel().select(2);
@@ -168,6 +170,33 @@ final class ScreenshotTour {
         }
         steps.add(Platform::exit);
         next();
+    }
+
+    /**
+     * The t-SNE map of the shipped ED=32 model (the one whose PCA map looks mixed), then the
+     * model and the PCA map shown before.
+     */
+    private void tsneShot() {
+        var map = window.latentView().viewModel().tsneMap();
+        AppContext.ActiveModel[] before = new AppContext.ActiveModel[1];
+        steps.add(() -> {
+            before[0] = ctx.activeModelProperty().get();
+            ctx.models().stream().filter(m -> m.dir() != null
+                    && m.dir().getFileName().toString().equals("ed32")).findFirst()
+                    .ifPresent(m -> ctx.activeModelProperty().set(m));
+            map.kindProperty().set(TsneMapViewModel.MapKind.TSNE);
+            next();
+        });
+        pause(1);
+        waitFor(() -> !map.busyProperty().get()
+                && window.latentView().viewModel().projectionProperty().get() != null, 600);
+        pause(1);
+        readmeShot("latent-tsne.png");
+        steps.add(() -> {
+            map.kindProperty().set(TsneMapViewModel.MapKind.PCA);
+            ctx.activeModelProperty().set(before[0]);
+            next();
+        });
     }
 
     /** Every view at every size in every theme, once the views have their data. */

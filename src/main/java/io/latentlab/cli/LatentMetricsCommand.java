@@ -44,9 +44,14 @@ final class LatentMetricsCommand implements Callable<Integer> {
     int sample;
 
     @Option(names = "--tsne", paramLabel = "N", defaultValue = "" + TsneMetrics.DEFAULT_POINTS,
-            description = "t-SNE of the first N test digits (at most " + Tsne.MAX_POINTS
-                    + ", 0 = none): silhouette and leave-one-out kNN accuracy in that plane (default: ${DEFAULT-VALUE}).")
+            description = "Barnes-Hut t-SNE of the first N test digits (0 = none): silhouette "
+                    + "and leave-one-out kNN accuracy in that plane (default: ${DEFAULT-VALUE}).")
     int tsne;
+
+    @Option(names = "--tsne-exact",
+            description = "The exact t-SNE instead of Barnes-Hut (the reference; N at most "
+                    + Tsne.MAX_POINTS + ").")
+    boolean tsneExact;
 
     @Mixin
     SeedOption seed;
@@ -57,22 +62,25 @@ final class LatentMetricsCommand implements Callable<Integer> {
         if (knnTrain.value < 0 || sample < 0) {
             throw new IllegalArgumentException("--knn-train and --sample must be >= 0");
         }
-        if (tsne < 0 || tsne > Tsne.MAX_POINTS) {
-            throw new IllegalArgumentException("--tsne must be between 0 and " + Tsne.MAX_POINTS
-                    + ", got " + tsne);
+        int maxTsne = tsneExact ? Tsne.MAX_POINTS : TsneMetrics.MAX_POINTS;
+        if (tsne < 0 || tsne > maxTsne) {
+            throw new IllegalArgumentException("--tsne must be between 0 and " + maxTsne
+                    + (tsneExact ? " with --tsne-exact" : "") + ", got " + tsne);
         }
         MnistData mnist = data.load();
         PrintWriter pw = spec.commandLine().getOut();
         for (Path dir : models.dirs) {
             try (ModelStore.Loaded l = ModelStore.load(dir)) {
                 LatentMetrics m = LatentMetrics.compute(l.model(), mnist, limit, knnTrain.value,
-                        sample, tsne, seed.value, (done, total) -> true);
+                        sample, tsne, tsneExact, seed.value, (done, total) -> true);
                 pw.printf(Locale.ROOT, "model=%s ed=%d pc1=%.4f pc2=%.4f silhouette_2d=%.4f "
                         + "silhouette_full=%.4f knn_accuracy=%.4f tsne_silhouette=%.4f "
-                        + "tsne_knn_accuracy=%.4f tsne_n=%d n=%d reference=%d seed=%d%n",
+                        + "tsne_knn_accuracy=%.4f tsne_n=%d tsne_method=%s n=%d reference=%d "
+                        + "seed=%d%n",
                         dir, m.encodingDim(), m.pc1Ratio(), m.pc2Ratio(), m.silhouette2d(),
                         m.silhouetteFull(), m.knnAccuracy(), m.tsne().silhouette(),
-                        m.tsne().knnAccuracy(), m.tsne().count(), m.testCount(),
+                        m.tsne().knnAccuracy(), m.tsne().count(), tsneExact ? "exact" : "bh",
+                        m.testCount(),
                         m.referenceCount(), seed.value);
                 pw.flush();
             }

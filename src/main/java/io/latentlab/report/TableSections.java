@@ -264,8 +264,9 @@ final class TableSections {
                 + Silhouette.DEFAULT_SAMPLE + "), and accuracy of a " + Knn.DEFAULT_K
                 + "-nearest-neighbour classifier of the test codes against "
                 + metrics.get(0).referenceCount() + " random training codes; on "
-                + ctx.digitsText() + "; seed " + ctx.opts.seed() + " (both subsets). t-SNE "
-                + "(exact, perplexity 30, 1,000 iterations, seed " + ctx.opts.seed() + ") of the "
+                + ctx.digitsText() + "; seed " + ctx.opts.seed() + " (both subsets). Barnes-Hut "
+                + "t-SNE (theta 0.5, perplexity 30, 1,000 iterations, seed " + ctx.opts.seed()
+                + ") of the "
                 + "first " + metrics.get(0).tsne().count() + " test codes: silhouette by class and "
                 + "leave-one-out " + Knn.DEFAULT_K + "-NN accuracy in that plane, a non-linear map "
                 + "beside the PCA plane.\n";

@@ -292,7 +292,25 @@ class StudyCliTest {
                 .matches("model=.*ed2 ed=2 pc1=0\\.\\d{4} pc2=0\\.\\d{4} "
                         + "silhouette_2d=-?\\d\\.\\d{4} silhouette_full=-?\\d\\.\\d{4} "
                         + "knn_accuracy=[01]\\.\\d{4} tsne_silhouette=-?\\d\\.\\d{4} "
-                        + "tsne_knn_accuracy=[01]\\.\\d{4} tsne_n=300 n=300 reference=300 "
-                        + "seed=1"));
+                        + "tsne_knn_accuracy=[01]\\.\\d{4} tsne_n=300 tsne_method=bh n=300 "
+                        + "reference=300 seed=1"));
+    }
+
+    @Test
+    void latentMetricsTakesTheExactTsneUpToItsLimit(@TempDir Path tmp) throws Exception {
+        Path model = tinyModel(tmp);
+        CliTest.Result r = CliTest.run("latent-metrics", "--model", model.toString(),
+                "--limit", "200", "--knn-train", "200", "--tsne", "100", "--tsne-exact");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("tsne_n=100 tsne_method=exact n=200");
+
+        CliTest.Result tooMany = CliTest.run("latent-metrics", "--model", model.toString(),
+                "--tsne", "3001", "--tsne-exact");
+        assertThat(tooMany.code()).isNotZero();
+        assertThat(tooMany.err()).contains("--tsne must be between 0 and 3000 with --tsne-exact, "
+                + "got 3001");
+        CliTest.Result negative = CliTest.run("latent-metrics", "--model", model.toString(),
+                "--tsne", "-1");
+        assertThat(negative.err()).contains("--tsne must be between 0 and 70000, got -1");
     }
 }

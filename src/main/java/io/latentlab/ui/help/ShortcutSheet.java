@@ -121,6 +121,7 @@ public final class ShortcutSheet {
         out.add(view(latent, new KeyCharacterCombination("-"), "shortcuts.latent.zoomOut"));
         out.add(view(latent, key(KeyCode.W), "shortcuts.latent.walk"));
         out.add(view(latent, key(KeyCode.I), "shortcuts.latent.line"));
+        out.add(view(latent, key(KeyCode.M), "shortcuts.latent.map"));
         out.add(new Shortcut(latent, HelpText.get("shortcuts.latent.scroll"),
                 HelpText.get("shortcuts.latent.scrollAction")));
         out.add(new Shortcut(latent, HelpText.get("shortcuts.latent.shiftClick"),

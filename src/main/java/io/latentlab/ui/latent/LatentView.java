@@ -48,6 +48,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
     private final ToggleButton walk = new ToggleButton();
     private final ToggleButton line = new ToggleButton();
     private final LatentTrailPane trail;
+    private final TsneMapControls mapControls;
 
     /**
      * @param ctx shared services
@@ -57,6 +58,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
         this.vm = new LatentViewModel(ctx);
         this.scatter = new ScatterCanvas(vm, ctx::showInReconstruct);
         this.trail = new LatentTrailPane(ctx, vm);
+        this.mapControls = new TsneMapControls(vm);
         setId("latent-view");
         scatter.walkModeProperty().bind(walk.selectedProperty());
         setTop(toolbar());
@@ -86,6 +88,13 @@ public final class LatentView extends BorderPane implements CsvExportable {
                 .or(interpolation.aProperty().greaterThanOrEqualTo(0)));
         setBottom(strip);
         addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        // walking and the A-B segment live on the PCA plane: off on the t-SNE map
+        walk.disableProperty().bind(mapControls.tsneChosen());
+        line.disableProperty().bind(mapControls.tsneChosen());
+        vm.tsneMap().kindProperty().addListener((obs, o, n) -> {
+            walk.setSelected(false);
+            line.setSelected(false);
+        });
     }
 
     private ToolBar toolbar() {
@@ -122,13 +131,18 @@ public final class LatentView extends BorderPane implements CsvExportable {
         pc2.setId("latent-pc2");
         pc2.textProperty().bind(vm.pc2TextProperty());
         pc2.setTooltip(new Tooltip(vm.format("latent.pcTooltip", 2)));
+        pc1.visibleProperty().bind(Bindings.not(mapControls.tsneChosen()));
+        pc1.managedProperty().bind(pc1.visibleProperty());
+        pc2.visibleProperty().bind(pc1.visibleProperty());
+        pc2.managedProperty().bind(pc1.visibleProperty());
         Label model = new Label();
         model.textProperty().bind(Bindings.createStringBinding(() ->
                 ctx.activeModelProperty().get() == null ? ""
                         : vm.format("latent.model", ctx.activeModelProperty().get().name()),
                 ctx.activeModelProperty()));
-        return new ToolBar(reset, in, out, new Separator(), walk, line, trail.toggle(),
-                new Separator(), pc1, pc2,
+        return new ToolBar(mapControls.choice(), new Separator(), reset, in, out,
+                new Separator(), walk, line, trail.toggle(), new Separator(), pc1, pc2,
+                mapControls.summary(),
                 new Separator(), model);
     }
 
@@ -169,7 +183,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
         // only the buttons take the mouse; the map under the rest stays usable
         overlay.setPickOnBounds(false);
         // the trail, when shown, covers the map (live while a model trains, or replayed)
-        StackPane stack = new StackPane(scatter, overlay, trail);
+        StackPane stack = new StackPane(scatter, overlay, mapControls.overlay(), trail);
         stack.setMinSize(0, 0);
         return stack;
     }
@@ -213,6 +227,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
             line.setSelected(!line.isSelected());
         } else if (code == KeyCode.T && !trail.toggle().isDisabled()) {
             trail.toggle().setSelected(!trail.toggle().isSelected());
+        } else if (code == KeyCode.M) {
+            vm.tsneMap().toggle();
         } else {
             return;
         }
@@ -221,7 +237,7 @@ public final class LatentView extends BorderPane implements CsvExportable {
 
     @Override
     public String csvFileName() {
-        return "latent-pca.csv";
+        return vm.tsneMap().isTsne() ? "latent-tsne.csv" : "latent-pca.csv";
     }
 
     @Override
@@ -232,7 +248,8 @@ public final class LatentView extends BorderPane implements CsvExportable {
     @Override
     public void writeCsv(Path file) throws IOException {
         Projection p = vm.projectionProperty().get();
-        StringBuilder sb = new StringBuilder("test_index,label,pc1,pc2\n");
+        StringBuilder sb = new StringBuilder(vm.tsneMap().isTsne()
+                ? "test_index,label,tsne1,tsne2\n" : "test_index,label,pc1,pc2\n");
         for (int i = 0; i < p.n(); i++) {
             sb.append(i).append(',').append(p.labels()[i]).append(',').append(p.x(i))
                     .append(',').append(p.y(i)).append('\n');

@@ -2,6 +2,7 @@ package io.latentlab.ui.latent;
 
 import io.latentlab.analysis.LatentCodes;
 import io.latentlab.analysis.Pca;
+import io.latentlab.analysis.TsneMetrics;
 import io.latentlab.data.Dataset;
 import io.latentlab.data.MnistData;
 import io.latentlab.service.ModelHandle;
@@ -100,7 +101,10 @@ public final class LatentViewModel {
     private final ReadOnlyObjectWrapper<Point2D> marker = new ReadOnlyObjectWrapper<>(
             this, "marker");
     private final InterpolationViewModel interpolation;
+    private final TsneMapViewModel tsneMap;
     private Job<Projection> mapJob;
+    /** The PCA map of the current model (shown unless the t-SNE map is chosen). */
+    private Projection pcaMap;
 
     /**
      * Starts following the context's model, dataset and Reconstruct input (FX thread).
@@ -113,6 +117,8 @@ public final class LatentViewModel {
         this.strings = ResourceBundle.getBundle("io.latentlab.ui.latent.strings",
                 Locale.getDefault());
         this.interpolation = new InterpolationViewModel(this, ctx.jobs());
+        this.tsneMap = new TsneMapViewModel(this, ctx.jobs(), ctx.testCodes(), this::show,
+                TsneMetrics.DEFAULT_POINTS);
         for (int c = 0; c < CLASSES; c++) {
             classVisible[c] = new SimpleBooleanProperty(this, "class" + c, true);
         }
@@ -131,6 +137,8 @@ public final class LatentViewModel {
         latest.cancel(WALK);
         latest.cancel(MARKER);
         endMapJob();
+        pcaMap = null;
+        tsneMap.reset();
         projection.set(null);
         walkPoint.set(null);
         decoded.set(null);
@@ -217,6 +225,14 @@ public final class LatentViewModel {
             return;
         }
         message.set("");
+        pcaMap = p;
+        tsneMap.pcaReady(p);
+    }
+
+    /** Shows a map: the PCA one or its t-SNE twin ({@link TsneMapViewModel}), or none. */
+    private void show(Projection p) {
+        walkPoint.set(null);
+        decoded.set(null);
         projection.set(p);
         updateTexts();
         updateMarker();
@@ -271,7 +287,8 @@ public final class LatentViewModel {
      */
     public void walkTo(double x, double y) {
         Projection p = projection.get();
-        if (p == null) {
+        // a t-SNE plane has no inverse to decode from
+        if (p == null || p != pcaMap) {
             return;
         }
         walkPoint.set(new Point2D(x, y));
@@ -291,7 +308,8 @@ public final class LatentViewModel {
     private void updateMarker() {
         Projection p = projection.get();
         float[] input = ctx.reconstructInputProperty().get();
-        if (p == null || input == null || input.length != ModelHandle.PIXELS) {
+        // on a t-SNE plane a new code has no place without running t-SNE again
+        if (p == null || p != pcaMap || input == null || input.length != ModelHandle.PIXELS) {
             latest.cancel(MARKER);
             marker.set(null);
             return;
@@ -350,6 +368,11 @@ public final class LatentViewModel {
         for (BooleanProperty b : classVisible) {
             b.set(true);
         }
+    }
+
+    /** @return the choice of map and the t-SNE map */
+    public TsneMapViewModel tsneMap() {
+        return tsneMap;
     }
 
     /** @return the A-B interpolation on this map */

@@ -79,6 +79,14 @@ final class LegendPanel extends VBox {
         usage.setMinHeight(Region.USE_PREF_SIZE);
         Region gap2 = new Region();
         gap2.setMinHeight(12);
+        // a t-SNE plane cannot be decoded: no walk, and usage says what the map does instead
+        var tsne = vm.tsneMap().kindProperty().isEqualTo(TsneMapViewModel.MapKind.TSNE);
+        for (javafx.scene.Node n : new javafx.scene.Node[] {decodedTitle, frame, caption, gap}) {
+            n.visibleProperty().bind(tsne.not());
+            n.managedProperty().bind(tsne.not());
+        }
+        usage.textProperty().bind(javafx.beans.binding.Bindings.when(tsne)
+                .then(vm.text("latent.usage.tsne")).otherwise(vm.text("latent.usage")));
         getChildren().addAll(legend, gap, decodedTitle, frame, caption, gap2, usage);
         setPadding(new Insets(8));
         setPrefWidth(160);

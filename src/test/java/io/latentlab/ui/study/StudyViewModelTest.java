@@ -407,9 +407,9 @@ class StudyViewModelTest {
     void everyTabStartsFromTheOneDefaultSeed() {
         assertThat(vm.noise().seedProperty().get()).isEqualTo("1");
         assertThat(vm.grid().form().valueProperty(Field.SEED).get()).isEqualTo("1");
-        assertThat(vm.metrics().note()).isEqualTo("First 2000 test digits; 5000 random training "
+        assertThat(vm.metrics().note()).isEqualTo("First 10000 test digits; 5000 random training "
                 + "digits as kNN reference (k = 5); silhouettes on a 1000-digit sample; seed 1. "
-                + "t-SNE (exact, perplexity 30) of the first 2000 digits, after the rest: "
+                + "Barnes\u2013Hut t-SNE (perplexity 30) of the first 10000 digits, after the rest: "
                 + "silhouette and leave-one-out kNN accuracy in that plane.");
     }
 
