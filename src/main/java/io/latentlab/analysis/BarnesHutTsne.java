@@ -58,18 +58,7 @@ public final class BarnesHutTsne {
      */
     public static float[] embed(float[] codes, int n, int dim, Tsne.Settings settings,
             double theta, Tsne.Progress progress) {
-        if (n < 2 || n > MAX_POINTS) {
-            throw new IllegalArgumentException("Barnes-Hut t-SNE takes 2 to " + MAX_POINTS
-                    + " points, got " + n);
-        }
-        if ((long) n * dim > codes.length || dim < 1) {
-            throw new IllegalArgumentException("codes has " + codes.length + " values, "
-                    + n + "x" + dim + " needed");
-        }
-        if (!(settings.perplexity() >= 1) || settings.perplexity() >= n) {
-            throw new IllegalArgumentException("perplexity must be at least 1 and below the "
-                    + "number of points (" + n + "), got " + settings.perplexity());
-        }
+        Tsne.checkInput("Barnes-Hut t-SNE", MAX_POINTS, codes, n, dim, settings);
         if (!(theta >= 0)) {
             throw new IllegalArgumentException("theta must be >= 0, got " + theta);
         }

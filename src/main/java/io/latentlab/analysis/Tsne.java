@@ -65,8 +65,16 @@ public final class Tsne {
      */
     public static float[] embed(float[] codes, int n, int dim, Settings settings,
             Progress progress) {
-        if (n < 2 || n > MAX_POINTS) {
-            throw new IllegalArgumentException("t-SNE takes 2 to " + MAX_POINTS
+        checkInput("t-SNE", MAX_POINTS, codes, n, dim, settings);
+        float[] p = jointProbabilities(codes, n, dim, settings.perplexity());
+        return optimise(p, n, settings, progress);
+    }
+
+    /** The checks both t-SNEs make of their input; messages name {@code what}. */
+    static void checkInput(String what, int maxPoints, float[] codes, int n, int dim,
+            Settings settings) {
+        if (n < 2 || n > maxPoints) {
+            throw new IllegalArgumentException(what + " takes 2 to " + maxPoints
                     + " points, got " + n);
         }
         if ((long) n * dim > codes.length || dim < 1) {
@@ -77,8 +85,6 @@ public final class Tsne {
             throw new IllegalArgumentException("perplexity must be at least 1 and below the "
                     + "number of points (" + n + "), got " + settings.perplexity());
         }
-        float[] p = jointProbabilities(codes, n, dim, settings.perplexity());
-        return optimise(p, n, settings, progress);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.latentlab.app;
 
 import io.latentlab.ui.AppContext;
+import io.latentlab.ui.AppContext.ActiveModel;
 import io.latentlab.ui.latent.TsneMapViewModel;
 import io.latentlab.ui.reconstruction.ReconstructViewModel;
 import io.latentlab.ui.shell.AppTheme;
@@ -87,6 +88,17 @@ final class ScreenshotTour {
         });
         pause(3);
         readmeShot("reconstruct.png");
+        // the latent sliders of the same digit, opened
+        steps.add(() -> {
+            window.reconstructView().viewModel().sliders().openProperty().set(true);
+            next();
+        });
+        pause(2);
+        readmeShot("reconstruct-sliders.png");
+        steps.add(() -> {
+            window.reconstructView().viewModel().sliders().openProperty().set(false);
+            next();
+        });
         steps.add(() -> {
             window.tabs().getSelectionModel().select(2);
             next();
@@ -115,6 +127,14 @@ final class ScreenshotTour {
         steps.add(() -> {
             window.tabs().getSelectionModel().select(3);
             window.studyView().tabs().getSelectionModel().select(2);
+            // the plain ED=4 and ED=32 beside their denoising twins, where they ship
+            var choice = window.studyView().viewModel().noise().models();
+            List<ActiveModel> four = choice.all().stream().filter(m -> m.dir() != null
+                    && List.of("ed4", "ed32", "ed4-denoise", "ed32-denoise")
+                            .contains(m.dir().getFileName().toString())).toList();
+            if (four.size() == 4) {
+                choice.choose(four);
+            }
             window.studyView().viewModel().noise().run();
             next();
         });
@@ -148,6 +168,23 @@ final class ScreenshotTour {
             next();
         });
         pause(2);
+        if (!check) {
+            // the latent space learning, live in the Latent view, half way through the run
+            waitFor(() -> {
+                var l = window.trainView().viewModel().latentProperty().get();
+                return l != null && l.epoch() >= 3;
+            }, 300);
+            steps.add(() -> {
+                window.tabs().getSelectionModel().select(2);
+                next();
+            });
+            pause(1);
+            readmeShot("latent-trail.png");
+            steps.add(() -> {
+                window.tabs().getSelectionModel().select(0);
+                next();
+            });
+        }
         waitFor(() -> !window.trainView().viewModel().stateProperty().get().active(), 300);
         pause(1);
         readmeShot("train.png");

@@ -117,6 +117,8 @@ final class LatentSlidersPanel extends TitledPane {
             slider.setMinWidth(60);
             GridPane.setHgrow(slider, Priority.ALWAYS);
             Label name = new Label(s.label());
+            // the names ("z1", "PC1") stay whole; the slider gives way
+            name.setMinWidth(Region.USE_PREF_SIZE);
             Label value = new Label();
             value.setId("slider-value-" + k);
             value.getStyleClass().addAll(Styles.MONO, Styles.SMALL);
@@ -134,6 +136,8 @@ final class LatentSlidersPanel extends TitledPane {
     private static Label wrapped(String style) {
         Label l = new Label();
         l.setWrapText(true);
+        // wraps onto more lines rather than ending in "..." when the column is narrow
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         return l;
     }
