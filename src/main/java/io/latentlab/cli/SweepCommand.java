@@ -2,6 +2,7 @@ package io.latentlab.cli;
 
 import io.latentlab.model.DjlThread;
 import io.latentlab.model.ModelStore;
+import io.latentlab.study.LocalTrialWorkers;
 
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -71,17 +72,16 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter pw = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int n = Math.min(workers.workers(), eds.size());
-        int threads = workers.threadsPerWorker();
+        // the cores are shared by the runs that really go side by side
+        int threads = LocalTrialWorkers.threadsPerWorker(Runtime.getRuntime().availableProcessors(),
+                n);
         pw.printf(Locale.ROOT, "sweep: %d runs, %d at a time (%d PyTorch thread%s each) into %s%n",
                 eds.size(), n, threads, threads == 1 ? "" : "s", out.toAbsolutePath().normalize());
         pw.flush();
         Files.createDirectories(out);
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(n, r -> {
-            Thread t = new Thread(() -> {
-                DjlThread.prepareCurrentThread(threads);
-                r.run();
-            }, "sweep-" + next.incrementAndGet());
+            Thread t = new Thread(r, "sweep-" + next.incrementAndGet());
             t.setDaemon(true);
             return t;
         });
@@ -90,10 +90,13 @@ final class SweepCommand implements Callable<Integer> {
             for (int ed : eds) {
                 List<String> args = trainArgs(ed);
                 String prefix = "[ed=" + ed + "] ";
-                codes.add(pool.submit(() -> LatentLabCli.run(
-                        new PrintWriter(new PrefixWriter(pw, prefix), true),
-                        new PrintWriter(new PrefixWriter(err, prefix), true),
-                        args.toArray(String[]::new))));
+                codes.add(pool.submit(() -> {
+                    // inside the task: a failure here fails this run, not the whole pool
+                    DjlThread.prepareCurrentThread(threads);
+                    return LatentLabCli.run(new PrintWriter(new PrefixWriter(pw, prefix), true),
+                            new PrintWriter(new PrefixWriter(err, prefix), true),
+                            args.toArray(String[]::new));
+                }));
             }
             int worst = 0;
             for (int i = 0; i < eds.size(); i++) {

@@ -31,6 +31,8 @@ public final class LocalTrialWorkers implements TrialWorkers {
     private final ExecutorService pool;
     private final AtomicReferenceArray<Activity> activity;
     private final ThreadLocal<Integer> slot = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> prepared = new ThreadLocal<>();
+    private final int intraOpThreads;
     /** Fits queued, not started: a cancel drops them; started ones end at their next batch. */
     private final Set<CompletableFuture<GridSearch.FoldCurve>> queued =
             ConcurrentHashMap.newKeySet();
@@ -49,6 +51,7 @@ public final class LocalTrialWorkers implements TrialWorkers {
                     + "got " + workers + " and " + intraOpThreads);
         }
         this.trials = trials;
+        this.intraOpThreads = intraOpThreads;
         this.control = control;
         this.workers = workers;
         this.activity = new AtomicReferenceArray<>(workers);
@@ -58,7 +61,6 @@ public final class LocalTrialWorkers implements TrialWorkers {
             Thread t = new Thread(() -> {
                 slot.set(i);
                 activity.set(i, new Activity(name(i), null, 0));
-                DjlThread.prepareCurrentThread(intraOpThreads);
                 r.run();
             }, "grid-worker-" + (i + 1));
             // a stuck fit never keeps the JVM alive
@@ -103,6 +105,17 @@ public final class LocalTrialWorkers implements TrialWorkers {
                 return;
             }
             running.incrementAndGet();
+            if (prepared.get() == null) {
+                try {
+                    DjlThread.prepareCurrentThread(intraOpThreads);
+                    prepared.set(Boolean.TRUE);
+                } catch (RuntimeException | Error e) {
+                    // the fit fails with the reason; a dead thread would leave it waiting
+                    running.decrementAndGet();
+                    f.completeExceptionally(e);
+                    return;
+                }
+            }
             int i = slot.get();
             activity.set(i, new Activity(name(i), trial, 0));
             try {

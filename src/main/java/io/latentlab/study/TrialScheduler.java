@@ -47,6 +47,7 @@ public final class TrialScheduler {
     private int submitted;
     private boolean cancelled;
     private boolean stopSent;
+    private boolean interrupted;
     private Throwable failure;
 
     private sealed interface Event permits Epoch, Done {}
@@ -188,12 +189,22 @@ public final class TrialScheduler {
             return false;
         }
         Event e;
-        try {
-            e = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            e = null;
-            cancelled = true;
+        if (interrupted) {
+            // an interrupted thread cannot wait any more: take what has come, briefly yielding
+            e = events.poll();
+            if (e == null) {
+                Thread.onSpinWait();
+                Thread.yield();
+            }
+        } else {
+            try {
+                e = events.poll(POLL_MS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException ie) {
+                // an interrupt cancels; the flag is restored once the fits have ended
+                interrupted = true;
+                e = null;
+                cancelled = true;
+            }
         }
         GridSearch.Options options = trials.options();
         if (e instanceof Epoch ep) {
@@ -243,6 +254,9 @@ public final class TrialScheduler {
      * @throws IOException if the hook failed to save
      */
     public GridSearch.Result result() throws IOException {
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         if (failure instanceof IOException io) {
             throw io;
         }

@@ -113,6 +113,16 @@ class ParallelGridSearchTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void anInterruptCancelsTheSearchAndTheFlagSurvives() {
+        // before the fix, an interrupted scheduler spun for ever on a queue it could not wait on
+        assertThatThrownBy(() -> GridSearch.runParallel(mnist, tiny(), 2, 1,
+                p -> Thread.currentThread().interrupt(), null, List.of(), null))
+                .isInstanceOf(GridSearch.Cancelled.class);
+        assertThat(Thread.interrupted()).as("interrupt flag restored").isTrue();
+    }
+
+    @Test
     void aFailingHookEndsTheSearchWithItsError() {
         assertThatThrownBy(() -> GridSearch.runParallel(mnist, tiny(), 2, 1, null, null,
                 List.of(), soFar -> {

@@ -40,6 +40,9 @@ public final class ClusterViewModel {
     private final StringProperty error = new SimpleStringProperty(this, "error", "");
     private final ObservableList<String> members = FXCollections.observableArrayList();
     private boolean refreshing;
+    private volatile boolean closing;
+    /** How long closing the app waits for the member to leave. */
+    private static final long LEAVE_MILLIS = 5000;
 
     /** @param ctx shared services; the app leaves the cluster when it closes */
     public ClusterViewModel(AppContext ctx) {
@@ -111,9 +114,20 @@ public final class ClusterViewModel {
         error.set("");
         message.set(StudyText.get("cluster.joining"));
         Job<ClusterConnection> job = Job.onWorker(StudyText.get("cluster.joinJob"),
-                c -> ClusterConnection.connect(n, b, j, workers, data, line ->
-                        ctx.jobs().fx().execute(this::refresh)));
+                c -> {
+                    ClusterConnection conn = ClusterConnection.connect(n, b, j, workers, data,
+                            line -> ctx.jobs().fx().execute(this::refresh));
+                    if (closing) {
+                        // the app closed while joining: leave at once, keep nothing alive
+                        conn.close();
+                        return null;
+                    }
+                    return conn;
+                });
         job.cancellable(false).onSuccess(conn -> {
+            if (conn == null) {
+                return;
+            }
             connection.set(conn);
             message.set(StudyText.format("cluster.on", conn.address(), conn.clusterName()));
             refresh();
@@ -172,11 +186,24 @@ public final class ClusterViewModel {
         return out;
     }
 
+    /**
+     * On app exit: leaves the cluster on a thread of its own, waiting at most a few seconds
+     * (the FX thread must not hang on a slow network); a join still under way leaves as soon
+     * as it has joined.
+     */
     private void closeNow() {
+        closing = true;
         ClusterConnection conn = connection.get();
         if (conn != null) {
             connection.set(null);
-            conn.close();
+            Thread leave = new Thread(conn::close, "cluster-leave");
+            leave.setDaemon(true);
+            leave.start();
+            try {
+                leave.join(LEAVE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

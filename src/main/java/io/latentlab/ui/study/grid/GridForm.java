@@ -38,8 +38,8 @@ public final class GridForm {
         /** Max final validation loss. */ MAX_LOSS,
         /** Oscillation threshold. */ OSCILLATION,
         /** Margin below the mean-image baseline. */ BASELINE_MARGIN,
-        /** Fits trained side by side (not part of the search's options: any count gives the
-         *  same numbers). */ WORKERS
+        /** Fits trained side by side (not part of the search's options: the numbers differ
+         *  only by float rounding when a fit's share of the cores changes). */ WORKERS
     }
 
     /** Most fits side by side the form takes. */

@@ -184,7 +184,14 @@ public final class GridSearchViewModel {
             status.finishedIn("job.gridDone");
             publish(r);
         }).onCancelled(() -> keepFinished(search)).onFailure(status::failed)
-                .onFinished(workerLines::clear);
+                .onFinished(() -> {
+                    workerLines.clear();
+                    // after a failure fits may still run: end them off the FX thread
+                    ctx.jobs().submit(Job.onWorker("grid workers", c -> {
+                        search.close();
+                        return null;
+                    }).visible(false));
+                });
         // the members' fits cannot be held, only cancelled
         job.pausable(onCluster == null);
         return status.submit(job);
