@@ -2,6 +2,7 @@ package io.latentlab.cli;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.ParallelGridSearch;
 import io.latentlab.study.LocalTrialWorkers;
 
 import java.io.IOException;
@@ -41,8 +42,8 @@ final class GridBench {
         // warm-up of both configurations (kernel selection, allocator)
         GridSearch.Options warm = options.toBuilder().learningRates(List.of(1e-3))
                 .weightDecays(List.of(1e-4)).epochs(1).trainLimit(4000).build();
-        GridSearch.runParallel(mnist, warm, 1, cores, null, null, List.of(), null);
-        GridSearch.runParallel(mnist, warm, workers, 1, null, null, List.of(), null);
+        ParallelGridSearch.run(mnist, warm, 1, cores, null, null, List.of(), null);
+        ParallelGridSearch.run(mnist, warm, workers, 1, null, null, List.of(), null);
         int per = LocalTrialWorkers.threadsPerWorker(cores, workers);
         // (fits at a time, PyTorch threads per fit): the sequential default, the same with one
         // thread (its numbers must equal the parallel run's), and one fit per core
@@ -53,7 +54,7 @@ final class GridBench {
             StringBuilder line = new StringBuilder("round " + (round + 1) + ":");
             for (int c = 0; c < configs.length; c++) {
                 long t0 = System.nanoTime();
-                results[c] = GridSearch.runParallel(mnist, options, configs[c][0], configs[c][1],
+                results[c] = ParallelGridSearch.run(mnist, options, configs[c][0], configs[c][1],
                         null, null, List.of(), null);
                 double s = (System.nanoTime() - t0) / 1e9;
                 best[c] = Math.min(best[c], s);

@@ -2,6 +2,7 @@ package io.latentlab.cli;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.ParallelGridSearch;
 import io.latentlab.study.GridSearchReport;
 import io.latentlab.study.GridSearchResume;
 import io.latentlab.study.MeanImageBaseline;
@@ -148,7 +149,7 @@ final class GridSearchCommand implements Callable<Integer> {
                 int n = workers.workers();
                 pw.printf(Locale.ROOT, "workers=%d (fits side by side, %d PyTorch thread%s each)%n",
                         n, workers.threadsPerWorker(), workers.threadsPerWorker() == 1 ? "" : "s");
-                result = GridSearch.runParallel(mnist, options, n, workers.threadsPerWorker(),
+                result = ParallelGridSearch.run(mnist, options, n, workers.threadsPerWorker(),
                         progress, control, finished, save);
             }
         } catch (GridSearch.Cancelled c) {

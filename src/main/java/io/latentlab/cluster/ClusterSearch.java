@@ -19,7 +19,7 @@ public final class ClusterSearch {
     /**
      * Runs the grid, or what is left of it, on the cluster of {@code member} and waits on the
      * calling thread (which needs no DJL). Same listener, hook and outcome as
-     * {@link GridSearch#runParallel}; the numbers equal a local search with one PyTorch thread
+     * {@link io.latentlab.study.ParallelGridSearch#run}; the numbers equal a local search with one PyTorch thread
      * per worker.
      *
      * @param member this process's member

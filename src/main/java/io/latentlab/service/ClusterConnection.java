@@ -107,7 +107,7 @@ public final class ClusterConnection implements AutoCloseable {
     /**
      * Runs a grid search on the cluster and waits for it, on the calling thread (a worker job,
      * never the FX thread). Same listener, hook, outcome and numbers as
-     * {@link GridSearch#runParallel} with one PyTorch thread per worker.
+     * {@link io.latentlab.study.ParallelGridSearch#run} with one PyTorch thread per worker.
      *
      * @param data the data
      * @param options the settings

@@ -375,38 +375,6 @@ public final class GridSearch {
         }
     }
 
-    /**
-     * Runs the grid, or what is left of it, with {@code workers} fits training side by side
-     * on threads of this process ({@link LocalTrialWorkers}), each with
-     * {@code intraOpThreads} PyTorch threads, and waits on the calling thread (which needs no
-     * DJL). Same listener, hook and outcome as {@link #run(MnistData, Options, Listener,
-     * TrainingControl, List, SettingHook)}; progress arrives per fit, as each epoch ends.
-     *
-     * @param data the data; only its training set is used
-     * @param options the settings
-     * @param workers fits at the same time, at least 1
-     * @param intraOpThreads PyTorch threads per fit, at least 1
-     * @param listener progress, or null
-     * @param control cancel and pause, or null
-     * @param finished settings already done
-     * @param afterSetting receives the ranked result so far after every newly trained setting,
-     *     on the calling thread, or null
-     * @return the outcome
-     * @throws Cancelled if cancelled; it carries the settings finished so far
-     * @throws IOException if {@code afterSetting} fails to save
-     */
-    public static Result runParallel(MnistData data, Options options, int workers,
-            int intraOpThreads, Listener listener, TrainingControl control,
-            List<SettingResult> finished, SettingHook afterSetting) throws IOException {
-        TrainingControl ctl = control == null ? new TrainingControl() : control;
-        GridTrials trials = new GridTrials(data, options);
-        try (LocalTrialWorkers pool = new LocalTrialWorkers(trials, workers, intraOpThreads,
-                ctl)) {
-            return new TrialScheduler(trials, pool).listener(listener).afterSetting(afterSetting)
-                    .run(ctl, finished);
-        }
-    }
-
     /** Receives the result so far after each setting (see {@link #run}). */
     @FunctionalInterface
     public interface SettingHook {

@@ -7,6 +7,7 @@ import io.latentlab.cluster.ClusterSearch;
 import io.latentlab.cluster.ClusterSettings;
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.ParallelGridSearch;
 import io.latentlab.study.GridSearchReport;
 
 import java.io.BufferedReader;
@@ -170,7 +171,7 @@ class ClusterProcessTest {
             assertThat(log).anyMatch(l -> l.startsWith(dead
                     + " left during ") && l.endsWith("training it again elsewhere"));
         }
-        GridSearch.Result local = GridSearch.runParallel(mnist, tiny(), 1, 1, null, null,
+        GridSearch.Result local = ParallelGridSearch.run(mnist, tiny(), 1, 1, null, null,
                 List.of(), null);
         assertSameCurves(clustered, local);
         assertThat(clustered.winner()).isEqualTo(local.winner());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.ParallelGridSearch;
 import io.latentlab.study.GridTrials;
 import io.latentlab.study.TrialScheduler;
 
@@ -37,7 +38,7 @@ class ClusterTrialWorkersTest {
         // fits run longer than an operation may take: long fits must not time out
         System.setProperty(CALL_TIMEOUT, "2000");
         mnist = io.latentlab.data.TestMnist.shipped();
-        local = GridSearch.runParallel(mnist, tiny(), 1, 1, null, null, List.of(), null);
+        local = ParallelGridSearch.run(mnist, tiny(), 1, 1, null, null, List.of(), null);
     }
 
     /** 2 settings x 2 folds of 2 epochs on 400 digits. */

@@ -34,11 +34,11 @@ class ParallelGridSearchTest {
     @Test
     void twoWorkersGiveTheSameNumbersAsOneFitAfterTheOther() throws Exception {
         GridSearch.Options o = tiny();
-        GridSearch.Result one = GridSearch.runParallel(mnist, o, 1, 1, null, null, List.of(),
+        GridSearch.Result one = ParallelGridSearch.run(mnist, o, 1, 1, null, null, List.of(),
                 null);
         List<String> seenThreads = Collections.synchronizedList(new ArrayList<>());
         List<GridSearch.Result> saved = new ArrayList<>();
-        GridSearch.Result two = GridSearch.runParallel(mnist, o, 2, 1,
+        GridSearch.Result two = ParallelGridSearch.run(mnist, o, 2, 1,
                 p -> seenThreads.add(Thread.currentThread().getName()), null, List.of(),
                 saved::add);
         assertSameCurves(two, one);
@@ -54,7 +54,7 @@ class ParallelGridSearchTest {
     @Test
     void theParallelSearchEqualsTheSequentialSteppersWithOneIntraOpThread() throws Exception {
         GridSearch.Options o = tiny();
-        GridSearch.Result parallel = GridSearch.runParallel(mnist, o, 2, 1, null, null,
+        GridSearch.Result parallel = ParallelGridSearch.run(mnist, o, 2, 1, null, null,
                 List.of(), null);
         // the stepper trains on the calling thread: with the workers' one intra-op thread
         int before = io.latentlab.model.DjlThread.intraOpThreads();
@@ -86,11 +86,11 @@ class ParallelGridSearchTest {
     @Test
     void resumesWithTheFinishedSettingsAsTheyAre() throws Exception {
         GridSearch.Options o = tiny();
-        GridSearch.Result all = GridSearch.runParallel(mnist, o, 2, 1, null, null, List.of(),
+        GridSearch.Result all = ParallelGridSearch.run(mnist, o, 2, 1, null, null, List.of(),
                 null);
         List<GridSearch.SettingResult> first = List.of(all.settings().get(0),
                 all.settings().get(3));
-        GridSearch.Result rest = GridSearch.runParallel(mnist, o, 2, 1, null, null, first, null);
+        GridSearch.Result rest = ParallelGridSearch.run(mnist, o, 2, 1, null, null, first, null);
         assertSameCurves(rest, all);
     }
 
@@ -99,7 +99,7 @@ class ParallelGridSearchTest {
         GridSearch.Options o = tiny();
         TrainingControl control = new TrainingControl();
         List<GridSearch.Result> saved = new ArrayList<>();
-        assertThatThrownBy(() -> GridSearch.runParallel(mnist, o, 2, 1, null, control,
+        assertThatThrownBy(() -> ParallelGridSearch.run(mnist, o, 2, 1, null, control,
                 List.of(), soFar -> {
                     saved.add(soFar);
                     control.cancel();
@@ -116,7 +116,7 @@ class ParallelGridSearchTest {
     @org.junit.jupiter.api.Timeout(120)
     void anInterruptCancelsTheSearchAndTheFlagSurvives() {
         // before the fix, an interrupted scheduler spun for ever on a queue it could not wait on
-        assertThatThrownBy(() -> GridSearch.runParallel(mnist, tiny(), 2, 1,
+        assertThatThrownBy(() -> ParallelGridSearch.run(mnist, tiny(), 2, 1,
                 p -> Thread.currentThread().interrupt(), null, List.of(), null))
                 .isInstanceOf(GridSearch.Cancelled.class);
         assertThat(Thread.interrupted()).as("interrupt flag restored").isTrue();
@@ -124,7 +124,7 @@ class ParallelGridSearchTest {
 
     @Test
     void aFailingHookEndsTheSearchWithItsError() {
-        assertThatThrownBy(() -> GridSearch.runParallel(mnist, tiny(), 2, 1, null, null,
+        assertThatThrownBy(() -> ParallelGridSearch.run(mnist, tiny(), 2, 1, null, null,
                 List.of(), soFar -> {
                     throw new java.io.IOException("disk full");
                 })).isInstanceOf(java.io.IOException.class).hasMessage("disk full");

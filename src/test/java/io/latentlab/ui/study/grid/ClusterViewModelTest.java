@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
 import io.latentlab.study.GridSearch;
+import io.latentlab.study.ParallelGridSearch;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.jobs.Job;
 import io.latentlab.ui.jobs.JobState;
@@ -79,7 +80,7 @@ class ClusterViewModelTest {
         assertThat(job.stateProperty().get()).isEqualTo(JobState.SUCCEEDED);
         assertThat(job.isPausable()).isFalse();
         GridSearch.Result onCluster = grid.resultProperty().get();
-        GridSearch.Result local = GridSearch.runParallel(data, grid.form().optionsProperty()
+        GridSearch.Result local = ParallelGridSearch.run(data, grid.form().optionsProperty()
                 .get(), 1, 1, null, null, List.of(), null);
         io.latentlab.study.ParallelGridSearchTestSupport.assertSameCurves(onCluster, local);
         // while it ran, the members list said what this app's member trained
