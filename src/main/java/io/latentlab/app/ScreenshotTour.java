@@ -153,6 +153,36 @@ final class ScreenshotTour {
             waitFor(() -> window.studyView().viewModel().grid().resultProperty().get() != null, 30);
             pause(1);
             readmeShot("study-grid.png");
+            if (!check) {
+                // the Cluster section opened and connected: a cluster of this app alone
+                steps.add(() -> {
+                    if (window.getScene().lookup("#study-grid-cluster")
+                            instanceof javafx.scene.control.TitledPane pane) {
+                        pane.setExpanded(true);
+                    }
+                    window.studyView().viewModel().grid().cluster().connect(1);
+                    next();
+                });
+                waitFor(() -> !window.studyView().viewModel().grid().cluster().members()
+                        .isEmpty(), 60);
+                pause(1);
+                // once the opened section is laid out: scrolled into view
+                steps.add(() -> {
+                    Node pane = window.getScene().lookup("#study-grid-cluster");
+                    if (pane != null) {
+                        scrollToEnd(pane);
+                    }
+                    next();
+                });
+                pause(1);
+                shot("study-grid-cluster.png");
+                steps.add(() -> {
+                    window.studyView().viewModel().grid().cluster().leave();
+                    next();
+                });
+                waitFor(() -> !window.studyView().viewModel().grid().cluster().busyProperty()
+                        .get(), 60);
+            }
         }
         steps.add(() -> {
             window.tabs().getSelectionModel().select(0);
@@ -294,6 +324,17 @@ final class ScreenshotTour {
             }
             next();
         });
+    }
+
+    /** Scrolls the scroll pane around {@code node} to its end. */
+    private static void scrollToEnd(Node node) {
+        for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp) {
+                sp.layout();
+                sp.setVvalue(sp.getVmax());
+                return;
+            }
+        }
     }
 
     private void readmeShot(String name) {

@@ -13,6 +13,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -35,7 +36,7 @@ final class ClusterPane extends TitledPane {
         for (String key : new String[] {"join", "bind", "name"}) {
             TextField text = new TextField();
             text.setId("study-cluster-" + key);
-            text.setPrefColumnCount(12);
+            text.setPrefColumnCount(9);
             text.textProperty().bindBidirectional(switch (key) {
                 case "join" -> vm.joinProperty();
                 case "bind" -> vm.bindProperty();
@@ -43,6 +44,8 @@ final class ClusterPane extends TitledPane {
             });
             text.disableProperty().bind(vm.connectionProperty().isNotNull().or(vm.busyProperty()));
             Label label = new Label(StudyText.get("cluster." + key));
+            // the names stay whole; the fields give way
+            label.setMinWidth(Region.USE_PREF_SIZE);
             Tooltip tip = new Tooltip(StudyText.get("cluster." + key + ".tip"));
             tip.setWrapText(true);
             tip.setMaxWidth(360);

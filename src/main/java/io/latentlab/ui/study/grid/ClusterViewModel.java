@@ -181,7 +181,8 @@ public final class ClusterViewModel {
             String who = m.address() + (m.local() ? StudyText.get("cluster.thisApp") : "");
             String running = m.running().isEmpty() ? StudyText.get("cluster.idle")
                     : String.join("; ", m.running());
-            out.add(StudyText.format("cluster.member", who, m.workers(), running));
+            out.add(StudyText.format(m.workers() == 1 ? "cluster.member1" : "cluster.member",
+                    who, m.workers(), running));
         }
         return out;
     }

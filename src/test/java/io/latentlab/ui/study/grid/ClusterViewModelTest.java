@@ -70,7 +70,7 @@ class ClusterViewModelTest {
         assertThat(cluster.messageProperty().get()).startsWith("Connected as 127.0.0.1:")
                 .contains("to cluster 'latent-lab'");
         assertThat(cluster.members()).singleElement().asString()
-                .matches("127\\.0\\.0\\.1:\\d+ \\(this app\\), 1 workers: idle");
+                .matches("127\\.0\\.0\\.1:\\d+ \\(this app\\), 1 worker: idle");
 
         List<String> seen = new ArrayList<>();
         cluster.members().addListener((javafx.collections.ListChangeListener<String>) c ->
@@ -84,7 +84,7 @@ class ClusterViewModelTest {
                 .get(), 1, 1, null, null, List.of(), null);
         io.latentlab.study.ParallelGridSearchTestSupport.assertSameCurves(onCluster, local);
         // while it ran, the members list said what this app's member trained
-        assertThat(seen).anyMatch(l -> l.contains("(this app), 1 workers: lr=0.0"));
+        assertThat(seen).anyMatch(l -> l.contains("(this app), 1 worker: lr=0.0"));
 
         cluster.leave();
         assertThat(cluster.connectionProperty().get()).isNull();
