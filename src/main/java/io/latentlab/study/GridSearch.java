@@ -34,9 +34,8 @@ import java.util.concurrent.CancellationException;
  * group, which is ordered by the smaller mean |validation - training| gap of the final epoch.
  * The first setting is the winner.
  *
- * <p>One engine trains: {@link GridSearchStepper}, opened by {@link #open} and advanced one
- * step (a fit opened, a batch, an epoch's evaluation) at a time by the app, or driven to its
- * end by {@link #run} (the CLI). Training runs on the calling thread, which must own DJL.
+ * <p>{@link #run} trains one fit after another on the calling thread (it must own DJL);
+ * {@link ParallelGridSearch} and the app train them side by side ({@link TrialScheduler}).
  */
 public final class GridSearch {
 

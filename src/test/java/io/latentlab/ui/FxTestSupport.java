@@ -138,6 +138,24 @@ public final class FxTestSupport {
     }
 
     /**
+     * Makes an untrained ED=4 model (seed 1) the active one, listed too, so closing the
+     * context frees it even after a test deselects it.
+     *
+     * @param ctx the app's context
+     * @throws Exception if the engine or FX work fails
+     */
+    public static void activateUntrainedEd4(AppContext ctx) throws Exception {
+        AppContext.ActiveModel model = onEngine(ctx, c -> TestModels.active("test", null,
+                io.latentlab.model.ModelMetadata.of(4),
+                io.latentlab.model.Autoencoder.create(4, 1)));
+        fx(() -> {
+            ctx.models().add(model);
+            ctx.activeModelProperty().set(model);
+            return null;
+        });
+    }
+
+    /**
      * Waits until a job has ended and the FX thread has run its callbacks.
      *
      * @param job a submitted job

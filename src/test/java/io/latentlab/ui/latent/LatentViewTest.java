@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.latentlab.data.MnistData;
-import io.latentlab.model.Autoencoder;
-import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FxTestSupport;
-import io.latentlab.ui.TestModels;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 
 import java.util.ArrayList;
@@ -56,14 +53,7 @@ class LatentViewTest {
 
     @BeforeEach
     void activateModel() throws Exception {
-        AppContext.ActiveModel model = onEngine(ctx, c -> TestModels.active("test", null,
-                ModelMetadata.of(4), Autoencoder.create(4, 1)));
-        fx(() -> {
-            // listed too, so closing the context frees it even after a test deselects it
-            ctx.models().add(model);
-            ctx.activeModelProperty().set(model);
-            return null;
-        });
+        FxTestSupport.activateUntrainedEd4(ctx);
     }
 
     @AfterEach

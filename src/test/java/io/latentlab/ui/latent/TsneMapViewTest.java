@@ -5,11 +5,8 @@ import static io.latentlab.ui.FxTestSupport.onEngine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.latentlab.data.MnistData;
-import io.latentlab.model.Autoencoder;
-import io.latentlab.model.ModelMetadata;
 import io.latentlab.ui.AppContext;
 import io.latentlab.ui.FxTestSupport;
-import io.latentlab.ui.TestModels;
 import io.latentlab.ui.latent.LatentViewModel.Projection;
 import io.latentlab.ui.latent.TsneMapViewModel.MapKind;
 
@@ -51,13 +48,7 @@ class TsneMapViewTest {
 
     @BeforeEach
     void activateModel() throws Exception {
-        AppContext.ActiveModel model = onEngine(ctx, c -> TestModels.active("test", null,
-                ModelMetadata.of(4), Autoencoder.create(4, 1)));
-        fx(() -> {
-            ctx.models().add(model);
-            ctx.activeModelProperty().set(model);
-            return null;
-        });
+        FxTestSupport.activateUntrainedEd4(ctx);
     }
 
     @AfterEach
